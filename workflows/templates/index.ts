@@ -1,0 +1,13 @@
+import type { CycleTemplate } from '#shared/domain/template.ts';
+import { criticalFriendTemplate } from './critical-friend.ts';
+import { romactTemplate } from './romact.ts';
+
+/** The built-in templates by id. */
+export const builtInTemplates: ReadonlyMap<string, CycleTemplate> = new Map(
+  [romactTemplate, criticalFriendTemplate].map((template) => [template.id, template]),
+);
+
+/** Looks up a built-in template, or undefined. */
+export function findTemplate(id: string): CycleTemplate | undefined {
+  return builtInTemplates.get(id);
+}
