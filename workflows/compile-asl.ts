@@ -95,7 +95,17 @@ function invoke(step: StepName, payload: Record<string, unknown>, extra: AslStat
  * against the Parameters output (aws-local-stepfunctions reads it there).
  */
 function awaitHuman(extra: AslState): AslState {
-  const fields = ['cycleId', 'phase', 'taskKey', 'revision', 'kind', 'dueAt', 'hardStopAt', 'timeoutSeconds'];
+  const fields = [
+    'taskId',
+    'cycleId',
+    'phase',
+    'taskKey',
+    'revision',
+    'kind',
+    'dueAt',
+    'hardStopAt',
+    'timeoutSeconds',
+  ];
   return {
     Type: 'Task',
     Resource: resources.invokeAndWait,

@@ -11,6 +11,7 @@ import { listTaskStates } from '#workflows/task-states.ts';
 
 /** The request a human-task state sends to the open-task step. */
 export interface HumanRequest {
+  taskId: string;
   cycleId: string;
   phase: string;
   taskKey: string;
@@ -68,6 +69,7 @@ export async function runDefinition(
         const keys = taskKeysOfPhase(definition, phase);
         return {
           tasks: keys.map((taskKey) => ({
+            taskId: `${String(payload.cycleId)}.${taskKey}.r${String(payload.revision)}`,
             cycleId: payload.cycleId,
             phase,
             taskKey,

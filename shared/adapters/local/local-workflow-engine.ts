@@ -1,0 +1,270 @@
+import '#infra/local/polyfills.ts';
+import { randomUUID } from 'node:crypto';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { TaskTokenGoneError, type WorkflowEngine } from '#shared/domain/ports.ts';
+import type { AslDefinition } from '#workflows/compile-asl.ts';
+import type { StepName } from '#workflows/step-functions.ts';
+import { listTaskStates } from '#workflows/task-states.ts';
+
+/**
+ * The workflow engine port offline: the same compiled ASL run by aws-local-stepfunctions, each Task state
+ * bound by name to the same handler modules Lambda runs, with Lambda-shaped events and results (the handler's
+ * result under `Payload`, with `StatusCode`) so ResultSelector and ResultPath behave as on AWS.
+ *
+ * Human tasks: the interpreter has no `$$.Task.Token`, so the run context carries a placeholder; each
+ * invocation gets a unique token, the open-task handler is called with it, and a promise is parked under it
+ * until `sendTaskSuccess` / `sendTaskFailure` (or the task's timer) settles it.
+ */
+
+/** A step handler as Lambda runs it. */
+export type StepHandler = (event: unknown, context: never) => Promise<unknown>;
+
+const TOKEN_PLACEHOLDER = 'local-task-token';
+
+interface Parked {
+  executionId: string;
+  resolve: (output: unknown) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** What the engine knows of an execution. */
+export interface LocalExecution {
+  executionId: string;
+  templateId: string;
+  name: string;
+  input: Record<string, unknown>;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  startedAt: string;
+  stoppedAt?: string;
+  /** States entered, in order: the transitions Step Functions would bill. */
+  history: string[];
+  error?: string;
+  done: Promise<void>;
+  abort: () => void;
+}
+
+/** Options of the local engine. */
+export interface LocalEngineOptions {
+  definitions: Record<string, AslDefinition>;
+  handlers: Record<StepName, StepHandler>;
+  /** Called for every step invocation (benchmarks count Lambda invocations by step). */
+  onInvoke?: (step: StepName | 'startExecution') => void;
+  /** Current time for execution start times (the runtime's clock). */
+  now?: () => Date;
+}
+
+class LocalError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+function lambdaContext(functionName: string): never {
+  return {
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/local/${functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 60_000,
+  } as never;
+}
+
+/** Runs compiled definitions in-process. */
+export class LocalWorkflowEngine implements WorkflowEngine {
+  private readonly machines = new Map<string, StateMachine>();
+  private readonly executions = new Map<string, LocalExecution>();
+  private readonly parked = new Map<string, Parked>();
+
+  constructor(private readonly options: LocalEngineOptions) {
+    for (const [templateId, definition] of Object.entries(options.definitions)) {
+      // Built once and reused: every execution of a template shares the validated machine.
+      this.machines.set(
+        templateId,
+        new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } }),
+      );
+    }
+  }
+
+  private stateMachineId(templateId: string) {
+    return `arn:aws:states:local:000000000000:stateMachine:romact-${templateId}`;
+  }
+
+  private bindings(templateId: string, executionId: string) {
+    const definition = this.options.definitions[templateId];
+    if (!definition) throw new Error(`No definition for template ${templateId}`);
+    const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const binding of listTaskStates(definition)) {
+      if (binding.kind === 'startExecution') {
+        handlers[binding.stateName] = async (input) => {
+          this.options.onInvoke?.('startExecution');
+          const request = input as { StateMachineArn: string; Name: string; Input: Record<string, unknown> };
+          const target = request.StateMachineArn.split(':stateMachine:romact-')[1] ?? templateId;
+          const { executionId: started } = await this.start(target, request.Name, request.Input);
+          return { ExecutionArn: started, StartDate: this.now().toISOString() };
+        };
+        continue;
+      }
+      const handler = this.options.handlers[binding.step];
+      if (binding.waitForToken) {
+        handlers[binding.stateName] = async (input) => {
+          this.options.onInvoke?.(binding.step);
+          const { Payload } = input as { Payload: Record<string, unknown> };
+          const taskToken = `${executionId}:${randomUUID()}`;
+          const timeoutMs = Number(Payload.timeoutSeconds ?? 60) * 1_000;
+          const waiting = new Promise<unknown>((resolve, reject) => {
+            // The interpreter's own timer raises States.Timeout; this one retires the token at the same moment,
+            // so a late SendTaskSuccess fails as it does on AWS (TaskTimedOut).
+            const timer = setTimeout(() => {
+              this.parked.delete(taskToken);
+              reject(new LocalError('States.Timeout', 'Task timed out'));
+            }, timeoutMs + 50);
+            this.parked.set(taskToken, { executionId, resolve, reject, timer });
+          });
+          waiting.catch(() => {});
+          try {
+            await handler({ ...Payload, taskToken }, lambdaContext(binding.step));
+          } catch (error) {
+            this.retire(taskToken);
+            throw error;
+          }
+          return waiting;
+        };
+      } else {
+        handlers[binding.stateName] = async (input) => {
+          this.options.onInvoke?.(binding.step);
+          const { Payload } = input as { Payload: unknown };
+          const result = await handler(Payload, lambdaContext(binding.step));
+          return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: result ?? null };
+        };
+      }
+    }
+    return handlers;
+  }
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private retire(taskToken: string): Parked | undefined {
+    const parked = this.parked.get(taskToken);
+    if (parked) {
+      clearTimeout(parked.timer);
+      this.parked.delete(taskToken);
+    }
+    return parked;
+  }
+
+  async start(templateId: string, name: string, input: Record<string, unknown>) {
+    const executionId = `${this.stateMachineId(templateId).replace(':stateMachine:', ':execution:')}:${name}`;
+    if (this.executions.has(executionId)) return { executionId };
+    const machine = this.machines.get(templateId);
+    if (!machine) throw new Error(`No state machine for template ${templateId}`);
+    const startedAt = this.now().toISOString();
+    const context = {
+      Execution: { Id: executionId, Name: name, Input: input as never, StartTime: startedAt },
+      StateMachine: { Id: this.stateMachineId(templateId), Name: `romact-${templateId}` },
+      Task: { Token: TOKEN_PLACEHOLDER },
+    };
+    const run = machine.run(input as never, {
+      overrides: { taskResourceLocalHandlers: this.bindings(templateId, executionId) as never },
+      context: context as never,
+      noThrowOnAbort: true,
+    });
+    const execution: LocalExecution = {
+      executionId,
+      templateId,
+      name,
+      input,
+      status: 'RUNNING',
+      startedAt,
+      history: [],
+      abort: run.abort,
+      done: Promise.resolve(),
+    };
+    const collect = (async () => {
+      for await (const event of run.eventLogs) {
+        if (event.type === 'StateEntered') execution.history.push(event.state.name);
+      }
+    })();
+    execution.done = (async () => {
+      try {
+        await run.result;
+        if (execution.status === 'RUNNING') execution.status = 'SUCCEEDED';
+      } catch (error) {
+        execution.status = 'FAILED';
+        execution.error = ((error as Error).cause as Error | undefined)?.name ?? (error as Error).name;
+      } finally {
+        execution.stoppedAt = this.now().toISOString();
+        await collect.catch(() => {});
+      }
+    })();
+    this.executions.set(executionId, execution);
+    return { executionId };
+  }
+
+  async sendTaskSuccess(taskToken: string, output: Record<string, unknown>) {
+    const parked = this.retire(taskToken);
+    if (!parked) throw new TaskTokenGoneError('TaskTimedOut');
+    parked.resolve(output);
+  }
+
+  async sendTaskFailure(taskToken: string, error: string, cause: string) {
+    const parked = this.retire(taskToken);
+    if (!parked) throw new TaskTokenGoneError('TaskTimedOut');
+    parked.reject(new LocalError(error, cause));
+  }
+
+  async stop(executionId: string, _cause: string) {
+    const execution = this.executions.get(executionId);
+    if (!execution || execution.status !== 'RUNNING') return;
+    execution.status = 'ABORTED';
+    // aws-local-stepfunctions leaves a Task's timeout timer running after an abort: settle every parked
+    // task of this execution so those timers are cleared.
+    for (const [token, parked] of this.parked) {
+      if (parked.executionId === executionId) {
+        this.retire(token);
+        parked.reject(new LocalError('States.Aborted', 'Execution stopped'));
+      }
+    }
+    execution.abort();
+    await execution.done;
+  }
+
+  async describe(executionId: string) {
+    const execution = this.executions.get(executionId);
+    if (!execution) return undefined;
+    return {
+      status: execution.status,
+      startedAt: execution.startedAt,
+      ...(execution.stoppedAt ? { stoppedAt: execution.stoppedAt } : {}),
+    };
+  }
+
+  /** The states an execution entered (its event history). */
+  history(executionId: string): string[] {
+    return [...(this.executions.get(executionId)?.history ?? [])];
+  }
+
+  /** Every execution this engine ran. */
+  list(): LocalExecution[] {
+    return [...this.executions.values()];
+  }
+
+  /** Stops everything (shutdown): no timer is left running. */
+  async stopAll(): Promise<void> {
+    await Promise.all(
+      [...this.executions.values()].map((execution) => this.stop(execution.executionId, 'shutdown')),
+    );
+  }
+
+  /** Resolves when no execution is running. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.executions.values()].map((execution) => execution.done));
+  }
+}

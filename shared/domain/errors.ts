@@ -1,0 +1,79 @@
+/** Errors the domain raises; the HTTP edge maps each to its status code. None is raised after a write. */
+
+/** One invalid field of a request. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Base class: a code for clients, a message for people, optionally the offending fields. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly fields: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request is malformed: wrong types, missing fields (400). */
+export class InvalidInputError extends DomainError {
+  readonly code = 'INVALID_INPUT';
+}
+
+/** No credentials, or bad ones (401). */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+/** The caller may see the resource but not do this to it (403). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
+/** Unknown id, or one the caller may not know exists (404). */
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+}
+
+/** The resource is not in a state that allows this: a task no longer open, a cycle not running (409). */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+}
+
+/** A valid request that breaks a rule of the template (422). */
+export class RuleViolationError extends DomainError {
+  readonly code = 'RULE_VIOLATION';
+}
+
+/** A stored item that does not match its schema: a bug or a manual edit, never silently defaulted. */
+export class MalformedItemError extends Error {
+  constructor(
+    readonly key: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(`Malformed item ${key}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+    this.name = 'MalformedItemError';
+  }
+}
+
+/** A conditional write lost: somebody else changed the item first. */
+export class ConcurrentUpdateError extends Error {
+  constructor(readonly key: string) {
+    super(`Concurrent update of ${key}`);
+    this.name = 'ConcurrentUpdateError';
+  }
+}
+
+/** Turns zod issues into field issues with dotted paths. */
+export function fieldIssues(
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  prefix = '',
+): FieldIssue[] {
+  return issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,91 @@
+import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { apiRoutes } from '#functions/api/routes.ts';
+import type { HttpEvent } from '#functions/shared/http.ts';
+
+/** Claims of a caller, as API Gateway's JWT authorizer passes them. */
+export type Claims = Record<string, string>;
+
+export const coordinatorBG: Claims = { role: 'coordinator', countries: 'BG,RO' };
+export const coordinatorIT: Claims = { role: 'coordinator', countries: 'IT' };
+export const municipalityOf = (municipalityId: string): Claims => ({
+  role: 'municipality',
+  municipality: municipalityId,
+});
+export const cagOf = (municipalityId: string): Claims => ({ role: 'cag', municipality: municipalityId });
+
+/** Invokes an API route handler with an HTTP API v2 event, as API Gateway would. */
+export async function call(
+  method: string,
+  path: string,
+  options: { claims?: Claims; body?: unknown; rawBody?: string; query?: Record<string, string> } = {},
+): Promise<{ status: number; body: any }> {
+  for (const route of apiRoutes) {
+    const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
+    const match = pattern.exec(path);
+    if (route.method !== method || !match) continue;
+    const event = {
+      version: '2.0',
+      routeKey: `${route.method} ${route.path}`,
+      rawPath: path,
+      rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
+      headers: { 'content-type': 'application/json' },
+      queryStringParameters: options.query,
+      pathParameters: match.groups ? { ...match.groups } : undefined,
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      isBase64Encoded: false,
+      requestContext: {
+        http: { method, path },
+        authorizer: options.claims ? { jwt: { claims: options.claims, scopes: [] } } : undefined,
+      },
+    } as unknown as HttpEvent;
+    const result = (await route.handler(event as never, {} as never)) as APIGatewayProxyResultV2;
+    const structured = result as APIGatewayProxyStructuredResultV2;
+    return {
+      status: structured.statusCode ?? 200,
+      body: structured.body ? JSON.parse(structured.body) : undefined,
+    };
+  }
+  throw new Error(`No route ${method} ${path}`);
+}
+
+/** Valid outputs for each task of the ROMACT template. */
+export const outputs = {
+  'needs-assessment': {
+    priorities: [{ area: 'housing', description: 'Legalise and repair homes' }],
+    neighbourhoods: ['Stolipinovo'],
+    summary: 'Housing and civil documentation come first.',
+  },
+  'community-consultation': {
+    meetings: [{ date: '2027-02-10', participants: 42, cagMembersPresent: 5 }],
+    agreedPriorities: ['housing', 'civil documentation'],
+    minutesReference: 'CAG-2027-01',
+  },
+  approve: { decision: 'approve', decisionReference: 'DEC-1', decidedOn: '2027-03-01' },
+  reject: {
+    decision: 'reject',
+    reason: 'The plan omits civil documentation',
+    decisionReference: 'DEC-0',
+    decidedOn: '2027-03-01',
+  },
+  'funding-applications': {
+    applications: [
+      {
+        programme: 'ESF+',
+        callId: 'BG05SFPR-2027-1',
+        title: 'Homes for all',
+        amount: 250000,
+        currency: 'EUR',
+        submittedOn: '2027-04-01',
+        reference: 'APP-77',
+      },
+    ],
+  },
+  close: {
+    indicators: [{ priority: 'housing', indicator: 'homes repaired', target: 40, achieved: 35 }],
+    outcome: 'close',
+  },
+  nextCycle: {
+    indicators: [{ priority: 'housing', indicator: 'homes repaired', target: 40, achieved: 35 }],
+    outcome: 'next-cycle',
+  },
+} as const;

@@ -1,0 +1,70 @@
+import { type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
+import { manualClock } from '#shared/domain/clock.ts';
+import type { Municipality } from '#shared/domain/entities.ts';
+
+/** A meter that adds up read and write units per operation. */
+export function capacityMeter() {
+  const totals = new Map<string, { read: number; write: number; calls: number }>();
+  return {
+    add(operation: string, read: number, write: number) {
+      const entry = totals.get(operation) ?? { read: 0, write: 0, calls: 0 };
+      entry.read += read;
+      entry.write += write;
+      entry.calls += 1;
+      totals.set(operation, entry);
+    },
+    total() {
+      let read = 0;
+      let write = 0;
+      for (const entry of totals.values()) {
+        read += entry.read;
+        write += entry.write;
+      }
+      return { read, write };
+    },
+    of: (operation: string) => totals.get(operation) ?? { read: 0, write: 0, calls: 0 },
+    reset: () => totals.clear(),
+  };
+}
+
+/** An in-memory runtime (dynalite + local engine) with a manual clock, for integration tests. */
+export async function testRuntime(start = new Date('2027-01-04T09:00:00.000Z')) {
+  const clock = manualClock(start);
+  const meter = capacityMeter();
+  const runtime: LocalRuntime = await startLocalRuntime({ clock, meter });
+  return { runtime, clock, meter, deps: runtime.deps, store: runtime.store, engine: runtime.engine };
+}
+
+/** A municipality fixture (Bulgarian, with a municipality contact and two CAG members, one phone-only). */
+export function municipalityFixture(overrides: Partial<Municipality> = {}): Municipality {
+  return {
+    municipalityId: 'bg-stolipinovo',
+    name: 'Plovdiv – Stolipinovo',
+    country: 'BG',
+    locale: 'bg',
+    timeZone: 'Europe/Sofia',
+    contacts: {
+      municipality: [{ name: 'Contact Person', email: 'contact@plovdiv.example', locale: 'bg' }],
+      cag: [
+        { name: 'CAG Member', email: 'cag@example.org', locale: 'bg' },
+        { name: 'CAG Member Two', phone: '+359888000111', locale: 'bg' },
+      ],
+    },
+    updatedAt: '2027-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Waits until `check` returns a value (the local engine runs steps asynchronously). */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('Condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
