@@ -6,5 +6,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    env: {
+      POWERTOOLS_LOG_LEVEL: 'CRITICAL',
+      AWS_REGION: 'eu-central-1',
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    },
   },
 });

@@ -96,7 +96,11 @@ describe('A ROMACT cycle through the handlers, on dynalite and the local engine'
 
     const done = await eventually(async () => {
       const cycle = await cycleStatus(cycleId);
-      return cycle.status === 'COMPLETED' && cycle.audit.some((event: any) => event.type === 'cycle.finished') && cycle;
+      return (
+        cycle.status === 'COMPLETED' &&
+        cycle.audit.some((event: any) => event.type === 'cycle.finished') &&
+        cycle
+      );
     });
     expect(done.phases.map((phase: any) => `${phase.phase}#${phase.revision}`)).toEqual([
       'assessment#0',
