@@ -1,3 +1,4 @@
+import type { RouteSpec } from '../shared/http.ts';
 import { handler as cancelCycle } from './cancel-cycle.ts';
 import { handler as completeTask } from './complete-task.ts';
 import { handler as deleteContacts } from './delete-contacts.ts';
@@ -17,14 +18,21 @@ export interface ApiRoute {
   name: string;
   entry: string;
   handler: (event: never, context: never) => Promise<unknown>;
+  spec: RouteSpec<unknown, unknown, unknown>;
 }
 
-const api = (method: ApiRoute['method'], path: string, name: string, handler: unknown): ApiRoute => ({
+const api = (
+  method: ApiRoute['method'],
+  path: string,
+  name: string,
+  handler: { spec: RouteSpec<unknown, unknown, unknown> },
+): ApiRoute => ({
   method,
   path,
   name,
   entry: `functions/api/${name}.ts`,
-  handler: handler as ApiRoute['handler'],
+  handler: handler as unknown as ApiRoute['handler'],
+  spec: handler.spec,
 });
 
 /** Every route of the HTTP API, served by API Gateway on AWS and by the local server offline. */

@@ -118,11 +118,13 @@ export function route<P = undefined, Q = undefined, B = undefined>(
     const result = await call({ deps: dependencies(), caller, path, query, body });
     return json(spec.status ?? 200, result);
   };
-  return middy<HttpEvent, APIGatewayProxyResultV2>()
+  const handler = middy<HttpEvent, APIGatewayProxyResultV2>()
     .use({
       onError: async (request) => {
         request.response = errorResponse(request.error);
       },
     })
     .handler(lambdaHandler);
+  // The schemas travel with the handler so the OpenAPI document is generated from what validates.
+  return Object.assign(handler, { spec: spec as RouteSpec<unknown, unknown, unknown> });
 }

@@ -20,9 +20,12 @@ export const systemClock: Clock = {
  * A clock that runs `scale` times faster than the wall clock from `origin` (86400 = a day per second),
  * for demos and benchmarks on the local runtime.
  */
-export function scaledClock(scale: number, origin: Date = new Date()): Clock {
+export function scaledClock(
+  scale: number,
+  origin: Date = new Date(),
+  realOrigin: number = Date.now(),
+): Clock {
   if (!(scale >= 1)) throw new RangeError(`Time scale must be at least 1, got ${scale}`);
-  const realOrigin = Date.now();
   return {
     now: () => new Date(origin.getTime() + (Date.now() - realOrigin) * scale),
     timerMs: (planningMs) => planningMs / scale,
