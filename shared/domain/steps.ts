@@ -158,18 +158,30 @@ export async function openTask(
     });
     return { taskId: task.taskId, created };
   }
-  const rebound =
-    task.taskToken === input.taskToken
-      ? task
-      : await deps.store.updateTask(
-          task,
-          { taskToken: input.taskToken, tokenDelivered: false },
-          { allowClosed: true },
-        );
+  const rebound = await rebindToken(deps, task, input.taskToken);
   if (rebound.status === 'COMPLETED' && rebound.summary) {
     await deliverCompletion(deps, rebound);
   }
   return { taskId: task.taskId, created: false };
+}
+
+/**
+ * Points a task at the token the workflow now waits on. A completion may land between our read and our write
+ * (a resumed execution races the user), so a lost condition re-reads and tries again.
+ */
+async function rebindToken(deps: Dependencies, first: Task, taskToken: string): Promise<Task> {
+  let task = first;
+  for (let attempt = 0; ; attempt++) {
+    if (task.taskToken === taskToken) return task;
+    try {
+      return await deps.store.updateTask(task, { taskToken, tokenDelivered: false }, { allowClosed: true });
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= 10) throw error;
+      const current = await deps.store.getTask(task.taskId);
+      if (!current) throw error;
+      task = current;
+    }
+  }
 }
 
 /** Sends a completed task's summary on its current token; a dead token waits for the next rebind. */

@@ -128,24 +128,7 @@ export async function completeTask(deps: Dependencies, caller: Caller, taskId: s
   if (violations.length) throw new RuleViolationError('The output breaks a rule of the template', violations);
   const summary = kind.summarize(output) as Record<string, string>;
 
-  let completed: Task;
-  try {
-    if (task.status !== 'OPEN') throw new ConcurrentUpdateError(task.taskId);
-    completed = await deps.store.updateTask(task, {
-      status: 'COMPLETED',
-      completedAt: deps.clock.now().toISOString(),
-      completedBy: caller.role,
-      result: output,
-      summary,
-    });
-  } catch (error) {
-    if (!(error instanceof ConcurrentUpdateError)) throw error;
-    const current = await deps.store.getTask(taskId);
-    if (current?.status !== 'COMPLETED' || !isDeepStrictEqual(current.result, output)) {
-      throw new ConflictError(`Task ${taskId} is ${current?.status ?? 'gone'}`);
-    }
-    completed = current;
-  }
+  const completed = await markCompleted(deps, task, { completedBy: caller.role, result: output, summary });
   await recordEvent(deps, {
     cycleId: completed.cycleId,
     eventId: `task.completed:${completed.taskId}`,
@@ -171,6 +154,33 @@ export async function completeTask(deps: Dependencies, caller: Caller, taskId: s
   }
   await deliverCompletion(deps, completed);
   return taskView(deps, (await deps.store.getTask(taskId)) ?? completed);
+}
+
+/**
+ * OPEN → COMPLETED, exactly once. A lost condition re-reads: still OPEN (the workflow only rebound its token)
+ * → try again; COMPLETED with the same output → the earlier completion stands (idempotent); else 409.
+ */
+async function markCompleted(
+  deps: Dependencies,
+  first: Task,
+  completion: { completedBy: Task['completedBy']; result: unknown; summary: Record<string, string> },
+): Promise<Task> {
+  let task: Task | undefined = first;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (task?.status === 'COMPLETED' && isDeepStrictEqual(task.result, completion.result)) return task;
+    if (task?.status !== 'OPEN') throw new ConflictError(`Task ${first.taskId} is ${task?.status ?? 'gone'}`);
+    try {
+      return await deps.store.updateTask(task, {
+        status: 'COMPLETED',
+        completedAt: deps.clock.now().toISOString(),
+        ...completion,
+      });
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError)) throw error;
+      task = await deps.store.getTask(first.taskId);
+    }
+  }
+  throw new ConflictError(`Task ${first.taskId} is changing too often; try again`);
 }
 
 function toInstant(value: string): string {
