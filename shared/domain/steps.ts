@@ -295,7 +295,7 @@ export async function cancelTask(deps: Dependencies, task: Task, reason: string)
   } catch (error) {
     if (!(error instanceof ConcurrentUpdateError)) throw error;
     const current = await deps.store.getTask(task.taskId);
-    if (!current || current.status !== 'CANCELLED' || !current.cancelledAt) return;
+    if (current?.status !== 'CANCELLED' || !current.cancelledAt) return;
     cancelled = current;
   }
   await recordEvent(deps, {

@@ -68,3 +68,24 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * Waits until the workflow is parked on a task: its opening is in the audit trail (the last write of the
+ * open-task step). Snapshots taken after this see no background writes.
+ */
+export async function parkedOn(
+  store: {
+    getCycleRecord(
+      id: string,
+    ): Promise<{ audit: { type: string; data: Record<string, unknown> }[] } | undefined>;
+  },
+  cycleId: string,
+  taskKey: string,
+) {
+  await eventually(async () => {
+    const record = await store.getCycleRecord(cycleId);
+    return record?.audit.some(
+      (event) => event.type === 'task.opened' && String(event.data.taskKey) === taskKey,
+    );
+  });
+}

@@ -222,7 +222,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
 
   async stop(executionId: string, _cause: string) {
     const execution = this.executions.get(executionId);
-    if (!execution || execution.status !== 'RUNNING') return;
+    if (execution?.status !== 'RUNNING') return;
     execution.status = 'ABORTED';
     // aws-local-stepfunctions leaves a Task's timeout timer running after an abort: settle every parked
     // task of this execution so those timers are cleared.

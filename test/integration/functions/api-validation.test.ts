@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cagOf, call, coordinatorBG, coordinatorIT, municipalityOf, outputs } from '../../support/api.ts';
-import { eventually, municipalityFixture, testRuntime } from '../../support/runtime.ts';
+import { eventually, municipalityFixture, parkedOn, testRuntime } from '../../support/runtime.ts';
 
 let env: Awaited<ReturnType<typeof testRuntime>>;
 const municipalityId = 'bg-validation';
@@ -26,6 +26,7 @@ beforeAll(async () => {
     const inbox = await call('GET', '/tasks', { claims: municipalityOf(municipalityId) });
     return inbox.body.items?.[0]?.taskId as string | undefined;
   });
+  await parkedOn(env.store, cycleId, 'needs-assessment');
 });
 afterAll(async () => {
   await env.runtime.close();
@@ -333,10 +334,7 @@ describe('Bad input on every API route', () => {
       body: outputs['needs-assessment'],
     });
     // Let the workflow reach the next task before taking the "nothing written" snapshot.
-    await eventually(async () => {
-      const inbox = await call('GET', '/tasks', { claims: cagOf(municipalityId) });
-      return inbox.body.items?.length > 0;
-    });
+    await parkedOn(env.store, cycleId, 'community-consultation');
     const before = await tableSnapshot();
     const different = await call('POST', `/tasks/${taskId}/complete`, {
       claims: municipality,

@@ -3,9 +3,7 @@ import { parseTemplate, TemplateValidationError } from '#shared/domain/template.
 import { romactTemplate } from '#workflows/templates/romact.ts';
 
 /** A deep copy of the ROMACT template to break one field at a time. */
-// biome-ignore lint/suspicious/noExplicitAny: tests reach into the copy to break one field at a time.
 function romactCopy(): Record<string, any> {
-  // biome-ignore lint/suspicious/noExplicitAny: as above.
   return structuredClone(romactTemplate) as Record<string, any>;
 }
 
