@@ -1,6 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoStore, documentClient } from '#shared/adapters/aws/dynamodb-store.ts';
+import { SnsEventBridgeNotifier } from '#shared/adapters/aws/sns-eventbridge-notifier.ts';
 import { StepFunctionsEngine } from '#shared/adapters/aws/step-functions-engine.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import type { Dependencies } from '#shared/domain/ports.ts';
@@ -29,6 +32,10 @@ function fromEnvironment(): Dependencies {
     store: new DynamoStore(documentClient(dynamo), { tableName }),
     engine: new StepFunctionsEngine(new SFNClient({}), {
       stateMachineArns: JSON.parse(process.env.STATE_MACHINE_ARNS ?? '{}') as Record<string, string>,
+    }),
+    notifier: new SnsEventBridgeNotifier(new SNSClient({}), new EventBridgeClient({}), {
+      topicArn: process.env.NOTIFICATION_TOPIC_ARN ?? '',
+      eventBusName: process.env.EVENT_BUS_NAME ?? 'default',
     }),
     clock: systemClock,
     templates: findTemplate,

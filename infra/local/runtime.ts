@@ -7,6 +7,7 @@ import {
   type LocalEngineOptions,
   LocalWorkflowEngine,
 } from '#shared/adapters/local/local-workflow-engine.ts';
+import { OutboxNotifier } from '#shared/adapters/local/outbox-notifier.ts';
 import { type Clock, systemClock } from '#shared/domain/clock.ts';
 import { liveStatuses } from '#shared/domain/entities.ts';
 import type { CapacityMeter, Dependencies } from '#shared/domain/ports.ts';
@@ -33,6 +34,10 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   meter?: CapacityMeter;
   onInvoke?: LocalEngineOptions['onInvoke'];
+  /** Also POST every notification here. */
+  webhookUrl?: string;
+  /** Print a line per notification (the server log). */
+  log?: (line: string) => void;
 }
 
 /** A running embedded runtime. */
@@ -40,6 +45,7 @@ export interface LocalRuntime {
   deps: Dependencies;
   engine: LocalWorkflowEngine;
   store: DynamoStore;
+  outbox: OutboxNotifier;
   dynamoEndpoint: string;
   /** Restarts the workflow of every live cycle at its current phase (after a restart of the process). */
   resumeLiveCycles(): Promise<string[]>;
@@ -68,9 +74,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     now: () => clock.now(),
     ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
   });
+  const outbox = new OutboxNotifier({
+    ...(options.dataDir ? { dir: join(options.dataDir, 'outbox') } : {}),
+    ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const deps: Dependencies = {
     store,
     engine,
+    notifier: outbox,
     clock,
     templates: findTemplate,
     maxTimerSeconds: LOCAL_MAX_TIMER_SECONDS,
@@ -81,6 +93,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     deps,
     engine,
     store,
+    outbox,
     dynamoEndpoint: dynamo.endpoint,
     async resumeLiveCycles() {
       const resumed: string[] = [];
@@ -116,6 +129,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     },
     async close() {
       await engine.stopAll();
+      await outbox.flush();
       useDependencies(undefined);
       await dynamo.close();
     },

@@ -47,3 +47,15 @@ export function addDuration(instant: Date, text: string): Date {
     duration.seconds * 1_000;
   return new Date(result.getTime() + fixedMs);
 }
+
+/** Subtracts a duration from an instant (the mirror of addDuration). */
+export function subtractDuration(instant: Date, text: string): Date {
+  const duration = parseDuration(text);
+  if (!duration) throw new RangeError(`Not an ISO-8601 duration: ${text}`);
+  const fixedMs =
+    ((duration.weeks * 7 + duration.days) * 86_400 + duration.hours * 3_600 + duration.minutes * 60) * 1_000 +
+    duration.seconds * 1_000;
+  const result = new Date(instant.getTime() - fixedMs);
+  result.setUTCFullYear(result.getUTCFullYear() - duration.years, result.getUTCMonth() - duration.months);
+  return result;
+}

@@ -97,6 +97,10 @@ export const Task = z.object({
   stalledTaskId: z.string().optional(),
   extensions: z.int().min(0).default(0),
   extendedAt: Instant.optional(),
+  /** When the deadline sweep must next look at this task (the sparse sweep index's sort key). */
+  nextNotificationAt: Instant.optional(),
+  /** Notification moments before this instant have been handled. */
+  notifiedThrough: Instant.optional(),
   version: z.int().min(1),
 });
 /** A human task. */
@@ -142,9 +146,30 @@ export const Municipality = z.object({
     .object({
       municipality: z.array(Contact).max(20).default([]),
       cag: z.array(Contact).max(50).default([]),
+      /** The programme coordinator(s) to alert on escalation. */
+      coordinator: z.array(Contact).max(10).default([]),
     })
-    .default({ municipality: [], cag: [] }),
+    .default({ municipality: [], cag: [], coordinator: [] }),
   updatedAt: Instant,
 });
+/** A recorded notification: one moment of one task, delivered exactly once. */
+export const NotificationRecord = z.object({
+  notificationId: z.string(),
+  taskId: z.string(),
+  cycleId: z.string(),
+  municipalityId: z.string(),
+  kind: z.enum(['assigned', 'reminder', 'overdue', 'escalated']),
+  offset: z.string(),
+  audience: z.enum(['assignee', 'coordinator']),
+  scheduledAt: Instant,
+  status: z.enum(['PENDING', 'DELIVERED', 'WITHDRAWN']),
+  leaseUntil: Instant,
+  recordedAt: Instant,
+  deliveredAt: Instant.optional(),
+  messages: z.int().min(0).default(0),
+});
+/** A recorded notification. */
+export type NotificationRecord = z.infer<typeof NotificationRecord>;
+
 /** A municipality and its contacts. */
 export type Municipality = z.infer<typeof Municipality>;

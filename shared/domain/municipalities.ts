@@ -17,6 +17,7 @@ export const PutMunicipalityBody = z.strictObject({
     .strictObject({
       municipality: z.array(Contact).max(20).default([]),
       cag: z.array(Contact).max(50).default([]),
+      coordinator: z.array(Contact).max(10).default([]),
     })
     .optional(),
 });
@@ -55,7 +56,7 @@ export async function putMunicipality(
     country: body.country,
     locale: body.locale,
     timeZone: body.timeZone,
-    contacts: body.contacts ?? existing?.contacts ?? { municipality: [], cag: [] },
+    contacts: body.contacts ?? existing?.contacts ?? { municipality: [], cag: [], coordinator: [] },
     updatedAt: deps.clock.now().toISOString(),
   });
 }
@@ -73,5 +74,5 @@ export async function deleteContacts(deps: Dependencies, caller: Caller, municip
   const municipality = await getMunicipality(deps, caller, municipalityId);
   if (caller.role === 'cag') throw new ForbiddenError('The coordinator or the municipality erases contacts');
   await deps.store.deleteContacts(municipalityId, deps.clock.now().toISOString());
-  return { ...municipality, contacts: { municipality: [], cag: [] } };
+  return { ...municipality, contacts: { municipality: [], cag: [], coordinator: [] } };
 }

@@ -1,5 +1,13 @@
 import type { Clock } from './clock.ts';
-import type { AuditEvent, Cycle, CycleStatus, Municipality, PhaseRun, Task } from './entities.ts';
+import type {
+  AuditEvent,
+  Cycle,
+  CycleStatus,
+  Municipality,
+  NotificationRecord,
+  PhaseRun,
+  Task,
+} from './entities.ts';
 import type { CycleTemplate } from './template.ts';
 
 /** Ports: what the domain needs from the outside, with one adapter each for AWS and for the local runtime. */
@@ -66,6 +74,56 @@ export interface Store {
   getMunicipality(municipalityId: string): Promise<Municipality | undefined>;
   /** Erases the contacts (personal data) of a municipality. */
   deleteContacts(municipalityId: string, at: string): Promise<void>;
+
+  /** Records a notification once; a repeat returns the stored one. */
+  recordNotification(record: NotificationRecord): Promise<{ record: NotificationRecord; created: boolean }>;
+  /** Takes over a PENDING notification whose lease has run out; false when someone else holds it. */
+  claimNotification(
+    record: NotificationRecord,
+    now: string,
+    leaseUntil: string,
+  ): Promise<NotificationRecord | undefined>;
+  /** Marks a claimed notification delivered (or withdrawn: its task closed before delivery). */
+  settleNotification(
+    record: NotificationRecord,
+    changes: Pick<NotificationRecord, 'status'> & Partial<NotificationRecord>,
+  ): Promise<void>;
+  listNotifications(cycleId: string): Promise<NotificationRecord[]>;
+}
+
+/** One message to one recipient on one channel (a digest when it lists several notifications). */
+export interface OutboundMessage {
+  /** Deterministic: the same notifications to the same recipient make the same id. */
+  messageId: string;
+  channel: 'email' | 'sms';
+  recipient: { role: 'municipality' | 'cag' | 'coordinator'; address: string; locale: string };
+  municipalityId: string;
+  country: string;
+  cycleIds: string[];
+  notificationIds: string[];
+  kinds: string[];
+  subject?: string;
+  text: string;
+  createdAt: string;
+}
+
+/** A domain event for integrations (EventBridge on AWS). Carries ids, never personal data. */
+export interface DomainEvent {
+  type:
+    | 'task.assigned'
+    | 'task.reminder'
+    | 'task.overdue'
+    | 'task.escalated'
+    | 'cycle.phase-changed'
+    | 'cycle.completed';
+  at: string;
+  detail: Record<string, unknown>;
+}
+
+/** Delivers messages and publishes events: SNS and EventBridge on AWS, the outbox offline. */
+export interface Notifier {
+  deliver(message: OutboundMessage): Promise<void>;
+  publish(event: DomainEvent): Promise<void>;
 }
 
 /** Paging options. */
@@ -99,6 +157,7 @@ export interface Dependencies {
   store: Store;
   engine: WorkflowEngine;
   clock: Clock;
+  notifier: Notifier;
   /** The templates this runtime knows, by id. */
   templates: (templateId: string) => CycleTemplate | undefined;
   /** The longest a task timer may run on this runtime, in seconds (a deadline beyond it waits again). */

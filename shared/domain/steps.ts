@@ -6,6 +6,7 @@ import { addDuration } from './duration.ts';
 import type { Cycle, CycleStatus, Task } from './entities.ts';
 import { liveStatuses } from './entities.ts';
 import { ConcurrentUpdateError, NotFoundError } from './errors.ts';
+import { notifyTasks } from './notifications/sweep.ts';
 import type { Dependencies } from './ports.ts';
 import { TaskTokenGoneError } from './ports.ts';
 import { type CycleTemplate, findPhase, findTask } from './template.ts';
@@ -52,12 +53,25 @@ export async function phaseStarted(
   const { cycle, template } = await loadCycle(deps, input.cycleId);
   const found = findPhase(template, input.phase);
   if (!found) throw new NotFoundError(`Template ${template.id} has no phase ${input.phase}`);
+  const proposedStart = deps.clock.now().toISOString();
   const run = await deps.store.startPhase({
     cycleId: cycle.cycleId,
     phase: input.phase,
     revision: input.revision,
-    startedAt: deps.clock.now().toISOString(),
+    startedAt: proposedStart,
   });
+  if (run.startedAt === proposedStart) {
+    await deps.notifier.publish({
+      type: 'cycle.phase-changed',
+      at: run.startedAt,
+      detail: {
+        cycleId: cycle.cycleId,
+        municipalityId: cycle.municipalityId,
+        phase: input.phase,
+        revision: input.revision,
+      },
+    });
+  }
   await changeCycle(deps, cycle.cycleId, (current) =>
     current.currentPhase === input.phase &&
     current.revision === input.revision &&
@@ -135,6 +149,7 @@ export async function openTask(
     dueAt: input.dueAt,
     hardStopAt: input.hardStopAt,
     openedAt: now,
+    nextNotificationAt: now,
     taskToken: input.taskToken,
     tokenDelivered: false,
     extensions: 0,
@@ -163,6 +178,18 @@ export async function openTask(
     await deliverCompletion(deps, rebound);
   }
   return { taskId: task.taskId, created: false };
+}
+
+/**
+ * Tells the assignee now rather than at the next sweep. If it fails, the task is already in the sweep index
+ * (its next notification is its opening), so the sweeper delivers it: opening the task never fails for it.
+ */
+async function announce(deps: Dependencies, task: Task): Promise<void> {
+  try {
+    await notifyTasks(deps, [task], deps.clock.now());
+  } catch {
+    // The sweep retries; the task stays open either way.
+  }
 }
 
 /**
@@ -373,6 +400,11 @@ export async function finishCycle(
     type: 'cycle.finished',
     actor: SYSTEM,
     data: { outcome: cycle.status },
+  });
+  await deps.notifier.publish({
+    type: 'cycle.completed',
+    at: cycle.endedAt ?? now,
+    detail: { cycleId: cycle.cycleId, municipalityId: cycle.municipalityId, outcome: cycle.status },
   });
   return { status: cycle.status };
 }

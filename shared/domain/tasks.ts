@@ -14,6 +14,7 @@ import {
   NotFoundError,
   RuleViolationError,
 } from './errors.ts';
+import { policyFor, scheduleFor } from './notifications/schedule.ts';
 import type { Dependencies, Page } from './ports.ts';
 import { Role } from './roles.ts';
 import { deliverCompletion, setStatus } from './steps.ts';
@@ -183,6 +184,21 @@ async function markCompleted(
   throw new ConflictError(`Task ${first.taskId} is changing too often; try again`);
 }
 
+/** An extension: the new deadline, and every pending notification moved to the new series. */
+function rescheduled(
+  deps: Dependencies,
+  template: CycleTemplate,
+  task: Task,
+  dueAt: string,
+  hardStopAt: string,
+): Partial<Task> {
+  const extendedAt = deps.clock.now().toISOString();
+  const changes = { dueAt, hardStopAt, extensions: task.extensions + 1, extendedAt };
+  const moments = scheduleFor({ ...task, ...changes }, policyFor(template, task));
+  const next = moments.find((moment) => moment.at.toISOString() >= extendedAt);
+  return { ...changes, notifiedThrough: extendedAt, nextNotificationAt: next?.at.toISOString() };
+}
+
 function toInstant(value: string): string {
   return value.length === 10 ? `${value}T23:59:59.000Z` : new Date(value).toISOString();
 }
@@ -238,12 +254,7 @@ async function extend(
   const extended =
     task.dueAt === dueAt
       ? task
-      : await deps.store.updateTask(task, {
-          dueAt,
-          hardStopAt,
-          extensions: task.extensions + 1,
-          extendedAt: deps.clock.now().toISOString(),
-        });
+      : await deps.store.updateTask(task, rescheduled(deps, template, task, dueAt, hardStopAt));
   await recordEvent(deps, {
     cycleId: task.cycleId,
     eventId: `task.extended:${task.taskId}:${extended.extensions}`,

@@ -49,6 +49,7 @@ export function municipalityFixture(overrides: Partial<Municipality> = {}): Muni
         { name: 'CAG Member', email: 'cag@example.org', locale: 'bg' },
         { name: 'CAG Member Two', phone: '+359888000111', locale: 'bg' },
       ],
+      coordinator: [{ name: 'Programme Coordinator', email: 'coordinator@romact.example', locale: 'en' }],
     },
     updatedAt: '2027-01-01T00:00:00.000Z',
     ...overrides,

@@ -17,6 +17,7 @@ import {
   Cycle,
   type CycleStatus,
   Municipality,
+  NotificationRecord,
   PhaseRun,
   Task,
 } from '#shared/domain/entities.ts';
@@ -58,6 +59,10 @@ const keys = {
   municipality: (municipalityId: string) => ({ PK: `MUNI#${municipalityId}`, SK: '#PROFILE' }),
   contacts: (municipalityId: string) => ({ PK: `MUNI#${municipalityId}`, SK: 'CONTACTS' }),
   countries: () => ({ PK: 'META', SK: 'COUNTRIES' }),
+  notification: (cycleId: string, notificationId: string) => ({
+    PK: `CYCLE#${cycleId}`,
+    SK: `NOTIF#${notificationId}`,
+  }),
 };
 
 /** The inbox partition of a task: its municipality and role, or its country for coordinator tasks. */
@@ -86,11 +91,14 @@ function taskItem(task: Task): Item {
       ? {
           GSI3PK: `INBOX#${inboxOwner(task)}#${task.assignee}`,
           GSI3SK: `${task.dueAt}#${task.taskId}`,
-          GSI4PK: SWEEP_PARTITION,
-          GSI4SK: `${task.dueAt}#${task.taskId}`,
         }
       : {};
-  return { ...keys.task(task.taskId), entity: 'task', ...open, ...task };
+  // The sweep index holds open tasks with a notification still to come, keyed by when it falls due.
+  const sweep =
+    task.status === 'OPEN' && task.nextNotificationAt
+      ? { GSI4PK: SWEEP_PARTITION, GSI4SK: `${task.nextNotificationAt}#${task.taskId}` }
+      : {};
+  return { ...keys.task(task.taskId), entity: 'task', ...open, ...sweep, ...task };
 }
 
 function parse<S extends z.ZodType>(schema: S, item: Item): z.infer<S> {
@@ -488,5 +496,63 @@ export class DynamoStore implements Store {
       }),
     );
     this.measure('deleteContacts', output.ConsumedCapacity, true);
+  }
+
+  async recordNotification(record: NotificationRecord) {
+    const key = keys.notification(record.cycleId, record.notificationId);
+    if (
+      await this.put(
+        'recordNotification',
+        { ...key, entity: 'notification', ...record },
+        'attribute_not_exists(PK)',
+      )
+    ) {
+      return { record, created: true };
+    }
+    const item = await this.get('recordNotification', key);
+    if (!item) throw new ConcurrentUpdateError(key.SK);
+    return { record: parse(NotificationRecord, item), created: false };
+  }
+
+  async claimNotification(record: NotificationRecord, now: string, leaseUntil: string) {
+    const claimed = { ...record, leaseUntil };
+    const ok = await this.put(
+      'claimNotification',
+      { ...keys.notification(record.cycleId, record.notificationId), entity: 'notification', ...claimed },
+      '#status = :pending AND leaseUntil < :now',
+      { ':pending': 'PENDING', ':now': now },
+      { '#status': 'status' },
+    );
+    return ok ? claimed : undefined;
+  }
+
+  async settleNotification(
+    record: NotificationRecord,
+    changes: Pick<NotificationRecord, 'status'> & Partial<NotificationRecord>,
+  ) {
+    const settled = { ...record, ...changes };
+    // Delivered notifications expire after 90 days through the table's TTL (on AWS).
+    const expiresAt = Math.floor(Date.parse(settled.deliveredAt ?? settled.recordedAt) / 1000) + 90 * 86_400;
+    await this.put(
+      'settleNotification',
+      {
+        ...keys.notification(record.cycleId, record.notificationId),
+        entity: 'notification',
+        ...settled,
+        expiresAt,
+      },
+      '#status = :pending',
+      { ':pending': 'PENDING' },
+      { '#status': 'status' },
+    );
+  }
+
+  async listNotifications(cycleId: string) {
+    const page = await this.query('listNotifications', {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': `CYCLE#${cycleId}`, ':prefix': 'NOTIF#' },
+      ConsistentRead: true,
+    });
+    return page.items.map((item) => parse(NotificationRecord, item));
   }
 }

@@ -211,14 +211,14 @@ describe('DynamoStore on dynalite', () => {
     expect((await store.getCycleRecord('cyc-o'))?.tasks).toHaveLength(1);
   });
 
-  it('reads only the due open tasks from the sweep index among thousands of others', async () => {
+  it('reads only the open tasks whose next notification is due from the sweep index, among thousands of others', async () => {
     const sweepStore = new DynamoStore(documentClient(dynamo.client), { tableName: 'store-test', meter });
     await store.createCycle(cycle('cyc-w'));
     const writes: Promise<unknown>[] = [];
     for (let index = 0; index < 2_000; index++) {
       const due = index < 10 ? '2027-01-10T00:00:00.000Z' : '2027-12-31T00:00:00.000Z';
       const status = index % 3 === 0 && index >= 10 ? 'COMPLETED' : 'OPEN';
-      writes.push(store.createTask(task('cyc-w', `t${index}`, { dueAt: due, status })));
+      writes.push(store.createTask(task('cyc-w', `t${index}`, { dueAt: due, nextNotificationAt: due, status })));
       if (writes.length >= 100) await Promise.all(writes.splice(0));
     }
     await Promise.all(writes);
@@ -251,7 +251,7 @@ describe('DynamoStore on dynalite', () => {
     expect((await store.getMunicipality('bg-erase'))?.contacts.cag).toHaveLength(2);
     await store.deleteContacts('bg-erase', '2027-01-01T00:00:00.000Z');
 
-    expect((await store.getMunicipality('bg-erase'))?.contacts).toEqual({ municipality: [], cag: [] });
+    expect((await store.getMunicipality('bg-erase'))?.contacts).toEqual({ municipality: [], cag: [], coordinator: [] });
     const scan = await dynamo.client.send(new ScanCommand({ TableName: 'store-test' }));
     expect(JSON.stringify(scan.Items)).not.toContain('+359888000111');
     expect(await store.listCountries()).toContain('BG');
