@@ -206,6 +206,46 @@ municipality.command('show <id>').action(async (id: string) => {
   print(found, () => JSON.stringify(found, null, 2));
 });
 
+municipality
+  .command('calendar <id>')
+  .description('the open deadlines as an iCalendar (.ics) feed')
+  .action(async (id: string) => {
+    const { apiUrl, tokenFor } = await import('./client.ts');
+    const response = await fetch(
+      `${apiUrl(globals())}/municipalities/${encodeURIComponent(id)}/calendar.ics`,
+      {
+        headers: { authorization: `Bearer ${await tokenFor(globals())}` },
+      },
+    );
+    if (!response.ok) throw new ApiError(response.status, (await response.json()) as never);
+    process.stdout.write(await response.text());
+  });
+
+program
+  .command('notifications')
+  .description('the local outbox: what was emailed or texted')
+  .option('--recipient <address-or-role>', 'an email, a phone number, or municipality|cag|coordinator')
+  .option('--cycle-id <id>')
+  .action(async (options: { recipient?: string; cycleId?: string }) => {
+    const query = new URLSearchParams();
+    if (options.recipient) query.set('recipient', options.recipient);
+    if (options.cycleId) query.set('cycleId', options.cycleId);
+    const page = await request(globals(), 'GET', `/notifications${query.size ? `?${query}` : ''}`);
+    print(page, () =>
+      table(
+        ['WHEN', 'CHANNEL', 'TO', 'LANG', 'KINDS', 'TEXT'],
+        page.items.map((one: any) => [
+          one.createdAt.slice(0, 16),
+          one.channel,
+          `${one.recipient.role}@${one.municipalityId}`,
+          one.recipient.locale,
+          one.kinds.join('+'),
+          one.text.split('\n')[0].slice(0, 90),
+        ]),
+      ),
+    );
+  });
+
 program
   .command('demo')
   .description('two municipalities, a cycle each, the first tasks done: watch the engine move')

@@ -3,6 +3,7 @@ import { handler as cancelCycle } from './cancel-cycle.ts';
 import { handler as completeTask } from './complete-task.ts';
 import { handler as deleteContacts } from './delete-contacts.ts';
 import { handler as extendTask } from './extend-task.ts';
+import { handler as getCalendar } from './get-calendar.ts';
 import { handler as getCycle } from './get-cycle.ts';
 import { handler as getMunicipality } from './get-municipality.ts';
 import { handler as getTask } from './get-task.ts';
@@ -48,4 +49,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   api('PUT', '/municipalities/{id}', 'put-municipality', putMunicipality),
   api('GET', '/municipalities/{id}', 'get-municipality', getMunicipality),
   api('DELETE', '/municipalities/{id}/contacts', 'delete-contacts', deleteContacts),
+  api('GET', '/municipalities/{id}/calendar.ics', 'get-calendar', getCalendar),
 ];

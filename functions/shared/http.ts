@@ -94,6 +94,14 @@ export function errorResponse(error: unknown): APIGatewayProxyResultV2 {
   });
 }
 
+/** A non-JSON response body (a calendar feed). */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 /** A JSON response. */
 export function json(statusCode: number, body: unknown): APIGatewayProxyResultV2 {
   return {
@@ -116,6 +124,13 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       ? parsePart(spec.body, readJson(event), 'body')
       : ((spec.rawBody ? readJson(event) : undefined) as B);
     const result = await call({ deps: dependencies(), caller, path, query, body });
+    if (result instanceof RawBody) {
+      return {
+        statusCode: spec.status ?? 200,
+        headers: { 'content-type': result.contentType },
+        body: result.text,
+      };
+    }
     return json(spec.status ?? 200, result);
   };
   const handler = middy<HttpEvent, APIGatewayProxyResultV2>()

@@ -15,7 +15,12 @@ import { startSweeper } from './sweeper-timer.ts';
 const startedAt = Date.now();
 const config = readConfig();
 const clock = clockFor(config.ROMACT_DATA_DIR, config.ROMACT_TIME_SCALE);
-const runtime = await startLocalRuntime({ dataDir: config.ROMACT_DATA_DIR, clock });
+const runtime = await startLocalRuntime({
+  dataDir: config.ROMACT_DATA_DIR,
+  clock,
+  ...(config.ROMACT_WEBHOOK_URL ? { webhookUrl: config.ROMACT_WEBHOOK_URL } : {}),
+  log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+});
 const secret = loadOrCreateSecret(join(config.ROMACT_DATA_DIR, 'secret'));
 const server = createHttpServer({ secret, localRoutes: localRoutes(runtime, config) });
 server.listen(config.PORT, config.HOST);
@@ -23,7 +28,7 @@ await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const { port } = server.address() as AddressInfo;
 const url = `http://${config.HOST}:${port}`;
 const resumed = await runtime.resumeLiveCycles();
-const sweeper = startSweeper(runtime, config);
+const sweeper = startSweeper(runtime, config, (ms) => clock.timerMs(ms));
 
 process.stdout.write(
   [
@@ -32,6 +37,7 @@ process.stdout.write(
     `  clock:      ${config.ROMACT_TIME_SCALE === 1 ? 'real time' : `${config.ROMACT_TIME_SCALE}× (planning time ${clock.now().toISOString()})`}`,
     `  resumed:    ${resumed.length} running cycle(s)`,
     `  API docs:   ${url}/openapi.json`,
+    `  outbox:     ${join(config.ROMACT_DATA_DIR, 'outbox')} (sweep every ${config.ROMACT_SWEEP_MINUTES} planning minutes)`,
     `  try next:   npx romact demo`,
     '',
   ].join('\n'),
@@ -42,7 +48,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info('shutting down', { signal });
-  sweeper.stop();
+  await sweeper.stop();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await runtime.close();

@@ -1,23 +1,32 @@
+import { handler as sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import type { LocalConfig } from './config.ts';
 import type { LocalRuntime } from './runtime.ts';
 
-/** The deadline sweep on a timer (every ROMACT_SWEEP_MINUTES of planning time, at least once a second). */
+/**
+ * The deadline sweep on a timer: every ROMACT_SWEEP_MINUTES of planning time (at least once a second under a
+ * fast clock), running the same handler as the scheduled Lambda. One sweep at a time; a slow one is not stacked.
+ */
 export function startSweeper(
-  runtime: LocalRuntime,
+  _runtime: LocalRuntime,
   config: LocalConfig,
-  sweep: () => Promise<unknown> = async () => {},
+  clockTimerMs: (ms: number) => number,
 ) {
-  const intervalMs = Math.max(1_000, runtime.deps.clock.timerMs(config.ROMACT_SWEEP_MINUTES * 60_000));
-  let running = false;
-  const timer = setInterval(() => {
+  const intervalMs = Math.max(1_000, clockTimerMs(config.ROMACT_SWEEP_MINUTES * 60_000));
+  let running: Promise<unknown> | undefined;
+  const tick = () => {
     if (running) return;
-    running = true;
-    sweep()
+    running = (sweepHandler as unknown as (event: unknown, context: unknown) => Promise<unknown>)({}, {})
       .catch(() => {})
       .finally(() => {
-        running = false;
+        running = undefined;
       });
-  }, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  };
+  const timer = setInterval(tick, intervalMs);
+  tick();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -218,7 +218,9 @@ describe('DynamoStore on dynalite', () => {
     for (let index = 0; index < 2_000; index++) {
       const due = index < 10 ? '2027-01-10T00:00:00.000Z' : '2027-12-31T00:00:00.000Z';
       const status = index % 3 === 0 && index >= 10 ? 'COMPLETED' : 'OPEN';
-      writes.push(store.createTask(task('cyc-w', `t${index}`, { dueAt: due, nextNotificationAt: due, status })));
+      writes.push(
+        store.createTask(task('cyc-w', `t${index}`, { dueAt: due, nextNotificationAt: due, status })),
+      );
       if (writes.length >= 100) await Promise.all(writes.splice(0));
     }
     await Promise.all(writes);
@@ -251,7 +253,11 @@ describe('DynamoStore on dynalite', () => {
     expect((await store.getMunicipality('bg-erase'))?.contacts.cag).toHaveLength(2);
     await store.deleteContacts('bg-erase', '2027-01-01T00:00:00.000Z');
 
-    expect((await store.getMunicipality('bg-erase'))?.contacts).toEqual({ municipality: [], cag: [], coordinator: [] });
+    expect((await store.getMunicipality('bg-erase'))?.contacts).toEqual({
+      municipality: [],
+      cag: [],
+      coordinator: [],
+    });
     const scan = await dynamo.client.send(new ScanCommand({ TableName: 'store-test' }));
     expect(JSON.stringify(scan.Items)).not.toContain('+359888000111');
     expect(await store.listCountries()).toContain('BG');
