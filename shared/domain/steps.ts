@@ -171,6 +171,7 @@ export async function openTask(
         dueAt: task.dueAt,
       },
     });
+    await announce(deps, task);
     return { taskId: task.taskId, created };
   }
   const rebound = await rebindToken(deps, task, input.taskToken);

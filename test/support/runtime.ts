@@ -82,6 +82,7 @@ export async function parkedOn(
   },
   cycleId: string,
   taskKey: string,
+  engine?: { settled(): Promise<void> },
 ) {
   await eventually(async () => {
     const record = await store.getCycleRecord(cycleId);
@@ -89,4 +90,5 @@ export async function parkedOn(
       (event) => event.type === 'task.opened' && String(event.data.taskKey) === taskKey,
     );
   });
+  await engine?.settled();
 }

@@ -473,17 +473,13 @@ export class DynamoStore implements Store {
     const profile = page.items.find((item) => item.SK === '#PROFILE');
     if (!profile) return undefined;
     const contactsItem = page.items.find((item) => item.SK === 'CONTACTS');
-    const contacts = contactsItem
-      ? {
-          municipality:
-            (contactsItem.municipality as unknown[] | undefined)?.map((contact) =>
-              parse(Contact, contact as Item),
-            ) ?? [],
-          cag:
-            (contactsItem.cag as unknown[] | undefined)?.map((contact) => parse(Contact, contact as Item)) ??
-            [],
-        }
-      : { municipality: [], cag: [] };
+    const list = (value: unknown) =>
+      ((value as unknown[] | undefined) ?? []).map((contact) => parse(Contact, contact as Item));
+    const contacts = {
+      municipality: list(contactsItem?.municipality),
+      cag: list(contactsItem?.cag),
+      coordinator: list(contactsItem?.coordinator),
+    };
     return parse(Municipality, { ...profile, contacts });
   }
 

@@ -80,6 +80,15 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly machines = new Map<string, StateMachine>();
   private readonly executions = new Map<string, LocalExecution>();
   private readonly parked = new Map<string, Parked>();
+  /** Handler invocations under way: shutdown waits for them, and `settled` waits until there are none. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.inFlight.add(promise);
+    const forget = () => this.inFlight.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
 
   constructor(private readonly options: LocalEngineOptions) {
     for (const [templateId, definition] of Object.entries(options.definitions)) {
@@ -128,7 +137,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
           });
           waiting.catch(() => {});
           try {
-            await handler({ ...Payload, taskToken }, lambdaContext(binding.step));
+            await this.track(handler({ ...Payload, taskToken }, lambdaContext(binding.step)));
           } catch (error) {
             this.retire(taskToken);
             throw error;
@@ -139,7 +148,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
         handlers[binding.stateName] = async (input) => {
           this.options.onInvoke?.(binding.step);
           const { Payload } = input as { Payload: unknown };
-          const result = await handler(Payload, lambdaContext(binding.step));
+          const result = await this.track(handler(Payload, lambdaContext(binding.step)));
           return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: result ?? null };
         };
       }
@@ -256,11 +265,26 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     return [...this.executions.values()];
   }
 
-  /** Stops everything (shutdown): no timer is left running. */
+  /** Stops everything (shutdown): no timer is left running and no handler is still writing. */
   async stopAll(): Promise<void> {
     await Promise.all(
       [...this.executions.values()].map((execution) => this.stop(execution.executionId, 'shutdown')),
     );
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Resolves once no step is running: every execution is parked on a human task or finished. */
+  async settled(): Promise<void> {
+    let quietChecks = 0;
+    while (quietChecks < 3) {
+      if (this.inFlight.size > 0) {
+        quietChecks = 0;
+        await Promise.allSettled([...this.inFlight]);
+      } else {
+        quietChecks += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   /** Resolves when no execution is running. */

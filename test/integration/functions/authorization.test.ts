@@ -168,6 +168,7 @@ beforeAll(async () => {
     const record = await env.store.getCycleRecord(cycleId);
     return record?.audit.some((event) => event.type === 'task.opened');
   });
+  await env.engine.settled();
 });
 afterAll(async () => {
   await env.runtime.close();

@@ -45,7 +45,7 @@ const momentOf = (kind: string) => moments.find((moment) => moment.kind === kind
 
 describe('Message catalogues', () => {
   it.each(locales)('%s has every key of the English catalogue, with the same placeholders', (locale) => {
-    const catalog = catalogs[locale] as Record<string, string>;
+    const catalog = catalogs[locale] as unknown as Record<string, string>;
     for (const [key, english] of Object.entries(catalogs.en as unknown as Record<string, string>)) {
       expect(catalog[key], `${locale}.${key}`).toBeTruthy();
       const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -84,7 +84,12 @@ describe('SMS fits two segments', () => {
       task: { ...task, taskId: `${task.taskId}-${index}` },
       title: longest.title,
     }));
-    const [sms] = composeMessages(items, { role: 'cag', contact: { phone: '+359888000111', locale: 'bg' } }, municipality, new Date('2027-09-20T09:00:00.000Z'));
+    const [sms] = composeMessages(
+      items,
+      { role: 'cag', contact: { phone: '+359888000111', locale: 'bg' } },
+      municipality,
+      new Date('2027-09-20T09:00:00.000Z'),
+    );
     expect(smsSegments(sms?.text ?? '')).toBe(2);
     expect(sms?.text.endsWith('…')).toBe(true);
   });
@@ -110,7 +115,12 @@ describe('Email', () => {
       task,
       title: longest.title,
     }));
-    const messages = composeMessages(items, { role: 'municipality', contact: { email: 'a@b.sk', locale: 'en' } }, municipality, new Date('2027-09-20T09:00:00.000Z'));
+    const messages = composeMessages(
+      items,
+      { role: 'municipality', contact: { email: 'a@b.sk', locale: 'en' } },
+      municipality,
+      new Date('2027-09-20T09:00:00.000Z'),
+    );
     expect(messages).toHaveLength(1);
     expect(messages[0]?.text.split('\n')[0]).toBe('2 tasks need your attention:');
     expect(messages[0]?.notificationIds).toEqual(['n-0', 'n-1']);

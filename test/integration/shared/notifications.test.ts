@@ -1,0 +1,340 @@
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sweepDeadlines } from '#shared/domain/notifications/sweep.ts';
+import type { OutboundMessage } from '#shared/domain/ports.ts';
+import { cagOf, call, coordinatorBG, municipalityOf, outputs } from '../../support/api.ts';
+import { eventually, municipalityFixture, parkedOn, testRuntime } from '../../support/runtime.ts';
+
+const START = new Date('2027-01-04T09:00:00.000Z');
+const DAY = 86_400_000;
+const municipalityId = 'bg-stolipinovo';
+let env: Awaited<ReturnType<typeof testRuntime>>;
+
+beforeEach(async () => {
+  env = await testRuntime(START);
+  const { municipalityId: _id, updatedAt: _at, ...body } = municipalityFixture();
+  await call('PUT', `/municipalities/${municipalityId}`, { claims: coordinatorBG, body });
+});
+afterEach(async () => {
+  await env.runtime.close();
+});
+
+const dayOf = (instant: string) => Math.round((Date.parse(instant) - START.getTime()) / DAY);
+/** The outbox as (day, recipient, channel, kinds) lines, in order. */
+const sent = () =>
+  env.runtime.outbox
+    .list()
+    .map(
+      (message: OutboundMessage) =>
+        `d${dayOf(message.createdAt)} ${message.recipient.role}:${message.channel} ${message.kinds.join('+')}`,
+    );
+
+async function startCycle(clientToken = 'cycle') {
+  const cycleId = (
+    await call('POST', '/cycles', { claims: coordinatorBG, body: { municipalityId, clientToken } })
+  ).body.cycleId as string;
+  await parkedOn(env.store, cycleId, 'needs-assessment', env.engine);
+  return cycleId;
+}
+
+async function complete(
+  cycleId: string,
+  role: 'municipality' | 'cag',
+  taskKey: string,
+  body: unknown,
+  next?: string,
+) {
+  const claims = role === 'cag' ? cagOf(municipalityId) : municipalityOf(municipalityId);
+  const task = await eventually(async () =>
+    (await call('GET', '/tasks', { claims })).body.items?.find(
+      (one: { taskKey: string; cycleId: string }) => one.taskKey === taskKey && one.cycleId === cycleId,
+    ),
+  );
+  expect((await call('POST', `/tasks/${task.taskId}/complete`, { claims, body })).status).toBe(200);
+  if (next) await parkedOn(env.store, cycleId, next, env.engine);
+}
+
+/** Runs the sweep once a simulated day from `from` to `to`, doing `actions[day]` first. */
+async function simulate(from: number, to: number, actions: Record<number, () => Promise<void>> = {}) {
+  for (let day = from; day <= to; day++) {
+    env.clock.set(new Date(START.getTime() + day * DAY));
+    await actions[day]?.();
+    await sweepDeadlines(env.deps);
+  }
+}
+
+describe('Deadlines and notifications on the local runtime, with a fake clock', () => {
+  it('sends exactly the expected notifications through a whole cycle of more than a year', async () => {
+    let cycleId = '';
+    await simulate(0, 530, {
+      0: async () => {
+        cycleId = await startCycle();
+      },
+      50: () =>
+        complete(
+          cycleId,
+          'municipality',
+          'needs-assessment',
+          outputs['needs-assessment'],
+          'community-consultation',
+        ),
+      96: () =>
+        complete(
+          cycleId,
+          'cag',
+          'community-consultation',
+          outputs['community-consultation'],
+          'council-decision',
+        ),
+      100: () => complete(cycleId, 'cag', 'cag-endorsement', outputs.approve),
+      140: () =>
+        complete(cycleId, 'municipality', 'council-decision', outputs.approve, 'funding-applications'),
+      150: () =>
+        complete(
+          cycleId,
+          'municipality',
+          'funding-applications',
+          outputs['funding-applications'],
+          'monitoring-report',
+        ),
+      520: () => complete(cycleId, 'municipality', 'monitoring-report', outputs.close),
+    });
+
+    expect(sent()).toEqual([
+      'd0 municipality:email assigned',
+      'd46 municipality:email reminder',
+      'd50 cag:email assigned',
+      'd50 cag:sms assigned',
+      'd81 cag:email reminder',
+      'd81 cag:sms reminder',
+      'd92 cag:email reminder',
+      'd92 cag:sms reminder',
+      'd94 cag:email reminder',
+      'd94 cag:sms reminder',
+      'd95 cag:email overdue',
+      'd95 cag:sms overdue',
+      'd96 cag:email assigned',
+      'd96 cag:sms assigned',
+      'd96 municipality:email assigned',
+      'd112 municipality:email reminder',
+      'd123 municipality:email reminder',
+      'd125 municipality:email reminder',
+      'd126 municipality:email overdue',
+      'd133 coordinator:email escalated',
+      'd140 municipality:email assigned',
+      'd150 municipality:email assigned',
+      'd501 municipality:email reminder',
+      'd512 municipality:email reminder',
+      'd514 municipality:email reminder',
+      'd515 municipality:email overdue',
+    ]);
+    const [bulgarian] = env.runtime.outbox.list({ role: 'cag' });
+    expect(bulgarian?.text).toContain('Нова задача');
+    const escalation = env.runtime.outbox.list({ role: 'coordinator' })[0];
+    expect(escalation?.text).toMatch(
+      /^Escalation: Plovdiv – Stolipinovo has not completed "Record the council decision/,
+    );
+    expect((await env.store.getCycle(cycleId))?.status).toBe('COMPLETED');
+    const kinds = env.runtime.outbox.events.map((event) => event.type);
+    expect(kinds.filter((type) => type === 'cycle.phase-changed')).toHaveLength(5);
+    expect(kinds.filter((type) => type === 'cycle.completed')).toHaveLength(1);
+  });
+
+  it('moves every pending notification when a coordinator extends the deadline', async () => {
+    let cycleId = '';
+    await simulate(0, 100, {
+      0: async () => {
+        cycleId = await startCycle();
+      },
+      55: async () => {
+        const task = (await env.store.getCycleRecord(cycleId))?.tasks[0];
+        const response = await call('POST', `/tasks/${task?.taskId}/extend`, {
+          claims: coordinatorBG,
+          body: { dueAt: '2027-04-04T09:00:00.000Z', reason: 'Local elections' },
+        });
+        expect(response.status).toBe(200);
+      },
+    });
+    expect(sent()).toEqual([
+      'd0 municipality:email assigned',
+      'd46 municipality:email reminder',
+      'd76 municipality:email reminder',
+      'd87 municipality:email reminder',
+      'd89 municipality:email reminder',
+      'd90 municipality:email overdue',
+      'd97 coordinator:email escalated',
+    ]);
+    const audit = (await env.store.getCycleRecord(cycleId))?.audit.filter(
+      (event) => event.type === 'task.extended',
+    );
+    expect(audit?.map((event) => event.data.reason)).toEqual(['Local elections']);
+  });
+
+  it('sends nothing for a task completed between two reminders', async () => {
+    let cycleId = '';
+    await simulate(0, 70, {
+      0: async () => {
+        cycleId = await startCycle();
+      },
+      48: () =>
+        complete(
+          cycleId,
+          'municipality',
+          'needs-assessment',
+          outputs['needs-assessment'],
+          'community-consultation',
+        ),
+    });
+    expect(sent().filter((line) => line.includes('municipality'))).toEqual([
+      'd0 municipality:email assigned',
+      'd46 municipality:email reminder',
+    ]);
+  });
+
+  it('sends each notification once when two sweepers run at the same moment', async () => {
+    await simulate(0, 0, { 0: async () => void (await startCycle()) });
+    env.clock.set(new Date(START.getTime() + 46 * DAY));
+    const reports = await Promise.all([
+      sweepDeadlines(env.deps),
+      sweepDeadlines(env.deps),
+      sweepDeadlines(env.deps),
+    ]);
+    expect(reports.reduce((sum, report) => sum + report.delivered, 0)).toBe(1);
+    expect(sent()).toEqual(['d0 municipality:email assigned', 'd46 municipality:email reminder']);
+  });
+
+  it('retries delivery after a sweeper dies between recording and delivering, without a duplicate', async () => {
+    await simulate(0, 0, { 0: async () => void (await startCycle()) });
+    env.clock.set(new Date(START.getTime() + 46 * DAY));
+    const deliver = env.runtime.outbox.deliver.bind(env.runtime.outbox);
+    env.runtime.outbox.deliver = async () => {
+      throw new Error('killed');
+    };
+    await expect(sweepDeadlines(env.deps)).rejects.toThrow('killed');
+    env.runtime.outbox.deliver = deliver;
+
+    expect((await sweepDeadlines(env.deps)).delivered).toBe(0);
+    env.clock.advance(16 * 60_000);
+    expect((await sweepDeadlines(env.deps)).delivered).toBe(1);
+    expect((await sweepDeadlines(env.deps)).delivered).toBe(0);
+    expect(sent()).toEqual(['d0 municipality:email assigned', 'd46 municipality:email reminder']);
+  });
+
+  it('folds what was missed while the machine was off for three days into one notice, not a burst', async () => {
+    await simulate(0, 57, { 0: async () => void (await startCycle()) });
+    // Off from day 57 to day 61: the P3D (d57 was swept), P1D (d59) and overdue (d60) moments pass unswept.
+    await simulate(61, 61);
+    expect(sent()).toEqual([
+      'd0 municipality:email assigned',
+      'd46 municipality:email reminder',
+      'd57 municipality:email reminder',
+      'd61 municipality:email overdue',
+    ]);
+  });
+
+  it('sends one digest to a recipient with several reminders in the same sweep', async () => {
+    await simulate(0, 46, {
+      0: async () => {
+        await startCycle('first');
+        await startCycle('second');
+      },
+    });
+    const reminders = env.runtime.outbox
+      .list({ role: 'municipality' })
+      .filter((message) => message.kinds.includes('reminder'));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.notificationIds).toHaveLength(2);
+    expect(reminders[0]?.text.split('\n')[0]).toBe('2 задачи изискват внимание:');
+  });
+
+  it('serves the open deadlines as an iCalendar feed that a standard parser reads, and moves extended ones', async () => {
+    const cycleId = await startCycle();
+    const { handler } = await import('#functions/api/get-calendar.ts');
+    const ics = async () => {
+      const result = (await (
+        handler as unknown as (
+          event: unknown,
+          context: unknown,
+        ) => Promise<{ body: string; headers: Record<string, string> }>
+      )(
+        {
+          pathParameters: { id: municipalityId },
+          requestContext: { authorizer: { jwt: { claims: municipalityOf(municipalityId) } } },
+        },
+        {},
+      )) as { body: string; headers: Record<string, string> };
+      expect(result.headers['content-type']).toContain('text/calendar');
+      return new ICAL.Component(ICAL.parse(result.body));
+    };
+
+    const before = (await ics()).getAllSubcomponents('vevent');
+    expect(before).toHaveLength(1);
+    const event = new ICAL.Event(before[0]);
+    expect(event.uid).toBe(`${cycleId}.needs-assessment.r0@romact`);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-05T09:00:00.000Z');
+    expect(event.summary).toBe('ROMACT: Подайте оценката на нуждите');
+    expect(
+      before[0]
+        ?.getAllSubcomponents('valarm')
+        .map((alarm: ICAL.Component) => String(alarm.getFirstPropertyValue('trigger'))),
+    ).toEqual(['-P14D', '-P3D', '-P1D']);
+
+    const task = (await env.store.getCycleRecord(cycleId))?.tasks[0];
+    await call('POST', `/tasks/${task?.taskId}/extend`, {
+      claims: coordinatorBG,
+      body: { dueAt: '2027-04-01T09:00:00.000Z', reason: 'x' },
+    });
+    const moved = new ICAL.Event((await ics()).getFirstSubcomponent('vevent') ?? undefined);
+    expect(moved.uid).toBe(event.uid);
+    expect(moved.sequence).toBe(1);
+    expect(moved.startDate.toJSDate().toISOString()).toBe('2027-04-01T09:00:00.000Z');
+  });
+
+  it('reads on the order of the due tasks, not the open ones: 10,000 open, 10 due', async () => {
+    const { store, meter } = env;
+    const base = {
+      cycleId: 'cyc-scale',
+      templateId: 'romact',
+      municipalityId,
+      country: 'BG',
+      phase: 'assessment',
+      taskKey: 'needs-assessment',
+      kind: 'task' as const,
+      assignee: 'municipality' as const,
+      output: 'needs-assessment',
+      status: 'OPEN' as const,
+      hardStopAt: '2028-01-01T00:00:00.000Z',
+      openedAt: START.toISOString(),
+      notifiedThrough: START.toISOString(),
+      tokenDelivered: false,
+      extensions: 0,
+      version: 1,
+    };
+    const writes: Promise<unknown>[] = [];
+    for (let index = 0; index < 10_000; index++) {
+      const due = index < 10;
+      writes.push(
+        store.createTask({
+          ...base,
+          taskId: `cyc-scale.needs-assessment.r${index}`,
+          revision: index,
+          dueAt: due ? '2027-01-18T09:00:00.000Z' : '2027-12-01T09:00:00.000Z',
+          nextNotificationAt: due ? '2027-01-04T09:00:00.000Z' : '2027-11-17T09:00:00.000Z',
+        }),
+      );
+      if (writes.length >= 200) await Promise.all(writes.splice(0));
+    }
+    await Promise.all(writes);
+    meter.reset();
+
+    const report = await sweepDeadlines(env.deps);
+
+    expect(report.tasksRead).toBe(10);
+    const sweepRead = meter.of('listOpenTasksDueBy').read;
+    expect(sweepRead).toBeGreaterThan(0);
+    expect(sweepRead).toBeLessThanOrEqual(10);
+    console.log(
+      `sweep at 10,000 open tasks: index read units ${sweepRead}, total read units ${meter.total().read}, tasks read ${report.tasksRead}`,
+    );
+  }, 120_000);
+});
