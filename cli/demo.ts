@@ -66,7 +66,7 @@ export async function runDemo(options: GlobalOptions, say: (line: string) => voi
       {
         municipalityId: id,
         clientToken: `demo-${id}`,
-        dueOverrides: { 'needs-assessment': 'P20D', 'community-consultation': 'P20D' },
+        dueOverrides: { 'needs-assessment': 'P10D', 'community-consultation': 'P10D' },
       },
       coordinator,
     );
@@ -92,5 +92,8 @@ export async function runDemo(options: GlobalOptions, say: (line: string) => voi
   say(`  npx romact cycle show ${cycles[0]}        # the timeline: planned vs actual, what is late`);
   say(`  npx romact task list --as cag --municipality ${first?.id}`);
   say(`  npx romact cycle list`);
-  say('  With ROMACT_TIME_SCALE=17280 npm start (a day every 5 s), deadlines pass within a minute or two.');
+  say('  npx romact notifications              # the outbox: assignments, reminders, overdue, escalations');
+  say(
+    '  With ROMACT_TIME_SCALE=17280 npm start (a day every 5 s), the 10-day deadlines pass within a minute or two.',
+  );
 }

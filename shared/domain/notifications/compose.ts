@@ -23,7 +23,10 @@ export interface Recipient {
 }
 
 const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+  template
+    .replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match))
+    // Some date formats end in a full stop (Bulgarian "16.12.2026 г."): do not double it.
+    .replace(/\.\./g, '.');
 
 /** A date in the recipient's language and the municipality's time zone. */
 export function formatDate(instant: string, locale: string, timeZone: string): string {
