@@ -24,7 +24,13 @@ export const Claims = z.object({
 
 /** Reads the caller from JWT claims; anything unusable is 401. */
 export function callerFromClaims(claims: unknown): Caller {
-  const parsed = Claims.safeParse(claims);
+  // Cognito puts custom attributes in ID tokens as `custom:<name>`.
+  const raw = (claims ?? {}) as Record<string, unknown>;
+  const parsed = Claims.safeParse({
+    role: raw.role ?? raw['custom:role'],
+    municipality: raw.municipality ?? raw['custom:municipality'],
+    countries: raw.countries ?? raw['custom:countries'],
+  });
   if (!parsed.success) throw new UnauthenticatedError('Missing or invalid credentials');
   const { role, municipality, countries } = parsed.data;
   const caller = Caller.safeParse(

@@ -1,0 +1,169 @@
+import { ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/**
+ * One handler as a Lambda function with the project's fixed defaults: arm64, nodejs22.x, bundled by the
+ * locally installed esbuild (no Docker), minified with source maps, its own log group, and a `live` alias on
+ * a published version so running cycles are not silently switched to new code.
+ */
+export interface RomactFunctionProps {
+  entry: string;
+  description: string;
+  logRetention: logs.RetentionDays;
+  removalPolicy: RemovalPolicy;
+  logLevel: string;
+  memorySize?: number;
+  timeout?: Duration;
+  /** For functions invoked asynchronously (the sweep): where failed events go. */
+  deadLetterQueue?: sqs.IQueue;
+}
+
+/** A template's state machine as functions see it: by name and `live` alias ARN. */
+export interface WorkflowMachine {
+  templateId: string;
+  name: string;
+  aliasArn: string;
+}
+
+export class RomactFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly alias: lambda.Alias;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: RomactFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      logGroup: this.logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'romact',
+        POWERTOOLS_LOG_LEVEL: props.logLevel,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // The runtime ships the AWS SDK v3; bundling it would only grow the package.
+        externalModules: ['@aws-sdk/*'],
+        // Some CommonJS dependencies call require(): give the ESM bundle one.
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        forceDockerBundling: false,
+      },
+    });
+    this.alias = new lambda.Alias(this, 'Live', { aliasName: 'live', version: this.function.currentVersion });
+  }
+
+  private setEnvironment(name: string, value: string) {
+    this.function.addEnvironment(name, value);
+  }
+
+  /** Table access: read-only where the handler only reads. */
+  bindTable(table: dynamodb.ITable, access: 'read' | 'readWrite'): this {
+    if (access === 'read') table.grantReadData(this.function);
+    else table.grantReadWriteData(this.function);
+    this.setEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  /** The sweeper: query the sweep index only, read and write items (notifications, task progress). */
+  bindSweep(table: dynamodb.ITable): this {
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/Sweep`, table.tableArn],
+      }),
+    );
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    table.encryptionKey?.grantEncryptDecrypt(this.function);
+    this.setEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  /** Workflow access to the templates' state machines, addressed by name to avoid a dependency cycle. */
+  bindWorkflow(machines: WorkflowMachine[], actions: ('start' | 'taskToken' | 'stop')[]): this {
+    const stack = Stack.of(this);
+    const executions = machines.map((machine) =>
+      stack.formatArn({
+        service: 'states',
+        resource: 'execution',
+        resourceName: `${machine.name}:*`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+    );
+    for (const action of actions) {
+      if (action === 'start') {
+        this.function.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['states:StartExecution'],
+            resources: machines.map((machine) => machine.aliasArn),
+          }),
+        );
+      } else if (action === 'stop') {
+        this.function.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['states:StopExecution', 'states:DescribeExecution'],
+            resources: executions,
+          }),
+        );
+      } else {
+        // Task-token calls cannot be scoped to a resource in IAM: Step Functions authorises them by the token.
+        this.function.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+            resources: ['*'],
+          }),
+        );
+      }
+    }
+    this.setEnvironment(
+      'STATE_MACHINE_ARNS',
+      JSON.stringify(Object.fromEntries(machines.map((machine) => [machine.templateId, machine.aliasArn]))),
+    );
+    return this;
+  }
+
+  /** Publishing notifications (SNS) and events (EventBridge). */
+  bindNotifications(topic: sns.ITopic, bus: events.IEventBus): this {
+    topic.grantPublish(this.function);
+    bus.grantPutEventsTo(this.function);
+    this.setEnvironment('NOTIFICATION_TOPIC_ARN', topic.topicArn);
+    this.setEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    return this;
+  }
+
+  /** Publishing events only. */
+  bindEvents(bus: events.IEventBus): this {
+    bus.grantPutEventsTo(this.function);
+    this.setEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    return this;
+  }
+}

@@ -1,0 +1,342 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { apiRoutes } from '#functions/api/routes.ts';
+import { stepEntries } from '#functions/steps/index.ts';
+import { tableDefinition } from '#shared/adapters/aws/table-definition.ts';
+import { compileTemplate } from '#workflows/compile-asl.ts';
+import { type StepName, stepFunctions } from '#workflows/step-functions.ts';
+import { builtInTemplates } from '#workflows/templates/index.ts';
+import type { RegionConfig } from './config.ts';
+import { RomactFunction, type WorkflowMachine } from './constructs/romact-function.ts';
+
+/** One region's engine: table, state machines, handlers, HTTP API, notifications, sweep and alarms. */
+export interface RomactStackProps extends StackProps {
+  stage: string;
+  regionConfig: RegionConfig;
+}
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+export class RomactStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly stateMachines: Record<string, sfn.StateMachine> = {};
+  readonly functions: Record<string, RomactFunction> = {};
+
+  constructor(scope: Construct, id: string, props: RomactStackProps) {
+    super(scope, id, props);
+    const config = props.regionConfig;
+    const removalPolicy = config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    const logRetention = config.logRetentionDays as logs.RetentionDays;
+    const prefix = `Romact-${props.stage}`;
+
+    // Data at rest: one customer-managed key for the table, topics and queues of this region.
+    const key = new kms.Key(this, 'DataKey', {
+      description: `${prefix} data`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    key.grant(new iam.ServicePrincipal('sns.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: tableDefinition.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: tableDefinition.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      // Planning data outlives any stack.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableDefinition.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    const topic = new sns.Topic(this, 'Notifications', {
+      masterKey: key,
+      enforceSSL: true,
+      displayName: config.smsSenderId,
+    });
+    const bus = new events.EventBus(this, 'Events', { eventBusName: `${prefix}-events` });
+    const alarmTopic = new sns.Topic(this, 'Alarms', { masterKey: key, enforceSSL: true });
+    alarmTopic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
+    const deadLetters = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+
+    const machines: WorkflowMachine[] = [...builtInTemplates.keys()].map((templateId) => {
+      const name = `${prefix}-${templateId}`;
+      // By name, not by reference: functions that start executions would otherwise depend on the machine that
+      // depends on them.
+      return {
+        templateId,
+        name,
+        aliasArn: `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${name}:live`,
+      };
+    });
+
+    const fn = (
+      name: string,
+      entry: string,
+      description: string,
+      extra: { memorySize?: number; timeout?: Duration; deadLetterQueue?: sqs.IQueue } = {},
+    ) => {
+      const created = new RomactFunction(this, name, {
+        entry: `${ROOT}${entry}`,
+        description,
+        logRetention,
+        removalPolicy,
+        logLevel: config.logLevel,
+        ...extra,
+      });
+      this.functions[name] = created;
+      return created;
+    };
+
+    // State machine steps.
+    const steps = {} as Record<StepName, RomactFunction>;
+    for (const [step, entry] of Object.entries(stepEntries) as [StepName, string][]) {
+      steps[step] = fn(`Step-${step}`, entry, `State machine step: ${step}`).bindTable(
+        this.table,
+        'readWrite',
+      );
+    }
+    steps.openTask.bindNotifications(topic, bus).bindWorkflow(machines, ['taskToken']);
+    steps.phaseStarted.bindEvents(bus);
+    steps.finishCycle.bindEvents(bus);
+    steps.startNextCycle.bindWorkflow(machines, ['start']);
+
+    // API routes: read-only where they only read.
+    const readOnly = new Set([
+      'list-cycles',
+      'get-cycle',
+      'list-tasks',
+      'get-task',
+      'get-municipality',
+      'get-calendar',
+    ]);
+    const routeFunctions = apiRoutes.map((route) => {
+      const created = fn(`Api-${route.name}`, route.entry, `${route.method} ${route.path}`).bindTable(
+        this.table,
+        readOnly.has(route.name) ? 'read' : 'readWrite',
+      );
+      return { route, created };
+    });
+    const byName = (name: string) => routeFunctions.find((entry) => entry.route.name === name)?.created;
+    byName('start-cycle')?.bindWorkflow(machines, ['start']);
+    byName('cancel-cycle')?.bindWorkflow(machines, ['stop']);
+    byName('complete-task')?.bindWorkflow(machines, ['taskToken']);
+    byName('extend-task')?.bindWorkflow(machines, ['taskToken']);
+
+    // The deadline sweep, on a schedule; failed async invocations land in the dead-letter queue.
+    const sweep = fn(
+      'Sweep',
+      'functions/sweep/sweep-deadlines.ts',
+      'Deadline sweep: reminders, overdue, escalations',
+      {
+        timeout: Duration.minutes(5),
+        deadLetterQueue: deadLetters,
+      },
+    )
+      .bindSweep(this.table)
+      .bindNotifications(topic, bus);
+    const sweepSchedule = new scheduler.Schedule(this, 'SweepSchedule', {
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(config.sweepIntervalMinutes)),
+      target: new schedulerTargets.LambdaInvoke(sweep.alias, {
+        deadLetterQueue: deadLetters,
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(config.sweepIntervalMinutes),
+      }),
+      description: 'Deadline sweep',
+    });
+    void sweepSchedule;
+
+    // One Standard state machine per template: the compiled ASL, with the handlers' live aliases substituted.
+    for (const machine of machines) {
+      const template = builtInTemplates.get(machine.templateId);
+      if (!template) continue;
+      const logGroup = new logs.LogGroup(this, `Workflow-${machine.templateId}-Logs`, {
+        logGroupName: `/aws/vendedlogs/states/${machine.name}`,
+        retention: logRetention,
+        removalPolicy,
+      });
+      const stateMachine = new sfn.StateMachine(this, `Workflow-${machine.templateId}`, {
+        stateMachineName: machine.name,
+        stateMachineType: sfn.StateMachineType.STANDARD,
+        definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(compileTemplate(template))),
+        definitionSubstitutions: Object.fromEntries(
+          (Object.entries(stepFunctions) as [StepName, string][]).map(([step, placeholderName]) => [
+            placeholderName,
+            steps[step].alias.functionArn,
+          ]),
+        ),
+        // Execution data carries personal data: log errors without it.
+        logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
+        tracingEnabled: true,
+      });
+      for (const step of Object.values(steps)) step.alias.grantInvoke(stateMachine);
+      // Chaining starts a fresh execution of the same machine.
+      stateMachine.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['states:StartExecution'],
+          resources: [
+            `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${machine.name}`,
+            `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${machine.name}:*`,
+          ],
+        }),
+      );
+      // A published version behind a `live` alias: running cycles keep the definition they started with.
+      const version = new sfn.CfnStateMachineVersion(this, `Workflow-${machine.templateId}-Version`, {
+        stateMachineArn: stateMachine.stateMachineArn,
+        stateMachineRevisionId: stateMachine.stateMachineRevisionId,
+        description: `${template.id} v${template.version}`,
+      });
+      new sfn.CfnStateMachineAlias(this, `Workflow-${machine.templateId}-Live`, {
+        name: 'live',
+        routingConfiguration: [{ stateMachineVersionArn: version.attrArn, weight: 100 }],
+      });
+      this.stateMachines[machine.templateId] = stateMachine;
+
+      for (const [metric, label] of [
+        [stateMachine.metricFailed(), 'failed'],
+        [stateMachine.metricTimedOut(), 'timed out'],
+        [stateMachine.metricAborted(), 'aborted'],
+      ] as const) {
+        new cloudwatch.Alarm(this, `Workflow-${machine.templateId}-${label.replace(' ', '')}`, {
+          metric: metric.with({ period: Duration.minutes(5) }),
+          threshold: 1,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+          alarmDescription: `${machine.name}: executions ${label}`,
+        }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+      }
+      new CfnOutput(this, `StateMachine-${machine.templateId}`, { value: machine.aliasArn });
+    }
+
+    // Users and their claims: role, municipality, countries (what the handlers read).
+    const userPool = new cognito.UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: {
+        role: new cognito.StringAttribute({ mutable: true }),
+        municipality: new cognito.StringAttribute({ mutable: true }),
+        countries: new cognito.StringAttribute({ mutable: true }),
+      },
+      removalPolicy,
+    });
+    const client = userPool.addClient('Web', {
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy });
+    const api = new apigw.HttpApi(this, 'Api', {
+      apiName: `${prefix}-api`,
+      defaultAuthorizer: new HttpJwtAuthorizer(
+        'Jwt',
+        `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`,
+        {
+          jwtAudience: [client.userPoolClientId],
+        },
+      ),
+    });
+    for (const { route, created } of routeFunctions) {
+      api.addRoutes({
+        path: route.path,
+        methods: [route.method as apigw.HttpMethod],
+        integration: new HttpLambdaIntegration(`Integration-${route.name}`, created.alias),
+      });
+    }
+    const stage = api.defaultStage?.node.defaultChild as apigw.CfnStage;
+    stage.defaultRouteSettings = { throttlingBurstLimit: 100, throttlingRateLimit: 50 };
+    // Access logs without bodies or tokens: who called what, and how it went.
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        time: '$context.requestTime',
+        route: '$context.routeKey',
+        status: '$context.status',
+        latency: '$context.responseLatency',
+        integrationError: '$context.integrationErrorMessage',
+        ip: '$context.identity.sourceIp',
+      }),
+    };
+
+    // Alarms: Lambda errors and throttles, dead letters, and a sweep that has not run for two intervals.
+    for (const [name, created] of Object.entries(this.functions)) {
+      new cloudwatch.Alarm(this, `${name}-Errors`, {
+        metric: created.function.metricErrors({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+      new cloudwatch.Alarm(this, `${name}-Throttles`, {
+        metric: created.function.metricThrottles({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+    }
+    new cloudwatch.Alarm(this, 'DeadLettersVisible', {
+      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+    new cloudwatch.Alarm(this, 'SweepNotRunning', {
+      metric: sweep.function.metricInvocations({
+        period: Duration.minutes(config.sweepIntervalMinutes * 2),
+        statistic: 'Sum',
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+      alarmDescription: `The deadline sweep has not run for ${config.sweepIntervalMinutes * 2} minutes`,
+    }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+
+    new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+}
