@@ -66,8 +66,7 @@ export function acknowledgeFindings(stack: RomactStack): void {
         'Email and SMS subscriptions are managed by operators per contact; SNS retries deliveries to them itself',
     },
   );
-  for (const name of Object.keys(stack.stateMachines)) {
-    const machine = `Romact-${stack.node.id.split('-')[1]}-${name}`;
+  for (const machine of Object.values(stack.machineNames)) {
     everywhere.acknowledge(
       {
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${stack.region}:<AWS::AccountId>:stateMachine:${machine}:*]`,

@@ -38,6 +38,8 @@ export class RomactStack extends Stack {
   readonly table: dynamodb.Table;
   readonly stateMachines: Record<string, sfn.StateMachine> = {};
   readonly functions: Record<string, RomactFunction> = {};
+  /** State machine name per template id. */
+  readonly machineNames: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: RomactStackProps) {
     super(scope, id, props);
@@ -180,6 +182,7 @@ export class RomactStack extends Stack {
 
     // One Standard state machine per template: the compiled ASL, with the handlers' live aliases substituted.
     for (const machine of machines) {
+      this.machineNames[machine.templateId] = machine.name;
       const template = builtInTemplates.get(machine.templateId);
       if (!template) continue;
       const logGroup = new logs.LogGroup(this, `Workflow-${machine.templateId}-Logs`, {

@@ -1,0 +1,60 @@
+import { build } from 'esbuild';
+import { apiRoutes } from '#functions/api/routes.ts';
+import { stepEntries } from '#functions/steps/index.ts';
+
+/**
+ * Bundles every handler as CDK does (esbuild, ESM, minified, AWS SDK external) and reports its size and
+ * whether anything from CDK or the dev tooling slipped in. `npm run bundle:report`.
+ */
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const FORBIDDEN =
+  /node_modules\/(aws-cdk-lib|aws-cdk|constructs|cdk-nag|vitest|typescript|@biomejs|esbuild|aws-sdk-client-mock|asl-validator|dynalite|aws-local-stepfunctions)\//;
+
+/** Entry files of every Lambda function. */
+export const handlerEntries: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(stepEntries).map(([step, entry]) => [`step:${step}`, entry])),
+  ...Object.fromEntries(apiRoutes.map((route) => [`api:${route.name}`, route.entry])),
+  sweep: 'functions/sweep/sweep-deadlines.ts',
+};
+
+/** One handler's bundle. */
+export interface BundleReport {
+  name: string;
+  bytes: number;
+  forbidden: string[];
+}
+
+export async function bundleHandler(name: string, entry: string): Promise<BundleReport> {
+  const result = await build({
+    entryPoints: [`${ROOT}${entry}`],
+    bundle: true,
+    minify: true,
+    sourcemap: false,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    external: ['@aws-sdk/*'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  return {
+    name,
+    bytes: result.outputFiles.reduce((sum, file) => sum + file.contents.length, 0),
+    forbidden: inputs.filter((input) => FORBIDDEN.test(input)),
+  };
+}
+
+if (process.argv[1]?.endsWith('bundle-report.ts')) {
+  const reports = await Promise.all(
+    Object.entries(handlerEntries).map(([name, entry]) => bundleHandler(name, entry)),
+  );
+  for (const report of reports.sort((a, b) => b.bytes - a.bytes)) {
+    process.stdout.write(
+      `${(report.bytes / 1024).toFixed(0).padStart(6)} KB  ${report.name}${report.forbidden.length ? `  FORBIDDEN: ${report.forbidden.join(', ')}` : ''}\n`,
+    );
+  }
+}

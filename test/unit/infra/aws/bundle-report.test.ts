@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { bundleHandler, handlerEntries } from '#infra/aws/bundle-report.ts';
+
+describe('Lambda bundles', () => {
+  it('bundle every handler without CDK or development dependencies, each under 1 MB', async () => {
+    const reports = await Promise.all(Object.entries(handlerEntries).map(([name, entry]) => bundleHandler(name, entry)));
+    expect(reports).toHaveLength(Object.keys(handlerEntries).length);
+    for (const report of reports) {
+      expect(report.forbidden, report.name).toEqual([]);
+      expect(report.bytes, report.name).toBeGreaterThan(10_000);
+      expect(report.bytes, report.name).toBeLessThan(1_000_000);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,223 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { apiRoutes } from '#functions/api/routes.ts';
+import { loadDeployConfig, parseDeployConfig } from '#infra/aws/config.ts';
+import { acknowledgeFindings } from '#infra/aws/nag-acknowledgements.ts';
+import { RomactStack } from '#infra/aws/romact-stack.ts';
+import { tableDefinition } from '#shared/adapters/aws/table-definition.ts';
+import { compileTemplate } from '#workflows/compile-asl.ts';
+import { builtInTemplates } from '#workflows/templates/index.ts';
+
+const config = loadDeployConfig(
+  new URL('../../../../infra/aws/regions.example.json', import.meta.url).pathname,
+);
+
+/** Synthesises one region's stack without bundling (bundles are checked by the bundle report). */
+function synth(regionIndex: number) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const regionConfig = config.regions[regionIndex];
+  if (!regionConfig) throw new Error('no region');
+  const stack = new RomactStack(app, `Romact-${config.stage}-${regionConfig.region}`, {
+    stage: config.stage,
+    regionConfig,
+    env: { region: regionConfig.region },
+  });
+  acknowledgeFindings(stack);
+  return { app, stack, template: Template.fromStack(stack) };
+}
+
+const stacks = config.regions.map((region, index) => [region.region, index] as const);
+
+describe.each(stacks)('Romact stack in %s', (_region, index) => {
+  const { template } = synth(index);
+
+  it('has one on-demand, encrypted, point-in-time-recoverable, retained table with every index', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: Match.objectLike({
+          SSEEnabled: true,
+          SSEType: 'KMS',
+          KMSMasterKeyId: Match.anyValue(),
+        }),
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+        GlobalSecondaryIndexes: tableDefinition.indexes.map((gsi) =>
+          Match.objectLike({
+            IndexName: gsi.name,
+            KeySchema: [
+              { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+              { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
+      }),
+    });
+  });
+
+  it('deploys exactly the compiled ASL for each template, with a version and a live alias', () => {
+    const machines = template.findResources('AWS::StepFunctions::StateMachine');
+    expect(Object.keys(machines)).toHaveLength(builtInTemplates.size);
+    for (const [templateId, definition] of [...builtInTemplates.values()].map(
+      (one) => [one.id, compileTemplate(one)] as const,
+    )) {
+      const machine = Object.values(machines).find((resource) =>
+        resource.Properties.StateMachineName.endsWith(`-${templateId}`),
+      );
+      expect(machine?.Properties).toMatchObject({
+        StateMachineType: 'STANDARD',
+        LoggingConfiguration: { Level: 'ERROR', IncludeExecutionData: false },
+        TracingConfiguration: { Enabled: true },
+      });
+      expect(JSON.parse(machine?.Properties.DefinitionString)).toEqual(definition);
+      // Every placeholder of the definition has a substitution (a template may not use every step).
+      expect(Object.keys(machine?.Properties.DefinitionSubstitutions)).toEqual(
+        expect.arrayContaining([
+          ...new Set(
+            JSON.stringify(definition)
+              .match(/\$\{(\w+)\}/g)
+              ?.map((placeholder) => placeholder.slice(2, -1)),
+          ),
+        ]),
+      );
+    }
+    template.resourceCountIs('AWS::StepFunctions::StateMachineVersion', builtInTemplates.size);
+    template.resourcePropertiesCountIs(
+      'AWS::StepFunctions::StateMachineAlias',
+      { Name: 'live' },
+      builtInTemplates.size,
+    );
+  });
+
+  it('runs every handler on arm64 nodejs22.x behind a live alias, with its own log group', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    const count = Object.keys(functions).length;
+    expect(count).toBe(apiRoutes.length + 7 + 1);
+    for (const resource of Object.values(functions)) {
+      expect(resource.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+      });
+      expect(resource.Properties.LoggingConfig?.LogGroup).toBeDefined();
+    }
+    template.resourcePropertiesCountIs('AWS::Lambda::Alias', { Name: 'live' }, count);
+  });
+
+  it('puts every API route behind the JWT authorizer, with throttling and body-free access logs', () => {
+    const routes = template.findResources('AWS::ApiGatewayV2::Route');
+    expect(Object.keys(routes)).toHaveLength(apiRoutes.length);
+    for (const route of Object.values(routes)) expect(route.Properties.AuthorizationType).toBe('JWT');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    expect(stage?.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingBurstLimit: 100,
+      ThrottlingRateLimit: 50,
+    });
+    expect(stage?.Properties.AccessLogSettings.Format).not.toMatch(/body|authorization/i);
+  });
+
+  it('scopes IAM to what each function uses', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    const statementsOf = (fragment: string) =>
+      Object.entries(policies).find(([id]) => id.startsWith(fragment))?.[1].Properties.PolicyDocument
+        .Statement as { Action: string | string[]; Resource: unknown }[];
+    const actionsOf = (fragment: string) =>
+      statementsOf(fragment).flatMap((statement) => [statement.Action].flat());
+    expect(actionsOf('ApicompletetaskFunction')).toContain('states:SendTaskSuccess');
+    expect(actionsOf('ApilisttasksFunction')).not.toContain('dynamodb:PutItem');
+    expect(actionsOf('ApilisttasksFunction')).not.toContain('states:SendTaskSuccess');
+    expect(actionsOf('ApigetcycleFunction').filter((action) => action.startsWith('states:'))).toEqual([]);
+    expect(actionsOf('ApistartcycleFunction')).toContain('states:StartExecution');
+    const sweepQuery = statementsOf('SweepFunction').find((statement) =>
+      [statement.Action].flat().includes('dynamodb:Query'),
+    );
+    expect(JSON.stringify(sweepQuery?.Resource)).toContain('/index/Sweep');
+    expect(JSON.stringify(sweepQuery?.Resource)).not.toContain('/index/*');
+  });
+
+  it('has notifications, events, the sweep schedule with a dead-letter queue, and alarms', () => {
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.resourceCountIs('AWS::Events::EventBus', 1);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: `rate(${config.regions[index]?.sweepIntervalMinutes} minutes)`,
+      Target: Match.objectLike({ DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }) }),
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const metrics = alarms.map((alarm) => alarm.Properties.MetricName);
+    for (const metric of [
+      'ExecutionsFailed',
+      'ExecutionsTimedOut',
+      'ExecutionsAborted',
+      'Errors',
+      'Throttles',
+      'ApproximateNumberOfMessagesVisible',
+      'Invocations',
+    ]) {
+      expect(metrics).toContain(metric);
+    }
+    template.hasOutput('ApiUrl', {});
+    template.hasOutput('UserPoolId', {});
+    template.hasOutput('TableName', {});
+  });
+});
+
+/** Synthesises a region as `cdk synth` does, with cdk-nag registered, and returns the validation report. */
+function synthWithNag(acknowledge: boolean): { threw: boolean; report: string } {
+  const outdir = mkdtempSync(join(tmpdir(), 'romact-cdk-'));
+  const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+  const regionConfig = config.regions[0];
+  if (!regionConfig) throw new Error('no region');
+  const stack = new RomactStack(app, 'Romact-test-nag', {
+    stage: config.stage,
+    regionConfig,
+    env: { region: regionConfig.region },
+  });
+  if (acknowledge) acknowledgeFindings(stack);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  let threw = false;
+  try {
+    app.synth();
+  } catch {
+    threw = true;
+  }
+  const path = join(outdir, 'validation-report.json');
+  return { threw, report: existsSync(path) ? readFileSync(path, 'utf8') : '' };
+}
+
+describe('cdk-nag (AWS Solutions and Serverless packs)', () => {
+  it('finds nothing unacknowledged: synthesis passes validation', () => {
+    const { threw, report } = synthWithNag(true);
+    expect(threw, report.slice(0, 2_000)).toBe(false);
+  });
+
+  it('would fail synthesis if the acknowledgements were removed (the check can fail)', () => {
+    expect(synthWithNag(false).threw).toBe(true);
+  });
+});
+
+describe('Deploy config', () => {
+  it('names the bad field when a region config is wrong', () => {
+    const bad = structuredClone(config) as unknown as { regions: Record<string, unknown>[] };
+    (bad.regions[0] as Record<string, unknown>).region = 'europe';
+    (bad.regions[1] as Record<string, unknown>).alarmEmail = 'nobody';
+    expect(() => parseDeployConfig(bad, 'test.json')).toThrow(
+      /regions\.0\.region: must be an AWS region.*regions\.1\.alarmEmail/,
+    );
+  });
+
+  it('refuses a country served by two regions', () => {
+    const bad = structuredClone(config);
+    bad.regions[1]?.countries.push({ code: 'BG', locale: 'bg', timeZone: 'Europe/Sofia' });
+    expect(() => parseDeployConfig(bad)).toThrow(/regions\.1\.countries: BG is already served by regions\.0/);
+  });
+});
