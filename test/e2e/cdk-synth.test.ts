@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = new URL('../../', import.meta.url).pathname;
+const cdk = join(ROOT, 'node_modules/.bin/cdk');
+
+describe('npx cdk synth --all (offline, no credentials, no Docker)', () => {
+  it('synthesises one stack per configured region, bundled with the local esbuild', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'romact-synth-'));
+    try {
+      await run(cdk, ['synth', '--all', '-q', '-o', out], { cwd: ROOT, env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } });
+      for (const region of ['eu-central-1', 'eu-south-1']) {
+        const template = JSON.parse(readFileSync(join(out, `Romact-prod-${region}.template.json`), 'utf8'));
+        expect(Object.values(template.Resources).filter((resource: any) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(20);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('fails with the field named when the region config is wrong', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'romact-badconfig-'));
+    const path = join(dir, 'regions.json');
+    writeFileSync(path, JSON.stringify({ stage: 'prod', regions: [{ region: 'mars-1', countries: [], alarmEmail: 'x', smsSenderId: 'ROMACT' }] }));
+    const failure = await run(cdk, ['synth', '--all', '-q', '-c', `config=${path}`, '-o', join(dir, 'out')], {
+      cwd: ROOT,
+      env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' },
+    }).catch((error: { stderr: string; stdout: string }) => error);
+    const output = `${(failure as { stderr?: string }).stderr ?? ''}${(failure as { stdout?: string }).stdout ?? ''}`;
+    expect(output).toMatch(/regions\.0\.region: must be an AWS region/);
+    expect(output).toMatch(/regions\.0\.countries/);
+    expect(output).toMatch(/regions\.0\.alarmEmail/);
+    expect(existsSync(join(dir, 'out', 'manifest.json'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+});
