@@ -13,10 +13,17 @@ describe('npx cdk synth --all (offline, no credentials, no Docker)', () => {
   it('synthesises one stack per configured region, bundled with the local esbuild', async () => {
     const out = mkdtempSync(join(tmpdir(), 'romact-synth-'));
     try {
-      await run(cdk, ['synth', '--all', '-q', '-o', out], { cwd: ROOT, env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } });
+      await run(cdk, ['synth', '--all', '-q', '-o', out], {
+        cwd: ROOT,
+        env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' },
+      });
       for (const region of ['eu-central-1', 'eu-south-1']) {
         const template = JSON.parse(readFileSync(join(out, `Romact-prod-${region}.template.json`), 'utf8'));
-        expect(Object.values(template.Resources).filter((resource: any) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(20);
+        expect(
+          Object.values(template.Resources).filter(
+            (resource: any) => resource.Type === 'AWS::Lambda::Function',
+          ),
+        ).toHaveLength(20);
       }
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -26,7 +33,13 @@ describe('npx cdk synth --all (offline, no credentials, no Docker)', () => {
   it('fails with the field named when the region config is wrong', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'romact-badconfig-'));
     const path = join(dir, 'regions.json');
-    writeFileSync(path, JSON.stringify({ stage: 'prod', regions: [{ region: 'mars-1', countries: [], alarmEmail: 'x', smsSenderId: 'ROMACT' }] }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        stage: 'prod',
+        regions: [{ region: 'mars-1', countries: [], alarmEmail: 'x', smsSenderId: 'ROMACT' }],
+      }),
+    );
     const failure = await run(cdk, ['synth', '--all', '-q', '-c', `config=${path}`, '-o', join(dir, 'out')], {
       cwd: ROOT,
       env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' },

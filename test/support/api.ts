@@ -49,43 +49,4 @@ export async function call(
 }
 
 /** Valid outputs for each task of the ROMACT template. */
-export const outputs = {
-  'needs-assessment': {
-    priorities: [{ area: 'housing', description: 'Legalise and repair homes' }],
-    neighbourhoods: ['Stolipinovo'],
-    summary: 'Housing and civil documentation come first.',
-  },
-  'community-consultation': {
-    meetings: [{ date: '2027-02-10', participants: 42, cagMembersPresent: 5 }],
-    agreedPriorities: ['housing', 'civil documentation'],
-    minutesReference: 'CAG-2027-01',
-  },
-  approve: { decision: 'approve', decisionReference: 'DEC-1', decidedOn: '2027-03-01' },
-  reject: {
-    decision: 'reject',
-    reason: 'The plan omits civil documentation',
-    decisionReference: 'DEC-0',
-    decidedOn: '2027-03-01',
-  },
-  'funding-applications': {
-    applications: [
-      {
-        programme: 'ESF+',
-        callId: 'BG05SFPR-2027-1',
-        title: 'Homes for all',
-        amount: 250000,
-        currency: 'EUR',
-        submittedOn: '2027-04-01',
-        reference: 'APP-77',
-      },
-    ],
-  },
-  close: {
-    indicators: [{ priority: 'housing', indicator: 'homes repaired', target: 40, achieved: 35 }],
-    outcome: 'close',
-  },
-  nextCycle: {
-    indicators: [{ priority: 'housing', indicator: 'homes repaired', target: 40, achieved: 35 }],
-    outcome: 'next-cycle',
-  },
-} as const;
+export { exampleOutputs as outputs } from '#workflows/templates/examples.ts';

@@ -48,8 +48,8 @@ export interface LocalExecution {
 export interface LocalEngineOptions {
   definitions: Record<string, AslDefinition>;
   handlers: Record<StepName, StepHandler>;
-  /** Called for every step invocation (benchmarks count Lambda invocations by step). */
-  onInvoke?: (step: StepName | 'startExecution') => void;
+  /** Called as every step starts; the function it returns (if any) is called when the step ends (benchmarks). */
+  onInvoke?: (step: StepName | 'startExecution') => (() => void) | undefined;
   /** Current time for execution start times (the runtime's clock). */
   now?: () => Date;
 }
@@ -122,7 +122,6 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       const handler = this.options.handlers[binding.step];
       if (binding.waitForToken) {
         handlers[binding.stateName] = async (input) => {
-          this.options.onInvoke?.(binding.step);
           const { Payload } = input as { Payload: Record<string, unknown> };
           const taskToken = `${executionId}:${randomUUID()}`;
           const timeoutMs = Number(Payload.timeoutSeconds ?? 60) * 1_000;
@@ -137,7 +136,10 @@ export class LocalWorkflowEngine implements WorkflowEngine {
           });
           waiting.catch(() => {});
           try {
-            await this.track(handler({ ...Payload, taskToken }, lambdaContext(binding.step)));
+            const finished = this.options.onInvoke?.(binding.step);
+            await this.track(handler({ ...Payload, taskToken }, lambdaContext(binding.step))).finally(() =>
+              finished?.(),
+            );
           } catch (error) {
             this.retire(taskToken);
             throw error;
@@ -146,9 +148,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
         };
       } else {
         handlers[binding.stateName] = async (input) => {
-          this.options.onInvoke?.(binding.step);
           const { Payload } = input as { Payload: unknown };
-          const result = await this.track(handler(Payload, lambdaContext(binding.step)));
+          const finished = this.options.onInvoke?.(binding.step);
+          const result = await this.track(handler(Payload, lambdaContext(binding.step))).finally(() =>
+            finished?.(),
+          );
           return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: result ?? null };
         };
       }

@@ -3,7 +3,9 @@ import { bundleHandler, handlerEntries } from '#infra/aws/bundle-report.ts';
 
 describe('Lambda bundles', () => {
   it('bundle every handler without CDK or development dependencies, each under 1 MB', async () => {
-    const reports = await Promise.all(Object.entries(handlerEntries).map(([name, entry]) => bundleHandler(name, entry)));
+    const reports = await Promise.all(
+      Object.entries(handlerEntries).map(([name, entry]) => bundleHandler(name, entry)),
+    );
     expect(reports).toHaveLength(Object.keys(handlerEntries).length);
     for (const report of reports) {
       expect(report.forbidden, report.name).toEqual([]);

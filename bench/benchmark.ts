@@ -1,0 +1,442 @@
+import '#infra/local/polyfills.ts';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { mintToken } from '#infra/local/auth.ts';
+import { startEmbeddedDynamo } from '#infra/local/dynamodb-server.ts';
+import { createHttpServer } from '#infra/local/http-server.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { DynamoStore, documentClient } from '#shared/adapters/aws/dynamodb-store.ts';
+import { manualClock } from '#shared/domain/clock.ts';
+import type { Task } from '#shared/domain/entities.ts';
+import { sweepDeadlines } from '#shared/domain/notifications/sweep.ts';
+import type { CapacityMeter } from '#shared/domain/ports.ts';
+import { compileTemplate } from '#workflows/compile-asl.ts';
+import { listTaskStates } from '#workflows/task-states.ts';
+import { exampleOutputs } from '#workflows/templates/examples.ts';
+import { romactTemplate } from '#workflows/templates/romact.ts';
+import { LAMBDA_MEMORY_GB, LAMBDA_MIN_BILLED_MS, regionPrices } from './prices.ts';
+
+/**
+ * The benchmark: N full ROMACT cycles through the HTTP API on the local runtime (dynalite in memory), C
+ * concurrent clients, a tenth of the cycles with one rejected plan; then sweep scaling and the floors of the
+ * local parts, measured in the same run so the ratios compare like with like.
+ */
+
+/** Options of a run. */
+export interface BenchOptions {
+  cycles: number;
+  concurrency: number;
+  openTasks: number;
+  seed: number;
+}
+
+/** A seeded pseudo-random generator (mulberry32): two runs do the same work. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const percentile = (values: number[], p: number) => {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+function meter() {
+  const totals = { read: 0, write: 0, calls: 0 };
+  const capacity: CapacityMeter = {
+    add(_operation, read, write) {
+      totals.read += read;
+      totals.write += write;
+      totals.calls += 1;
+    },
+  };
+  return { capacity, totals };
+}
+
+/** Runs a pool of `concurrency` workers over `count` jobs. */
+async function pool(count: number, concurrency: number, job: (index: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const index = next++;
+        await job(index);
+      }
+    }),
+  );
+}
+
+async function throughput(options: BenchOptions) {
+  const { capacity, totals } = meter();
+  const invocations: Record<string, number> = {};
+  const handlerMs: Record<string, number> = {};
+  const runtime = await startLocalRuntime({
+    meter: capacity,
+    onInvoke: (step) => {
+      invocations[step] = (invocations[step] ?? 0) + 1;
+      const started = performance.now();
+      return () => {
+        handlerMs[step] = (handlerMs[step] ?? 0) + performance.now() - started;
+      };
+    },
+  });
+  const secret = new Uint8Array(randomBytes(32));
+  const server = createHttpServer({ secret });
+  server.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const latencies = { complete: [] as number[], inbox: [] as number[] };
+  const apiCalls = { count: 0 };
+  const callApi = async (token: string, method: string, path: string, body?: unknown, bucket?: number[]) => {
+    const started = performance.now();
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await response.json()) as any;
+    bucket?.push(performance.now() - started);
+    apiCalls.count += 1;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const coordinator = await mintToken(secret, { role: 'coordinator', countries: 'BG' });
+  const next = random(options.seed);
+  const withRevision = Array.from({ length: options.cycles }, () => next() < 0.1);
+  const cycleIds: string[] = [];
+
+  for (let index = 0; index < options.cycles; index++) {
+    await callApi(coordinator, 'PUT', `/municipalities/bench-${index}`, {
+      name: `Bench municipality ${index}`,
+      country: 'BG',
+      locale: 'bg',
+      timeZone: 'Europe/Sofia',
+      contacts: {
+        municipality: [{ email: `m${index}@bench.example` }],
+        cag: [{ phone: '+359888000111' }],
+        coordinator: [],
+      },
+    });
+  }
+  totals.read = 0;
+  totals.write = 0;
+  const outboxBefore = runtime.outbox.list().length;
+
+  const started = performance.now();
+  await pool(options.cycles, options.concurrency, async (index) => {
+    const municipalityId = `bench-${index}`;
+    const tokens = {
+      municipality: await mintToken(secret, { role: 'municipality', municipality: municipalityId }),
+      cag: await mintToken(secret, { role: 'cag', municipality: municipalityId }),
+    };
+    const cycle = await callApi(coordinator, 'POST', '/cycles', {
+      municipalityId,
+      clientToken: `bench-${index}`,
+    });
+    cycleIds[index] = cycle.cycleId;
+    let rejected = !withRevision[index];
+    for (let guard = 0; guard < 2_000; guard++) {
+      let progressed = false;
+      for (const role of ['municipality', 'cag'] as const) {
+        const inbox = await callApi(tokens[role], 'GET', '/tasks', undefined, latencies.inbox);
+        for (const task of inbox.items as Task[]) {
+          let body: unknown;
+          if (task.output === 'approval-decision') {
+            body = !rejected && role === 'municipality' ? exampleOutputs.reject : exampleOutputs.approve;
+            if (body === exampleOutputs.reject) rejected = true;
+          } else if (task.taskKey === 'monitoring-report') body = exampleOutputs.close;
+          else body = exampleOutputs[task.taskKey as keyof typeof exampleOutputs];
+          await callApi(tokens[role], 'POST', `/tasks/${task.taskId}/complete`, body, latencies.complete);
+          progressed = true;
+        }
+      }
+      if (!progressed) {
+        const state = await callApi(coordinator, 'GET', `/cycles/${cycle.cycleId}`);
+        if (
+          state.status === 'COMPLETED' &&
+          state.audit.some((event: { type: string }) => event.type === 'cycle.finished')
+        )
+          return;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    }
+    throw new Error(`Cycle ${cycle.cycleId} did not finish`);
+  });
+  const wallMs = performance.now() - started;
+  await runtime.engine.settled();
+
+  const executions = runtime.engine.list();
+  const transitionsByPath = { plain: new Set<number>(), revised: new Set<number>() };
+  let transitions = 0;
+  for (const [index, cycleId] of cycleIds.entries()) {
+    const execution = executions.find((one) => one.input.cycleId === cycleId);
+    const count = execution?.history.length ?? 0;
+    transitions += count;
+    transitionsByPath[withRevision[index] ? 'revised' : 'plain'].add(count);
+  }
+  const sentMessages = runtime.outbox.list().slice(outboxBefore);
+  const notifications = sentMessages.length;
+  const sms = sentMessages.filter((message) => message.channel === 'sms').length;
+  const result = {
+    cycles: options.cycles,
+    revisedCycles: withRevision.filter(Boolean).length,
+    wallMs: round(wallMs, 0),
+    cyclesPerSecond: round(options.cycles / (wallMs / 1_000)),
+    latencyMs: {
+      complete: {
+        p50: round(percentile(latencies.complete, 50)),
+        p95: round(percentile(latencies.complete, 95)),
+        p99: round(percentile(latencies.complete, 99)),
+        samples: latencies.complete.length,
+      },
+      inbox: {
+        p50: round(percentile(latencies.inbox, 50)),
+        p95: round(percentile(latencies.inbox, 95)),
+        p99: round(percentile(latencies.inbox, 99)),
+        samples: latencies.inbox.length,
+      },
+    },
+    perCycle: {
+      stateTransitions: round(transitions / options.cycles),
+      transitionsByPath: { plain: [...transitionsByPath.plain], revised: [...transitionsByPath.revised] },
+      lambdaInvocations: Object.fromEntries(
+        Object.entries(invocations).map(([step, count]) => [step, round(count / options.cycles)]),
+      ),
+      stepLambdaInvocations: round(Object.values(invocations).reduce((a, b) => a + b, 0) / options.cycles),
+      apiCalls: round(apiCalls.count / options.cycles),
+      readUnits: round(totals.read / options.cycles),
+      writeUnits: round(totals.write / options.cycles),
+      notifications: round(notifications / options.cycles),
+      notificationsByChannel: {
+        email: round((notifications - sms) / options.cycles),
+        sms: round(sms / options.cycles),
+      },
+      stepHandlerMs: round(Object.values(handlerMs).reduce((a, b) => a + b, 0) / options.cycles),
+    },
+  };
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await runtime.close();
+  return {
+    ...result,
+    dynamoOps: totals.calls,
+    apiHandlerMs: round(
+      [...latencies.complete, ...latencies.inbox].reduce((a, b) => a + b, 0) / options.cycles,
+    ),
+  };
+}
+
+/** Items read and time of one sweep with `openTasks` open tasks of which 10 are due. */
+async function sweepAt(openTasks: number) {
+  const { capacity, totals } = meter();
+  const dynamo = await startEmbeddedDynamo({ tableName: 'sweep' });
+  const store = new DynamoStore(documentClient(dynamo.client), { tableName: 'sweep', meter: capacity });
+  const clock = manualClock(new Date('2027-01-04T09:00:00.000Z'));
+  const base = {
+    cycleId: 'cyc-sweep',
+    templateId: 'romact',
+    municipalityId: 'bench-sweep',
+    country: 'BG',
+    phase: 'assessment',
+    taskKey: 'needs-assessment',
+    kind: 'task' as const,
+    assignee: 'municipality' as const,
+    output: 'needs-assessment',
+    status: 'OPEN' as const,
+    hardStopAt: '2028-01-01T00:00:00.000Z',
+    openedAt: '2027-01-04T09:00:00.000Z',
+    notifiedThrough: '2027-01-04T09:00:00.000Z',
+    tokenDelivered: false,
+    extensions: 0,
+    version: 1,
+  };
+  const writes: Promise<unknown>[] = [];
+  for (let index = 0; index < openTasks; index++) {
+    const due = index < 10;
+    writes.push(
+      store.createTask({
+        ...base,
+        taskId: `cyc-sweep.needs-assessment.r${index}`,
+        revision: index,
+        dueAt: due ? '2027-01-18T09:00:00.000Z' : '2027-12-01T09:00:00.000Z',
+        nextNotificationAt: due ? '2027-01-04T09:00:00.000Z' : '2027-11-17T09:00:00.000Z',
+      }),
+    );
+    if (writes.length >= 500) await Promise.all(writes.splice(0));
+  }
+  await Promise.all(writes);
+  await store.putMunicipality({
+    municipalityId: 'bench-sweep',
+    name: 'Sweep',
+    country: 'BG',
+    locale: 'bg',
+    timeZone: 'Europe/Sofia',
+    contacts: { municipality: [{ email: 'sweep@bench.example' }], cag: [], coordinator: [] },
+    updatedAt: '2027-01-01T00:00:00.000Z',
+  });
+  totals.read = 0;
+  const { OutboxNotifier } = await import('#shared/adapters/local/outbox-notifier.ts');
+  const deps = {
+    store,
+    engine: undefined as never,
+    notifier: new OutboxNotifier(),
+    clock,
+    templates: () => romactTemplate,
+    maxTimerSeconds: 1,
+  };
+  const started = performance.now();
+  const report = await sweepDeadlines(deps);
+  const ms = performance.now() - started;
+  await dynamo.close();
+  return { openTasks, due: report.tasksRead, readUnits: round(totals.read, 1), sweepMs: round(ms, 1) };
+}
+
+/** Floor (a): the same number of DynamoDB operations straight against dynalite, no engine. */
+async function dynamoFloor(operations: number, readShare: number, concurrency: number) {
+  const dynamo = await startEmbeddedDynamo({ tableName: 'floor' });
+  const client = documentClient(dynamo.client);
+  const item = { PK: 'CYCLE#x', SK: 'TASK#y', payload: 'x'.repeat(600) };
+  const reads = Math.round(operations * readShare);
+  const started = performance.now();
+  await pool(operations, concurrency, async (index) => {
+    if (index < operations - reads)
+      await client.send(new PutCommand({ TableName: 'floor', Item: { ...item, SK: `TASK#${index}` } }));
+    else
+      await client.send(
+        new GetCommand({ TableName: 'floor', Key: { PK: 'CYCLE#x', SK: `TASK#${index % 100}` } }),
+      );
+  });
+  const ms = performance.now() - started;
+  await dynamo.close();
+  return ms;
+}
+
+/** Floor (b): the same compiled ASL on aws-local-stepfunctions with no-op tasks (humans answer at once). */
+async function interpreterFloor(cycles: number, concurrency: number, withRevision: boolean[]) {
+  const definition = compileTemplate(romactTemplate);
+  const machine = new StateMachine(definition as never, {
+    validationOptions: { checkArn: false, checkPaths: false },
+  });
+  const started = performance.now();
+  await pool(cycles, concurrency, async (index) => {
+    let rejected = !withRevision[index];
+    const handlers: Record<string, (input: any) => Promise<unknown>> = {};
+    for (const binding of listTaskStates(definition)) {
+      handlers[binding.stateName] = async (input) => {
+        if (binding.kind === 'startExecution') return {};
+        if (binding.waitForToken) {
+          const key = input.Payload.taskKey as string;
+          if (key === 'council-decision' && !rejected) {
+            rejected = true;
+            return { decision: 'reject' };
+          }
+          return { decision: 'approve', outcome: 'close' };
+        }
+        if (binding.step === 'phaseStarted') {
+          const phase = romactTemplate.phases.find((one) => one.key === input.Payload.phase);
+          return {
+            Payload: {
+              tasks: (phase?.tasks ?? []).map((task) => ({
+                taskId: `${input.Payload.cycleId}.${task.key}.r${input.Payload.revision}`,
+                cycleId: input.Payload.cycleId,
+                phase: input.Payload.phase,
+                taskKey: task.key,
+                revision: input.Payload.revision,
+                kind: 'task',
+                dueAt: '2027-01-01T00:00:00.000Z',
+                hardStopAt: '2027-02-01T00:00:00.000Z',
+                timeoutSeconds: 3600,
+              })),
+            },
+          };
+        }
+        if (binding.step === 'phaseEnded') return { Payload: { chain: false, chainName: 'x' } };
+        return { Payload: {} };
+      };
+    }
+    await machine.run({ cycleId: `c${index}`, revision: { count: 0 } } as never, {
+      overrides: { taskResourceLocalHandlers: handlers as never },
+      context: {
+        Task: { Token: 't' },
+        Execution: { Id: 'x', StartTime: new Date().toISOString() },
+        StateMachine: { Id: 'm' },
+      } as never,
+    }).result;
+  });
+  return performance.now() - started;
+}
+
+/** Runs every measurement and returns the figures. */
+export async function runBenchmark(options: BenchOptions) {
+  const run = await throughput(options);
+  const sweepSizes = [
+    Math.max(10, Math.round(options.openTasks / 10)),
+    options.openTasks,
+    options.openTasks * 10,
+  ];
+  const sweep = [];
+  for (const size of sweepSizes) sweep.push(await sweepAt(size));
+  const next = random(options.seed);
+  const withRevision = Array.from({ length: options.cycles }, () => next() < 0.1);
+  const dynamoFloorMs = await dynamoFloor(
+    run.dynamoOps,
+    run.perCycle.readUnits / (run.perCycle.readUnits + run.perCycle.writeUnits || 1),
+    options.concurrency,
+  );
+  const interpreterFloorMs = await interpreterFloor(options.cycles, options.concurrency, withRevision);
+  const cost = Object.values(regionPrices).map((prices) => {
+    const perCycle = run.perCycle;
+    const lambdaRequests = perCycle.stepLambdaInvocations + perCycle.apiCalls;
+    const billedMs =
+      Math.max(
+        LAMBDA_MIN_BILLED_MS,
+        (perCycle.stepHandlerMs + run.apiHandlerMs) / Math.max(1, lambdaRequests),
+      ) * lambdaRequests;
+    const stepFunctions = perCycle.stateTransitions * prices.stateTransition;
+    const lambda =
+      lambdaRequests * prices.lambdaRequest + (billedMs / 1_000) * LAMBDA_MEMORY_GB * prices.lambdaGbSecond;
+    const dynamodb =
+      perCycle.readUnits * prices.readRequestUnit + perCycle.writeUnits * prices.writeRequestUnit;
+    const email = perCycle.notificationsByChannel.email * prices.email;
+    const smsPrices = Object.values(prices.smsByCountry);
+    const sms =
+      perCycle.notificationsByChannel.sms * (smsPrices.reduce((a, b) => a + b, 0) / smsPrices.length);
+    return {
+      region: prices.region,
+      stepFunctions: round(stepFunctions, 6),
+      lambda: round(lambda, 6),
+      dynamodb: round(dynamodb, 6),
+      email: round(email, 6),
+      totalWithoutSms: round(stepFunctions + lambda + dynamodb + email, 6),
+      sms: round(sms, 4),
+    };
+  });
+  const { dynamoOps: _ops, apiHandlerMs: _api, ...throughputFigures } = run;
+  return {
+    options,
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    throughput: throughputFigures,
+    costPerCycleUsd: cost,
+    sweep,
+    floor: {
+      dynamoOnlyMs: round(dynamoFloorMs, 0),
+      interpreterOnlyMs: round(interpreterFloorMs, 0),
+      overVsDynamo: round(run.wallMs / dynamoFloorMs),
+      overVsInterpreter: round(run.wallMs / interpreterFloorMs),
+    },
+    peakRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
+  };
+}
+
+/** The figures of a run. */
+export type BenchResult = Awaited<ReturnType<typeof runBenchmark>>;
