@@ -17,6 +17,7 @@ import { listTaskStates } from '#workflows/task-states.ts';
 import { exampleOutputs } from '#workflows/templates/examples.ts';
 import { romactTemplate } from '#workflows/templates/romact.ts';
 import { LAMBDA_MEMORY_GB, LAMBDA_MIN_BILLED_MS, regionPrices } from './prices.ts';
+import { seedOpenTasks } from './seed-open-tasks.ts';
 
 /**
  * The benchmark: N full ROMACT cycles through the HTTP API on the local runtime (dynalite in memory), C
@@ -242,39 +243,12 @@ async function sweepAt(openTasks: number) {
   const dynamo = await startEmbeddedDynamo({ tableName: 'sweep' });
   const store = new DynamoStore(documentClient(dynamo.client), { tableName: 'sweep', meter: capacity });
   const clock = manualClock(new Date('2027-01-04T09:00:00.000Z'));
-  const base = {
-    cycleId: 'cyc-sweep',
-    templateId: 'romact',
+  await seedOpenTasks(store, {
+    count: openTasks,
+    due: 10,
     municipalityId: 'bench-sweep',
-    country: 'BG',
-    phase: 'assessment',
-    taskKey: 'needs-assessment',
-    kind: 'task' as const,
-    assignee: 'municipality' as const,
-    output: 'needs-assessment',
-    status: 'OPEN' as const,
-    hardStopAt: '2028-01-01T00:00:00.000Z',
-    openedAt: '2027-01-04T09:00:00.000Z',
-    notifiedThrough: '2027-01-04T09:00:00.000Z',
-    tokenDelivered: false,
-    extensions: 0,
-    version: 1,
-  };
-  const writes: Promise<unknown>[] = [];
-  for (let index = 0; index < openTasks; index++) {
-    const due = index < 10;
-    writes.push(
-      store.createTask({
-        ...base,
-        taskId: `cyc-sweep.needs-assessment.r${index}`,
-        revision: index,
-        dueAt: due ? '2027-01-18T09:00:00.000Z' : '2027-12-01T09:00:00.000Z',
-        nextNotificationAt: due ? '2027-01-04T09:00:00.000Z' : '2027-11-17T09:00:00.000Z',
-      }),
-    );
-    if (writes.length >= 500) await Promise.all(writes.splice(0));
-  }
-  await Promise.all(writes);
+    now: clock.now().toISOString(),
+  });
   await store.putMunicipality({
     municipalityId: 'bench-sweep',
     name: 'Sweep',

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { recordEvent } from './audit.ts';
 import { type Caller, canSeeTenant, visibleCycle } from './caller.ts';
+import { toInstant } from './deadlines.ts';
 import { isPositiveDuration } from './duration.ts';
 import { type Cycle, CycleStatus, liveStatuses } from './entities.ts';
 import {
@@ -35,11 +36,6 @@ export const StartCycleBody = z.strictObject({
 });
 /** Body of `POST /cycles`. */
 export type StartCycleBody = z.infer<typeof StartCycleBody>;
-
-/** A date-only value means the end of that day (UTC until the municipality's zone is applied). */
-function toInstant(value: string): string {
-  return value.length === 10 ? `${value}T23:59:59.000Z` : new Date(value).toISOString();
-}
 
 /** Cycle id: derived from the client token when there is one, so a retried start finds the same cycle. */
 function cycleIdFor(municipalityId: string, clientToken: string | undefined): string {

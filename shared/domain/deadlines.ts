@@ -75,3 +75,8 @@ export function requestFor(
 export function isOverdue(task: Pick<Task, 'dueAt' | 'status'>, now: Date): boolean {
   return task.status === 'OPEN' && new Date(task.dueAt).getTime() <= now.getTime();
 }
+
+/** A date-only value ("2027-03-31") means the end of that day (UTC); an instant is normalised to ISO. */
+export function toInstant(value: string): string {
+  return value.length === 10 ? `${value}T23:59:59.000Z` : new Date(value).toISOString();
+}

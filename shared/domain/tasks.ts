@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { recordEvent } from './audit.ts';
 import { type Caller, canSeeTenant, visibleTask } from './caller.ts';
-import { isOverdue, planHardStop } from './deadlines.ts';
+import { isOverdue, planHardStop, toInstant } from './deadlines.ts';
 import { addDuration } from './duration.ts';
 import type { Task } from './entities.ts';
 import {
@@ -197,10 +197,6 @@ function rescheduled(
   const moments = scheduleFor({ ...task, ...changes }, policyFor(template, task));
   const next = moments.find((moment) => moment.at.toISOString() >= extendedAt);
   return { ...changes, notifiedThrough: extendedAt, nextNotificationAt: next?.at.toISOString() };
-}
-
-function toInstant(value: string): string {
-  return value.length === 10 ? `${value}T23:59:59.000Z` : new Date(value).toISOString();
 }
 
 /** Body of `POST /tasks/{id}/extend`. */

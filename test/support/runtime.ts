@@ -1,6 +1,7 @@
 import { type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
 import { manualClock } from '#shared/domain/clock.ts';
 import type { Municipality } from '#shared/domain/entities.ts';
+import { eventually } from './eventually.ts';
 
 /** A meter that adds up read and write units per operation. */
 export function capacityMeter() {
@@ -56,19 +57,7 @@ export function municipalityFixture(overrides: Partial<Municipality> = {}): Muni
   };
 }
 
-/** Waits until `check` returns a value (the local engine runs steps asynchronously). */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('Condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { eventually } from './eventually.ts';
 
 /**
  * Waits until the workflow is parked on a task: its opening is in the audit trail (the last write of the
@@ -91,4 +80,12 @@ export async function parkedOn(
     );
   });
   await engine?.settled();
+}
+
+/** Every item of a runtime's table, sorted: for "a refused request writes nothing" checks. */
+export async function tableSnapshot(store: unknown, tableName = 'romact'): Promise<string> {
+  const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
+  const client = (store as { client: { send: (command: unknown) => Promise<{ Items?: unknown[] }> } }).client;
+  const scan = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
+  return JSON.stringify((scan.Items ?? []).map((item) => JSON.stringify(item)).sort());
 }

@@ -10,7 +10,13 @@ describe('npm run bench (tiny numbers)', () => {
     expect(result.throughput.revisedCycles).toBeGreaterThan(0);
     expect(result.throughput.cyclesPerSecond).toBeGreaterThan(0);
     const per = result.throughput.perCycle;
-    for (const value of [per.stateTransitions, per.stepLambdaInvocations, per.readUnits, per.writeUnits, per.notifications]) {
+    for (const value of [
+      per.stateTransitions,
+      per.stepLambdaInvocations,
+      per.readUnits,
+      per.writeUnits,
+      per.notifications,
+    ]) {
       expect(value).toBeGreaterThan(0);
     }
     // Each path takes one fixed route through the state machine.
@@ -25,7 +31,10 @@ describe('npm run bench (tiny numbers)', () => {
     }
     expect(result.costPerCycleUsd.map((cost) => cost.region)).toEqual(['eu-central-1', 'eu-south-1']);
     for (const cost of result.costPerCycleUsd) {
-      expect(cost.totalWithoutSms).toBeCloseTo(cost.stepFunctions + cost.lambda + cost.dynamodb + cost.email, 5);
+      expect(cost.totalWithoutSms).toBeCloseTo(
+        cost.stepFunctions + cost.lambda + cost.dynamodb + cost.email,
+        5,
+      );
       expect(cost.stepFunctions).toBeGreaterThan(0);
     }
     expect(result.sweep.map((sweep) => sweep.openTasks)).toEqual([10, 30, 300]);

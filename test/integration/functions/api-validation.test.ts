@@ -1,21 +1,19 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cagOf, call, coordinatorBG, coordinatorIT, municipalityOf, outputs } from '../../support/api.ts';
-import { eventually, municipalityFixture, parkedOn, testRuntime } from '../../support/runtime.ts';
+import {
+  eventually,
+  municipalityFixture,
+  parkedOn,
+  tableSnapshot as sharedSnapshot,
+  testRuntime,
+} from '../../support/runtime.ts';
 
 let env: Awaited<ReturnType<typeof testRuntime>>;
 const municipalityId = 'bg-validation';
 let taskId: string;
 let cycleId: string;
 
-/** Every item of the table, for "nothing was written" checks. */
-async function tableSnapshot(): Promise<string> {
-  const client = (
-    env.store as unknown as { client: { send: (command: unknown) => Promise<{ Items?: unknown[] }> } }
-  ).client;
-  const scan = await client.send(new ScanCommand({ TableName: 'romact', ConsistentRead: true }));
-  return JSON.stringify((scan.Items ?? []).map((item) => JSON.stringify(item)).sort());
-}
+const tableSnapshot = () => sharedSnapshot(env.store);
 
 beforeAll(async () => {
   env = await testRuntime();

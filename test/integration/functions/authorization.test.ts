@@ -1,7 +1,11 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Claims, call, outputs } from '../../support/api.ts';
-import { eventually, municipalityFixture, testRuntime } from '../../support/runtime.ts';
+import {
+  eventually,
+  municipalityFixture,
+  tableSnapshot as sharedSnapshot,
+  testRuntime,
+} from '../../support/runtime.ts';
 
 /** Every route × every role × own/other tenant: the status, and nothing written on refusal. */
 
@@ -19,13 +23,7 @@ const roles: Record<string, Claims> = {
 };
 type RoleName = keyof typeof roles;
 
-async function tableSnapshot(): Promise<string> {
-  const client = (
-    env.store as unknown as { client: { send: (command: unknown) => Promise<{ Items?: unknown[] }> } }
-  ).client;
-  const scan = await client.send(new ScanCommand({ TableName: 'romact', ConsistentRead: true }));
-  return JSON.stringify((scan.Items ?? []).map((item) => JSON.stringify(item)).sort());
-}
+const tableSnapshot = () => sharedSnapshot(env.store);
 
 const municipalityBody = () => {
   const { municipalityId: _id, updatedAt: _at, ...body } = municipalityFixture({ municipalityId: 'bg-own' });

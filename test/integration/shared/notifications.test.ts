@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '#shared/domain/notifications/sweep.ts';
 import type { OutboundMessage } from '#shared/domain/ports.ts';
+import { seedOpenTasks } from '../../../bench/seed-open-tasks.ts';
 import { cagOf, call, coordinatorBG, municipalityOf, outputs } from '../../support/api.ts';
 import { eventually, municipalityFixture, parkedOn, testRuntime } from '../../support/runtime.ts';
 
@@ -292,39 +293,7 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
 
   it('reads on the order of the due tasks, not the open ones: 10,000 open, 10 due', async () => {
     const { store, meter } = env;
-    const base = {
-      cycleId: 'cyc-scale',
-      templateId: 'romact',
-      municipalityId,
-      country: 'BG',
-      phase: 'assessment',
-      taskKey: 'needs-assessment',
-      kind: 'task' as const,
-      assignee: 'municipality' as const,
-      output: 'needs-assessment',
-      status: 'OPEN' as const,
-      hardStopAt: '2028-01-01T00:00:00.000Z',
-      openedAt: START.toISOString(),
-      notifiedThrough: START.toISOString(),
-      tokenDelivered: false,
-      extensions: 0,
-      version: 1,
-    };
-    const writes: Promise<unknown>[] = [];
-    for (let index = 0; index < 10_000; index++) {
-      const due = index < 10;
-      writes.push(
-        store.createTask({
-          ...base,
-          taskId: `cyc-scale.needs-assessment.r${index}`,
-          revision: index,
-          dueAt: due ? '2027-01-18T09:00:00.000Z' : '2027-12-01T09:00:00.000Z',
-          nextNotificationAt: due ? '2027-01-04T09:00:00.000Z' : '2027-11-17T09:00:00.000Z',
-        }),
-      );
-      if (writes.length >= 200) await Promise.all(writes.splice(0));
-    }
-    await Promise.all(writes);
+    await seedOpenTasks(store, { count: 10_000, due: 10, municipalityId, now: START.toISOString() });
     meter.reset();
 
     const report = await sweepDeadlines(env.deps);
