@@ -1,4 +1,4 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { DomainEvent, Notifier, OutboundMessage } from '#shared/domain/ports.ts';
 
@@ -54,4 +54,3 @@ export class SnsEventBridgeNotifier implements Notifier {
   }
 }
 
-export { EventBridgeClient };
