@@ -13,7 +13,7 @@ import {
   NotFoundError,
 } from './errors.ts';
 import type { CycleRecord, Dependencies, Page } from './ports.ts';
-import { closeOpenTasks, setStatus } from './steps.ts';
+import { endCycle } from './steps.ts';
 import { taskView } from './tasks.ts';
 
 /** Starting, reading, listing and cancelling cycles. */
@@ -219,17 +219,12 @@ export async function cancelCycle(
   const current = visibleCycle(caller, await deps.store.getCycle(cycleId), cycleId);
   if (caller.role !== 'coordinator') throw new ForbiddenError('Only a coordinator cancels cycles');
   if (!liveStatuses.has(current.status)) throw new ConflictError(`Cycle ${cycleId} is ${current.status}`);
-  const now = deps.clock.now().toISOString();
-  const cycle = await setStatus(deps, cycleId, 'CANCELLED', [...liveStatuses], { endedAt: now });
-  if (cycle.executionId) await deps.engine.stop(cycle.executionId, 'Cancelled by the coordinator');
-  await closeOpenTasks(deps, cycleId, 'cycle cancelled');
-  await recordEvent(deps, {
-    cycleId,
+  // Stop the workflow first, so it opens nothing new while the cycle's tasks are cancelled.
+  if (current.executionId) await deps.engine.stop(current.executionId, 'Cancelled by the coordinator');
+  return endCycle(deps, cycleId, 'CANCELLED', 'cycle cancelled', {
     eventId: 'cycle.cancelled',
-    at: cycle.endedAt ?? now,
     type: 'cycle.cancelled',
     actor: caller.role,
     data: { reason: body.reason },
   });
-  return cycle;
 }

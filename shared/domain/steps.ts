@@ -389,25 +389,36 @@ export async function finishCycle(
   deps: Dependencies,
   input: { cycleId: string; outcome: keyof typeof finalStatus },
 ): Promise<{ status: CycleStatus }> {
-  const now = deps.clock.now().toISOString();
-  const cycle = await setStatus(deps, input.cycleId, finalStatus[input.outcome], [...liveStatuses], {
-    endedAt: now,
-  });
-  await closeOpenTasks(deps, cycle.cycleId, 'cycle ended');
-  await recordEvent(deps, {
-    cycleId: cycle.cycleId,
+  const cycle = await endCycle(deps, input.cycleId, finalStatus[input.outcome], 'cycle ended', {
     eventId: 'cycle.finished',
-    at: cycle.endedAt ?? now,
     type: 'cycle.finished',
     actor: SYSTEM,
-    data: { outcome: cycle.status },
+    data: { outcome: finalStatus[input.outcome] },
   });
   await deps.notifier.publish({
     type: 'cycle.completed',
-    at: cycle.endedAt ?? now,
+    at: cycle.endedAt ?? deps.clock.now().toISOString(),
     detail: { cycleId: cycle.cycleId, municipalityId: cycle.municipalityId, outcome: cycle.status },
   });
   return { status: cycle.status };
+}
+
+/**
+ * Ends a live cycle: its final status once, its open tasks cancelled, and one audit event timestamped by the
+ * end. Every write is repeatable, so a retry after a crash completes what is missing and adds nothing.
+ */
+export async function endCycle(
+  deps: Dependencies,
+  cycleId: string,
+  status: CycleStatus,
+  reason: string,
+  event: { eventId: string; type: string; actor: string; data: Record<string, unknown> },
+): Promise<Cycle> {
+  const now = deps.clock.now().toISOString();
+  const cycle = await setStatus(deps, cycleId, status, [...liveStatuses], { endedAt: now });
+  await closeOpenTasks(deps, cycleId, reason);
+  await recordEvent(deps, { cycleId, at: cycle.endedAt ?? now, ...event });
+  return cycle;
 }
 
 /** Cancels every open task of a cycle. */
@@ -423,13 +434,8 @@ export async function recordFailure(
   deps: Dependencies,
   input: { cycleId: string; error: { Error?: string; Cause?: string } },
 ): Promise<void> {
-  const now = deps.clock.now().toISOString();
-  const cycle = await setStatus(deps, input.cycleId, 'FAILED', [...liveStatuses], { endedAt: now });
-  await closeOpenTasks(deps, cycle.cycleId, 'cycle failed');
-  await recordEvent(deps, {
-    cycleId: cycle.cycleId,
+  await endCycle(deps, input.cycleId, 'FAILED', 'cycle failed', {
     eventId: 'cycle.failed',
-    at: cycle.endedAt ?? now,
     type: 'cycle.failed',
     actor: SYSTEM,
     data: { error: input.error.Error ?? 'Unknown', cause: (input.error.Cause ?? '').slice(0, 300) },
