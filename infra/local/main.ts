@@ -28,7 +28,7 @@ await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const { port } = server.address() as AddressInfo;
 const url = `http://${config.HOST}:${port}`;
 const resumed = await runtime.resumeLiveCycles();
-const sweeper = startSweeper(runtime, config, (ms) => clock.timerMs(ms));
+const sweeper = startSweeper(config, (ms) => clock.timerMs(ms));
 
 process.stdout.write(
   [

@@ -1,16 +1,11 @@
 import { handler as sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import type { LocalConfig } from './config.ts';
-import type { LocalRuntime } from './runtime.ts';
 
 /**
  * The deadline sweep on a timer: every ROMACT_SWEEP_MINUTES of planning time (at least once a second under a
  * fast clock), running the same handler as the scheduled Lambda. One sweep at a time; a slow one is not stacked.
  */
-export function startSweeper(
-  _runtime: LocalRuntime,
-  config: LocalConfig,
-  clockTimerMs: (ms: number) => number,
-) {
+export function startSweeper(config: LocalConfig, clockTimerMs: (ms: number) => number) {
   const intervalMs = Math.max(1_000, clockTimerMs(config.ROMACT_SWEEP_MINUTES * 60_000));
   let running: Promise<unknown> | undefined;
   const tick = () => {

@@ -259,11 +259,6 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     };
   }
 
-  /** The states an execution entered (its event history). */
-  history(executionId: string): string[] {
-    return [...(this.executions.get(executionId)?.history ?? [])];
-  }
-
   /** Every execution this engine ran. */
   list(): LocalExecution[] {
     return [...this.executions.values()];
@@ -289,10 +284,5 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-  }
-
-  /** Resolves when no execution is running. */
-  async idle(): Promise<void> {
-    await Promise.all([...this.executions.values()].map((execution) => execution.done));
   }
 }

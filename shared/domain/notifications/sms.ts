@@ -28,11 +28,6 @@ export function smsSegments(text: string): number {
   return length <= single ? 1 : Math.ceil(length / multi);
 }
 
-/** The most characters two segments hold for this text's alphabet. */
-export function twoSegmentLimit(text: string): number {
-  return isGsm7(text) ? 306 : 134;
-}
-
 /** Shortens `text` (with an ellipsis) until it fits two segments. */
 export function fitTwoSegments(text: string): string {
   if (smsSegments(text) <= 2) return text;
