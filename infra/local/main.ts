@@ -22,13 +22,21 @@ const runtime = await startLocalRuntime({
   log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
 });
 const secret = loadOrCreateSecret(join(config.ROMACT_DATA_DIR, 'secret'));
-const server = createHttpServer({ secret, localRoutes: localRoutes(runtime, config) });
+const server = createHttpServer({
+  secret,
+  handlerFor: (route) => runtime.routeHandler(route),
+  localRoutes: localRoutes(runtime, config),
+});
 server.listen(config.PORT, config.HOST);
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const { port } = server.address() as AddressInfo;
 const url = `http://${config.HOST}:${port}`;
 const resumed = await runtime.resumeLiveCycles();
-const sweeper = startSweeper(config, (ms) => clock.timerMs(ms));
+const sweeper = startSweeper(
+  config,
+  (ms) => clock.timerMs(ms),
+  () => runtime.sweep(),
+);
 
 process.stdout.write(
   [
