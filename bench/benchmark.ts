@@ -250,7 +250,7 @@ async function sweepAt(openTasks: number) {
     municipalityId: 'bench-sweep',
     now: clock.now().toISOString(),
   });
-  await store.municipalities.put({
+  await store.municipalities.create({
     municipalityId: 'bench-sweep',
     name: 'Sweep',
     country: 'BG',
@@ -258,6 +258,7 @@ async function sweepAt(openTasks: number) {
     timeZone: 'Europe/Sofia',
     contacts: { municipality: [{ email: 'sweep@bench.example' }], cag: [], coordinator: [] },
     updatedAt: '2027-01-01T00:00:00.000Z',
+    version: 1,
   });
   totals.read = 0;
   const { OutboxNotifier } = await import('#shared/adapters/local/outbox-notifier.ts');

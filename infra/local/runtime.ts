@@ -45,7 +45,12 @@ export interface LocalRuntimeOptions {
   webhookUrl?: string;
   /** Print a line per notification (the server log). */
   log?: (line: string) => void;
+  /** The countries this runtime serves (municipalities of others are refused). */
+  countries?: readonly string[];
 }
+
+/** The countries the local runtime serves unless told otherwise: the ROMACT programme's. */
+export const DEFAULT_LOCAL_COUNTRIES = ['BG', 'CZ', 'HU', 'IT', 'RO', 'SK'] as const;
 
 /** A running embedded runtime. */
 export interface LocalRuntime {
@@ -144,8 +149,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     now: () => clock.now(),
     ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
   });
-  ports = { ...store, engine, notifier: outbox, clock, templates: builtInCatalog };
-  const wired = ports;
+  const settings = { countries: options.countries ?? DEFAULT_LOCAL_COUNTRIES };
+  const wired: Ports = { ...store, engine, notifier: outbox, clock, templates: builtInCatalog, settings };
+  ports = wired;
 
   const routeHandlers = new Map<string, ReturnType<typeof httpHandler>>();
   const sweep = sweepHandler(() => restrictPorts(wired, sweepAccess, 'sweep'));
@@ -168,33 +174,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     sweep: () => sweep({}, localContext('sweep') as never),
     async resumeLiveCycles() {
       const resumed: string[] = [];
-      for (const country of await wired.municipalities.countries()) {
-        for (const status of liveStatuses) {
-          let cursor: string | undefined;
-          do {
-            const page = await wired.cycles.listByCountry(country, {
-              status,
-              limit: 100,
-              ...(cursor ? { cursor } : {}),
+      for (const status of liveStatuses) {
+        let cursor: string | undefined;
+        do {
+          const page = await wired.cycles.listByCountries(settings.countries, {
+            status,
+            limit: 100,
+            ...(cursor ? { cursor } : {}),
+          });
+          for (const cycle of page.items) {
+            const restarts = engine
+              .list()
+              .filter((execution) => execution.input.cycleId === cycle.cycleId).length;
+            await engine.start(cycle.templateId, `${cycle.executionName}-resume-${Date.now()}-${restarts}`, {
+              cycleId: cycle.cycleId,
+              revision: { count: cycle.revision },
+              resumeAt: cycle.currentPhase,
             });
-            for (const cycle of page.items) {
-              const restarts = engine
-                .list()
-                .filter((execution) => execution.input.cycleId === cycle.cycleId).length;
-              await engine.start(
-                cycle.templateId,
-                `${cycle.executionName}-resume-${Date.now()}-${restarts}`,
-                {
-                  cycleId: cycle.cycleId,
-                  revision: { count: cycle.revision },
-                  resumeAt: cycle.currentPhase,
-                },
-              );
-              resumed.push(cycle.cycleId);
-            }
-            cursor = page.nextCursor;
-          } while (cursor);
-        }
+            resumed.push(cycle.cycleId);
+          }
+          cursor = page.nextCursor;
+        } while (cursor);
       }
       return resumed;
     },

@@ -12,16 +12,16 @@ export const exampleOutputs = {
     summary: 'Housing and civil documentation come first.',
   },
   'community-consultation': {
-    meetings: [{ date: '2027-02-10', participants: 42, cagMembersPresent: 5 }],
+    meetings: [{ date: '2026-11-16', participants: 42, cagMembersPresent: 5 }],
     agreedPriorities: ['housing', 'civil documentation'],
     minutesReference: 'CAG-2027-01',
   },
-  approve: { decision: 'approve', decisionReference: 'DEC-1', decidedOn: '2027-03-01' },
+  approve: { decision: 'approve', decisionReference: 'DEC-1', decidedOn: '2026-11-16' },
   reject: {
     decision: 'reject',
     reason: 'The plan omits civil documentation',
     decisionReference: 'DEC-0',
-    decidedOn: '2027-03-01',
+    decidedOn: '2026-11-16',
   },
   'funding-applications': {
     applications: [
@@ -31,7 +31,7 @@ export const exampleOutputs = {
         title: 'Homes for all',
         amount: 250000,
         currency: 'EUR',
-        submittedOn: '2027-04-01',
+        submittedOn: '2026-11-16',
         reference: 'APP-77',
       },
     ],
