@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { logger } from '#functions/shared/logger.ts';
-import { loadOrCreateSecret } from './auth.ts';
+import { loadOrCreateSecret } from '#shared/adapters/local/tokens.ts';
 import { clockFor, readConfig } from './config.ts';
 import { createHttpServer } from './http-server.ts';
 import { localRoutes } from './local-routes.ts';
