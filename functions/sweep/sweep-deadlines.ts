@@ -6,7 +6,9 @@ import { logger } from '../shared/logger.ts';
 /** The deadline sweep, every 15 minutes (EventBridge Scheduler on AWS, a timer offline). */
 const lambdaHandler = async () => {
   const report = await sweepDeadlines(dependencies());
-  logger.info('sweep done', { ...report });
+  logger[report.messages || report.recorded || report.withdrawn ? 'info' : 'debug']('sweep done', {
+    ...report,
+  });
   return report;
 };
 

@@ -1,13 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { useDependencies } from '#functions/shared/dependencies.ts';
 import { stepHandlers } from '#functions/steps/index.ts';
 import { DynamoStore, documentClient } from '#shared/adapters/aws/dynamodb-store.ts';
+import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import {
   type LocalEngineOptions,
   LocalWorkflowEngine,
 } from '#shared/adapters/local/local-workflow-engine.ts';
 import { OutboxNotifier } from '#shared/adapters/local/outbox-notifier.ts';
+import type { WebhookOptions } from '#shared/adapters/local/webhook-sender.ts';
 import { type Clock, systemClock } from '#shared/domain/clock.ts';
 import { liveStatuses } from '#shared/domain/entities.ts';
 import type { CapacityMeter, Dependencies } from '#shared/domain/ports.ts';
@@ -34,8 +35,8 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   meter?: CapacityMeter;
   onInvoke?: LocalEngineOptions['onInvoke'];
-  /** Also POST every notification here. */
-  webhookUrl?: string;
+  /** Also POST every notification to a webhook (signed, retried for hours, resumed after a restart). */
+  webhook?: WebhookOptions;
   /** Print a line per notification (the server log). */
   log?: (line: string) => void;
 }
@@ -58,7 +59,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   let path: string | undefined;
   if (options.dataDir) {
     path = join(options.dataDir, 'dynamodb');
-    mkdirSync(path, { recursive: true });
+    // Owner-only: dynalite's LevelDB files hold personal data.
+    ensurePrivateDir(path);
   }
   const dynamo = await startEmbeddedDynamo({ tableName, ...(path ? { path } : {}) });
   const clock = options.clock ?? systemClock;
@@ -76,7 +78,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   const outbox = new OutboxNotifier({
     ...(options.dataDir ? { dir: join(options.dataDir, 'outbox') } : {}),
-    ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+    ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const deps: Dependencies = {
@@ -129,7 +131,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     },
     async close() {
       await engine.stopAll();
-      await outbox.flush();
+      // Stops the webhook's retries; undelivered posts stay queued on disk for the next start.
+      await outbox.close();
       useDependencies(undefined);
       await dynamo.close();
     },

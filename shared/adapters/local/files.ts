@@ -155,6 +155,29 @@ export function readTextIfPresent(path: string): string | undefined {
   return text ? text : undefined;
 }
 
+/**
+ * Reads a generated secret, creating it (0600) when missing; a blank or too short one is replaced with one
+ * warning, since a blank key would make every check fail. Returns the text on disk.
+ */
+export function readOrCreateSecretFile(
+  path: string,
+  warn: (message: string) => void = warnLine,
+  minLength = 32,
+): string {
+  const existing = readTextIfPresent(path);
+  if (existing && existing.length >= minLength) return existing;
+  ensurePrivateDir(dirname(path));
+  const fresh = randomBytes(32).toString('base64url');
+  if (existsSync(path)) {
+    writeFileAtomic(path, fresh);
+    warn(`${path} held no usable secret; wrote a new one`);
+  } else {
+    // Exclusive: when two processes create it at the same moment, both end up with the one that won.
+    createFileExclusive(path, fresh);
+  }
+  return readTextIfPresent(path) ?? fresh;
+}
+
 /** Prints one warning line on stderr: what the runtime repaired on its own. */
 export function warnLine(message: string): void {
   process.stderr.write(`romact: warning: ${message}\n`);

@@ -1,14 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
-import { existsSync } from 'node:fs';
-import {
-  createFileExclusive,
-  ensurePrivateDir,
-  readTextIfPresent,
-  warnLine,
-  writeFileAtomic,
-} from './files.ts';
+import { readOrCreateSecretFile, warnLine } from './files.ts';
 
 /**
  * Offline stand-in for API Gateway's JWT authorizer, shared by the local server (verifies) and the CLI (mints):
@@ -25,18 +16,12 @@ export const MIN_SECRET_LENGTH = 32;
  * with the old one stop working.
  */
 export function loadOrCreateSecret(path: string, warn: (message: string) => void = warnLine): Uint8Array {
-  const existing = readTextIfPresent(path);
-  if (existing && existing.length >= MIN_SECRET_LENGTH) return new TextEncoder().encode(existing);
-  ensurePrivateDir(dirname(path));
-  const fresh = randomBytes(32).toString('base64url');
-  if (existsSync(path)) {
-    writeFileAtomic(path, fresh);
-    warn(`${path} held no usable secret; wrote a new one (tokens minted before no longer work)`);
-  } else {
-    // Exclusive: when the CLI and the server create it at the same moment, both end up with the one that won.
-    createFileExclusive(path, fresh);
-  }
-  return new TextEncoder().encode(readTextIfPresent(path) ?? fresh);
+  const secret = readOrCreateSecretFile(
+    path,
+    (message) => warn(`${message} (tokens minted before no longer work)`),
+    MIN_SECRET_LENGTH,
+  );
+  return new TextEncoder().encode(secret);
 }
 
 /** Claims a token carries; the same names the Cognito user pool puts in its tokens on AWS. */
