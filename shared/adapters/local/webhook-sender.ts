@@ -6,8 +6,8 @@ import { appendLine, readJsonLines, warnLine, writeJsonLines } from './files.ts'
  * The outbox's webhook: every message POSTed to a URL the operator chose (an SMS gateway, a mail relay, a chat
  * channel), signed so the receiver can tell it came from this server, and retried with capped exponential
  * backoff and jitter for hours. Posts not yet delivered are kept in `webhook-pending.jsonl`, so a restart
- * resumes them; those still failing when the retry window closes move to `webhook-failed.jsonl` (move lines
- * back to replay them). docs/webhook.md describes the contract and how to verify a signature.
+ * resumes them; those still failing when the retry window closes move to `webhook-failed.jsonl` (append them
+ * back to the pending file while the server is stopped to replay them). docs/webhook.md describes the contract and how to verify a signature.
  */
 
 /** Settings of the webhook. */
@@ -101,6 +101,14 @@ export class WebhookSender {
       : { items: [], skipped: 0 };
     if (skipped)
       (context.warn ?? warnLine)(`skipped ${skipped} unreadable line(s) of ${PENDING_FILE} (a torn write)`);
+    // A post whose window closed while no server ran to retry it (or that was moved back from the failed file
+    // to replay it) gets a fresh window: the window measures retrying, not downtime.
+    const now = Date.now();
+    for (const post of items) {
+      if (now - post.firstAttemptAt <= this.settings.retryForMs) continue;
+      post.firstAttemptAt = now;
+      post.nextAttemptAt = now;
+    }
     this.queue = items;
     this.schedule();
   }
