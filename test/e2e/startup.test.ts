@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
 import {
   appendFileSync,
   mkdtempSync,
@@ -8,6 +10,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -242,5 +246,61 @@ describe('npm start: planning time under ROMACT_TIME_SCALE', () => {
     // Only the time this process has been running may have been added, never the downtime.
     expect(planningAtStart).toBeGreaterThanOrEqual(savedAtStop);
     expect(planningAtStart - savedAtStop).toBeLessThanOrEqual((bannerSeenAt - spawnedAt) * scale);
+  });
+});
+
+describe('npm start: the webhook', () => {
+  it('posts each notification signed with the generated webhook-secret, and says so in the banner', async () => {
+    const received: { signature: string; key: string; body: string }[] = [];
+    const hook = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += String(chunk);
+      });
+      request.on('end', () => {
+        received.push({
+          signature: String(request.headers['romact-signature']),
+          key: String(request.headers['idempotency-key']),
+          body,
+        });
+        response.writeHead(received.length === 1 ? 503 : 204).end(); // the first post is retried
+      });
+    });
+    hook.listen(0, '127.0.0.1');
+    await once(hook, 'listening');
+    try {
+      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook?key=not-for-logs`;
+      const server = await started({ env: { ROMACT_WEBHOOK_URL: url, ROMACT_TIME_SCALE: '900' } });
+      expect(server.output()).toMatch(/webhook: {4}http:\/\/127\.0\.0\.1:\d+ \(signed with .*webhook-secret/);
+      expect(server.output()).not.toContain('not-for-logs');
+      const coordinator = await server.token({ role: 'coordinator', countries: 'BG' });
+      await http(server, 'PUT', '/municipalities/bg-hook', coordinator, {
+        name: 'Hook',
+        country: 'BG',
+        locale: 'bg',
+        timeZone: 'Europe/Sofia',
+        contacts: { municipality: [{ email: 'mayor@hook.example' }] },
+      });
+      await http(server, 'POST', '/cycles', coordinator, { municipalityId: 'bg-hook', clientToken: 'h-1' });
+
+      await until(async () => received.length >= 2);
+
+      const secretPath = join(server.dataDir, 'webhook-secret');
+      expect(modeOf(secretPath)).toBe(0o600);
+      const secret = readFileSync(secretPath, 'utf8').trim();
+      const [first, second] = received;
+      expect(second?.key).toBe(first?.key);
+      expect(second?.body).toBe(first?.body);
+      const { t, v1 } = Object.fromEntries(
+        String(second?.signature)
+          .split(',')
+          .map((part) => part.split('=', 2) as [string, string]),
+      );
+      expect(v1).toBe(createHmac('sha256', secret).update(`${t}.${second?.body}`).digest('hex'));
+      expect(JSON.parse(String(second?.body)).messageId).toBe(second?.key);
+    } finally {
+      hook.closeAllConnections();
+      await new Promise((resolve) => hook.close(resolve));
+    }
   });
 });
