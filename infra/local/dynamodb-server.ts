@@ -8,7 +8,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { createTableInput } from '#shared/adapters/aws/table-definition.ts';
+import { createTableInput } from '#shared/adapters/dynamodb/table-definition.ts';
 import { ensurePrivateDir, warnLine } from '#shared/adapters/local/files.ts';
 
 /**

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type ApiRoute, apiRoutes } from '#functions/api/routes.ts';
-import { MAX_BODY_BYTES } from '#functions/shared/http.ts';
+import { apiRoutes } from '#functions/routes.ts';
+import type { ApiRoute } from '#functions/shared/api-route.ts';
+import { toApiGatewayEvent } from '#functions/shared/apigw-event.ts';
+import { API_RESPONSE_HEADERS, MAX_BODY_BYTES } from '#functions/shared/http-handler.ts';
 import { verifyBearer } from '#shared/adapters/local/tokens.ts';
 
 /**
@@ -38,10 +40,10 @@ function matcher(method: string, path: string): Matcher {
 }
 
 /**
- * On every response: nothing the API answers may be cached by a browser or proxy (tasks and contacts are
- * personal data), and no client may sniff a JSON body into something it would run.
+ * On every response, the local server's own answers included (401, 404, OPTIONS, a timeout): the headers the
+ * API's handlers set (no caching of personal data, no content sniffing).
  */
-const SECURITY_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+const SECURITY_HEADERS = API_RESPONSE_HEADERS;
 
 /** How long a client may take to send its headers, and its whole request (a slow body cannot hold a socket). */
 export interface HttpTimeouts {
@@ -107,6 +109,8 @@ function clientErrorResponse(status: number, reason: string, code: string, messa
 /** Creates the local HTTP server for the API routes and the local-only routes. */
 export function createHttpServer(options: {
   secret: Uint8Array;
+  /** A route's handler (the runtime's `routeHandler`). */
+  handlerFor: (route: ApiRoute) => (event: unknown, context: unknown) => Promise<unknown>;
   localRoutes?: LocalRoute[];
   routes?: readonly ApiRoute[];
   timeouts?: Partial<HttpTimeouts>;
@@ -193,30 +197,19 @@ export function createHttpServer(options: {
             errorBody('PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`),
           );
         }
-        const pathParameters = { ...hit.match.pattern.exec(url.pathname)?.groups };
-        const event = {
-          version: '2.0',
-          routeKey: `${hit.route.method} ${hit.route.path}`,
-          rawPath: url.pathname,
-          rawQueryString: url.search.slice(1),
+        const event = toApiGatewayEvent({
+          method,
+          routePath: hit.route.path,
+          path: url.pathname,
+          query,
           headers: Object.fromEntries(
             Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
           ),
-          ...(url.searchParams.size ? { queryStringParameters: query } : {}),
-          ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
           ...(body ? { body } : {}),
-          isBase64Encoded: false,
-          requestContext: {
-            http: { method, path: url.pathname, sourceIp: request.socket.remoteAddress ?? '' },
-            routeKey: `${hit.route.method} ${hit.route.path}`,
-            stage: '$default',
-            authorizer: { jwt: { claims, scopes: null } },
-          },
-        };
-        const result = (await hit.route.handler(
-          event as never,
-          {} as never,
-        )) as APIGatewayProxyStructuredResultV2;
+          claims,
+          sourceIp: request.socket.remoteAddress ?? '',
+        });
+        const result = (await options.handlerFor(hit.route)(event, {})) as APIGatewayProxyStructuredResultV2;
         const text = result.body ?? '';
         response.writeHead(result.statusCode ?? 200, {
           ...(result.headers as Record<string, string>),

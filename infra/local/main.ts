@@ -91,12 +91,20 @@ async function start() {
   const secret = await step('cannot read the token secret', () =>
     loadOrCreateSecret(join(config.ROMACT_DATA_DIR, 'secret')),
   );
-  server = createHttpServer({ secret, localRoutes: localRoutes(started, config) });
+  server = createHttpServer({
+    secret,
+    handlerFor: (route) => started.routeHandler(route),
+    localRoutes: localRoutes(started, config),
+  });
   await listen(server, config.PORT, config.HOST);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
   const resumed = await step('cannot resume the running cycles', () => started.resumeLiveCycles());
-  const sweeper = startSweeper(config, (ms) => planning.clock.timerMs(ms));
+  const sweeper = startSweeper(
+    config,
+    (ms) => planning.clock.timerMs(ms),
+    () => started.sweep(),
+  );
   const saving = planning.keepSaved();
 
   const planningNow = planning.clock.now().toISOString();

@@ -30,7 +30,11 @@ async function close(one: Server) {
 
 beforeAll(async () => {
   env = await testRuntime();
-  server = createHttpServer({ secret, localRoutes: localRoutes(env.runtime, readConfig({})) });
+  server = createHttpServer({
+    secret,
+    handlerFor: (route) => env.runtime.routeHandler(route),
+    localRoutes: localRoutes(env.runtime, readConfig({})),
+  });
   base = await listen(server);
   coordinator = await mintToken(secret, { role: 'coordinator', countries: 'BG' }, '1h');
 });
@@ -130,7 +134,11 @@ describe('The local HTTP server: slow clients', () => {
   });
 
   it('answers 408 and closes the connection when a body trickles in slower than the request timeout', async () => {
-    const strict = createHttpServer({ secret, timeouts: { headersMs: 300, requestMs: 600 } });
+    const strict = createHttpServer({
+      secret,
+      handlerFor: (route) => env.runtime.routeHandler(route),
+      timeouts: { headersMs: 300, requestMs: 600 },
+    });
     const url = new URL(await listen(strict));
     try {
       const socket = connect(Number(url.port), url.hostname);

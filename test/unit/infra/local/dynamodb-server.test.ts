@@ -6,7 +6,7 @@ import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/cli
 import dynalite from 'dynalite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '#infra/local/dynamodb-server.ts';
-import { createTableInput } from '#shared/adapters/aws/table-definition.ts';
+import { createTableInput } from '#shared/adapters/dynamodb/table-definition.ts';
 
 let dir: string;
 let dynamo: EmbeddedDynamo | undefined;

@@ -17,7 +17,11 @@ afterEach(async () => {
 
 /** Runs the timer's first sweep (it sweeps at once) and stops it. */
 async function sweepOnce() {
-  const sweeper = startSweeper(readConfig({}), () => 60_000);
+  const sweeper = startSweeper(
+    readConfig({}),
+    () => 60_000,
+    () => env.runtime.sweep(),
+  );
   await sweeper.stop();
 }
 
@@ -40,7 +44,7 @@ describe('The sweeper timer: its log', () => {
         body: { municipalityId: id, clientToken: 'sweep-log' },
       })
     ).body.cycleId;
-    await parkedOn(env.store, cycleId, 'needs-assessment', env.engine);
+    await parkedOn(env.ports, cycleId, 'needs-assessment', env.engine);
     await sweepOnce(); // the assignment notice
     const info = vi.spyOn(logger, 'info');
     env.clock.advance(46 * DAY); // the first reminder is due
