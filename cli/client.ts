@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadOrCreateSecret, mintToken, type TokenClaims } from '#infra/local/auth.ts';
+import { loadOrCreateSecret, mintToken, type TokenClaims } from '#shared/adapters/local/tokens.ts';
 
 /** Talks to a romact API: the local server by default, or any deployed one with --api-url and --token. */
 

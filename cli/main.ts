@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { loadOrCreateSecret, mintToken } from '#infra/local/auth.ts';
+import { loadOrCreateSecret, mintToken } from '#shared/adapters/local/tokens.ts';
 import { ApiError, type GlobalOptions, request } from './client.ts';
 import { runDemo } from './demo.ts';
 import { day, table, timeline } from './format.ts';

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { restrictPorts } from '#functions/shared/access.ts';
@@ -9,12 +8,14 @@ import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
 import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
+import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import {
   type LocalEngineOptions,
   LocalWorkflowEngine,
   type TaskStateBinding,
 } from '#shared/adapters/local/local-workflow-engine.ts';
 import { OutboxNotifier } from '#shared/adapters/local/outbox-notifier.ts';
+import type { WebhookOptions } from '#shared/adapters/local/webhook-sender.ts';
 import { createMemoryStore } from '#shared/adapters/memory/store.ts';
 import { type Clock, systemClock } from '#shared/domain/clock.ts';
 import { liveStatuses } from '#shared/domain/model/cycle.ts';
@@ -41,8 +42,8 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   meter?: CapacityMeter;
   onInvoke?: LocalEngineOptions['onInvoke'];
-  /** Also POST every notification here. */
-  webhookUrl?: string;
+  /** Also POST every notification to a webhook (signed, retried for hours, resumed after a restart). */
+  webhook?: WebhookOptions;
   /** Print a line per notification (the server log). */
   log?: (line: string) => void;
   /** The countries this runtime serves (municipalities of others are refused). */
@@ -94,7 +95,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     let path: string | undefined;
     if (options.dataDir) {
       path = join(options.dataDir, 'dynamodb');
-      mkdirSync(path, { recursive: true });
+      // Owner-only: dynalite's LevelDB files hold personal data.
+      ensurePrivateDir(path);
     }
     dynamo = await startEmbeddedDynamo({ tableName, ...(path ? { path } : {}) });
     store = createDynamoStore(dynamo.client, {
@@ -105,7 +107,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const clock = options.clock ?? systemClock;
   const outbox = new OutboxNotifier({
     ...(options.dataDir ? { dir: join(options.dataDir, 'outbox') } : {}),
-    ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+    ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
 
@@ -200,7 +202,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     },
     async close() {
       await engine.stopAll();
-      await outbox.flush();
+      // Stops the webhook's retries; undelivered posts stay queued on disk for the next start.
+      await outbox.close();
       await dynamo?.close();
     },
   };
