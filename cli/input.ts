@@ -27,6 +27,7 @@ export function readJsonInput(
 function fileError(name: string, code: string | undefined): CliError {
   switch (code) {
     case 'ENOENT':
+    case 'ENOTDIR':
       return invalidInput(`${name}: no such file`);
     case 'EISDIR':
       return invalidInput(`${name} is a directory, not a JSON file`);
