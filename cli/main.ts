@@ -16,12 +16,15 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
   version: string;
 };
 
-const program = new Command('romact')
+const program: Command = new Command('romact')
   .description('ROMACT planning cycles from the command line')
   .version(version, '-V, --version', 'print the version')
   // Parse errors exit 2 (invalid input), and under --json they are JSON too: see the catch at the end.
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => (jsonMode() ? undefined : write(text)) })
+  .configureOutput({
+    writeErr: (text) => (jsonMode() ? undefined : process.stderr.write(text)),
+    outputError: (text, write) => (jsonMode() ? undefined : write(text)),
+  })
   .configureHelp({ showGlobalOptions: true })
   .option(
     '--api-url <url>',
@@ -37,7 +40,7 @@ const program = new Command('romact')
 
 const globals = () => program.opts<GlobalOptions>();
 /** Under --json, even a parse error that happens before the options are read is JSON. */
-const jsonMode = () => Boolean(program.opts().json) || process.argv.includes('--json');
+const jsonMode = (): boolean => Boolean(program.opts().json) || process.argv.includes('--json');
 const print = (value: unknown, human: () => string) =>
   process.stdout.write(`${globals().json ? JSON.stringify(value, null, 2) : human()}\n`);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -289,7 +292,10 @@ try {
     else {
       process.exitCode = ExitCode.invalidInput;
       if (jsonMode()) {
-        const message = error.message.replace(/^error: /, '');
+        const message =
+          error.code === 'commander.help'
+            ? 'a command is required: see romact --help'
+            : error.message.replace(/^error: /, '');
         process.stderr.write(
           `${JSON.stringify({ error: { code: 'INVALID_INPUT', message, fields: [] } })}\n`,
         );

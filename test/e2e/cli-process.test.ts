@@ -242,6 +242,11 @@ describe('romact errors', () => {
     expect(again.code).toBe(4);
     expect(again.stderr).toMatch(/^Error 409: /);
 
+    const bare = await romact(['--json', 'cycle']);
+    expect(bare.code).toBe(2);
+    expect(JSON.parse(bare.stderr)).toMatchObject({
+      error: { message: 'a command is required: see romact --help' },
+    });
     const usage = await romact(['--json', 'cycle', 'list', '--bogus']);
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stderr)).toEqual({
