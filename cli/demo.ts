@@ -87,6 +87,9 @@ export async function runDemo(options: GlobalOptions, say: (line: string) => voi
   say('Next:');
   say(`  npx romact cycle show ${cycles[0]}        # the timeline: planned vs actual, what is late`);
   say(`  npx romact task list --as cag --municipality ${first?.id}`);
+  say(
+    `  npx romact task complete <taskId> --as cag --municipality ${first?.id} --data examples/outputs/community-consultation.json`,
+  );
   say(`  npx romact cycle list`);
   say('  npx romact notifications              # the outbox: assignments, reminders, overdue, escalations');
   say(

@@ -81,7 +81,7 @@ afterAll(async () => {
   removeDataDir(server);
 });
 
-describe('romact token', () => {
+describe('romact token', { timeout: 120_000 }, () => {
   it('mints the documented forms: --role coordinator --countries, --role municipality --municipality', async () => {
     const coordinator = await romact(['token', '--role', 'coordinator', '--countries', 'BG,RO']);
     expect(coordinator.code, coordinator.stderr).toBe(0);
@@ -103,14 +103,14 @@ describe('romact token', () => {
   });
 });
 
-describe('romact --version', () => {
+describe('romact --version', { timeout: 120_000 }, () => {
   it('prints the version of package.json', async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(await romact(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 });
 
-describe('romact cycle start', () => {
+describe('romact cycle start', { timeout: 120_000 }, () => {
   it('refuses --date without =value with exit 2, naming the option, and starts nothing', async () => {
     const refused = await romact([
       ...coordinatorHU,
@@ -161,7 +161,7 @@ describe('romact cycle start', () => {
   });
 });
 
-describe('romact lists: --limit, --all, No results.', () => {
+describe('romact lists: --limit, --all, No results.', { timeout: 120_000 }, () => {
   it('cycle list --limit and --all follow nextCursor', async () => {
     const list = async (...args: string[]) => {
       const run = await romact([...coordinatorHU, '--json', 'cycle', 'list', '--country', 'HU', ...args]);
@@ -216,7 +216,7 @@ describe('romact lists: --limit, --all, No results.', () => {
   });
 });
 
-describe('romact errors', () => {
+describe('romact errors', { timeout: 120_000 }, () => {
   it('exits 3 on 404, 4 on 409, 2 on 400, and prints JSON errors on stderr under --json', async () => {
     const missing = await romact([...coordinatorHU, 'task', 'show', 'cyc-none.x.r0']);
     expect(missing.code).toBe(3);

@@ -48,7 +48,7 @@ async function npmStart(): Promise<typeof server> {
     output += String(chunk);
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not listen:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not listen:\n${output}`)), 60_000);
     child.stdout?.on('data', () => {
       const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (match?.[1]) {
@@ -84,7 +84,7 @@ function sh(script: string, env: NodeJS.ProcessEnv): Promise<string> {
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'romact-readme-'));
   server = await npmStart();
-}, 60_000);
+}, 90_000);
 afterAll(async () => {
   if (server && server.child.exitCode === null && server.child.pid) {
     const exited = new Promise((resolve) => server.child.once('exit', resolve));
