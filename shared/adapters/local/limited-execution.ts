@@ -174,11 +174,14 @@ export class LimitedExecution {
     clearTimeout(this.timer);
   }
 
+  /** A failed state schedules nothing more; a failed Parallel state stops every task in its branches. */
   private stateFailed(stateName: string, stateType: string) {
-    for (const ticket of this.waiting.get(stateName) ?? []) ticket.cancelled = true;
-    const inside = stateType === 'Parallel' ? this.parallels.get(stateName) : undefined;
+    const inside = (stateType === 'Parallel' && this.parallels.get(stateName)) || new Set<string>();
+    for (const name of [stateName, ...inside]) {
+      for (const ticket of this.waiting.get(name) ?? []) ticket.cancelled = true;
+    }
     // TaskStateAborted for each task the Parallel state stops.
-    if (inside) this.record(this.options.abortStates(inside));
+    if (inside.size > 0) this.record(this.options.abortStates(inside));
   }
 
   private checkState(stateName: string, what: 'input' | 'output', value: unknown) {
