@@ -6,7 +6,7 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTableInput } from '#shared/adapters/aws/table-definition.ts';
+import { createTableInput } from '#shared/adapters/dynamodb/table-definition.ts';
 import {
   DYNAMODB_LOCAL_CREDENTIALS,
   type DynamoDbLocal,

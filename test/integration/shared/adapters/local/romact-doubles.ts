@@ -3,10 +3,13 @@ import {
   type LocalExecution,
   LocalWorkflowEngine,
   type StepHandler,
+  type TaskStateBinding,
 } from '#shared/adapters/local/local-workflow-engine.ts';
 import type { Clock } from '#shared/domain/clock.ts';
-import { compileTemplate } from '#workflows/compile-asl.ts';
-import type { StepName } from '#workflows/step-functions.ts';
+import type { ExecutionStart } from '#shared/domain/ports.ts';
+import { compileTemplate } from '#workflows/compile/compile-template.ts';
+import { listTaskStates } from '#workflows/compile/task-states.ts';
+import type { StepName } from '#workflows/contract.ts';
 import { romactTemplate } from '#workflows/templates/romact.ts';
 
 /**
@@ -126,9 +129,13 @@ export function romactOnDoubles(script: Script, options: { clock?: Clock } = {})
     },
   };
   const { clock } = options;
+  const bindings = listTaskStates(definition).map(
+    (binding): TaskStateBinding =>
+      binding.kind === 'lambda' ? { ...binding, handler: handlers[binding.step] } : binding,
+  );
   const engineOptions: LocalEngineOptions = {
-    definitions: { romact: definition },
-    handlers,
+    definitions: { romact: definition as never },
+    bindings: { romact: bindings },
     ...(clock ? { now: () => clock.now(), timerMs: (ms: number) => clock.timerMs(ms) } : {}),
   };
   engine = new LocalWorkflowEngine(engineOptions);
@@ -139,7 +146,7 @@ export function romactOnDoubles(script: Script, options: { clock?: Clock } = {})
     /** Calls of one step, in order. */
     callsOf: (step: StepName) => calls.filter((call) => call.step === step),
     /** Starts a ROMACT execution and returns it. */
-    async start(name = 'cyc-1', input: Payload = { cycleId: name, revision: { count: 0 } }) {
+    async start(name = 'cyc-1', input: ExecutionStart = { cycleId: name, revision: { count: 0 } }) {
       const { executionId } = await engine.start('romact', name, input);
       return execution(engine, executionId);
     },

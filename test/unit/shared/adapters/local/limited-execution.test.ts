@@ -2,12 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InterpreterEvent } from '#shared/adapters/local/history-events.ts';
 import { LimitedExecution, type LimitOutcome } from '#shared/adapters/local/limited-execution.ts';
 import { StepCancelledError } from '#shared/adapters/local/step-functions-errors.ts';
-import type { AslDefinition } from '#workflows/compile-asl.ts';
 
 const DAY = 86_400_000;
 const START = new Date('2027-01-04T09:00:00.000Z');
 /** A Parallel state with a task in one branch and a Pass state in the other. */
-const definition: AslDefinition = {
+const definition = {
   Comment: 'limits',
   StartAt: 'Both',
   States: {
