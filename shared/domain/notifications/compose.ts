@@ -3,7 +3,9 @@ import type { Contact, Municipality } from '../model/municipality.ts';
 import type { LocalizedText } from '../model/roles.ts';
 import type { Task } from '../model/task.ts';
 import type { OutboundMessage } from '../ports.ts';
+import type { Plural } from './catalogs/catalog.ts';
 import { catalogFor } from './catalogs/index.ts';
+import { pluralForm } from './catalogs/plural.ts';
 import type { Moment } from './schedule.ts';
 import { fitTwoSegments } from './sms.ts';
 
@@ -34,12 +36,16 @@ export function formatDate(instant: string, locale: string, timeZone: string): s
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
 }
 
+/** A catalogue message: a plain sentence, or the plural form that agrees with `count` in `locale`. */
+const wording = (message: string | Plural, count: number, locale: string) =>
+  typeof message === 'string' ? message : pluralForm(message, count, locale);
+
 function line(item: DueNotification, locale: string, municipality: Municipality, now: Date): string {
   const { catalog } = catalogFor(locale);
   const title = item.title?.[locale] ?? item.title?.en ?? item.task.taskKey;
   const dueMs = new Date(item.task.dueAt).getTime();
   const days = Math.max(0, Math.round(Math.abs(dueMs - now.getTime()) / 86_400_000));
-  return fill(catalog[item.moment.kind], {
+  return fill(wording(catalog[item.moment.kind], days, locale), {
     title,
     due: formatDate(item.task.dueAt, locale, municipality.timeZone),
     days,
@@ -56,7 +62,10 @@ export function composeMessages(
 ): OutboundMessage[] {
   const { locale, catalog } = catalogFor(recipient.contact.locale ?? municipality.locale);
   const lines = items.map((item) => line(item, locale, municipality, now));
-  const header = items.length > 1 ? fill(catalog.digest, { count: items.length }) : undefined;
+  const header =
+    items.length > 1
+      ? fill(wording(catalog.digest, items.length, locale), { count: items.length })
+      : undefined;
   const notificationIds = items.map((item) => item.notificationId).sort();
   const base = {
     municipalityId: municipality.municipalityId,

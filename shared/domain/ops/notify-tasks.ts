@@ -2,7 +2,7 @@ import { ConcurrentUpdateError } from '../errors.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { NotificationRecord } from '../model/notification-record.ts';
 import type { Task } from '../model/task.ts';
-import { findTask } from '../model/template.ts';
+import { taskTitle } from '../notifications/catalogs/task-title.ts';
 import { composeMessages, type DueNotification, type Recipient } from '../notifications/compose.ts';
 import { dueMoments, type Moment, policyFor, scheduleFor } from '../notifications/schedule.ts';
 import type { DomainEvent, Ports } from '../ports.ts';
@@ -154,8 +154,8 @@ async function deliver(deps: NotifyPorts, claimed: Claimed[], now: Date, report:
     const groups = new Map<string, { recipient: Recipient; items: DueNotification[] }>();
     for (const item of items) {
       const role = item.moment.audience === 'coordinator' ? 'coordinator' : item.task.assignee;
-      const template = deps.templates.get(item.task.templateId);
-      const title = template ? findTask(template, item.task.phase, item.task.taskKey)?.title : undefined;
+      // A stall task's title names the stalled task; other tasks carry the template's title.
+      const title = taskTitle(deps.templates.get(item.task.templateId), item.task);
       for (const contact of municipality.contacts[role]) {
         const key = `${role}\u0000${contact.email ?? ''}\u0000${contact.phone ?? ''}`;
         const group = groups.get(key) ?? { recipient: { role, contact }, items: [] };
