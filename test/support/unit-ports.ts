@@ -2,6 +2,7 @@ import { createMemoryStore } from '#shared/adapters/memory/store.ts';
 import { type ManualClock, manualClock } from '#shared/domain/clock.ts';
 import type { Caller } from '#shared/domain/model/caller.ts';
 import type { Cycle } from '#shared/domain/model/cycle.ts';
+import { requestFor } from '#shared/domain/model/deadlines.ts';
 import type { Municipality } from '#shared/domain/model/municipality.ts';
 import type { Task } from '#shared/domain/model/task.ts';
 import {
@@ -13,6 +14,7 @@ import {
   TaskTokenGoneError,
 } from '#shared/domain/ports.ts';
 import { type StartCycleBody, startCycle } from '#shared/domain/usecases/cycles/start-cycle.ts';
+import { deadlineCheck } from '#shared/domain/usecases/steps/deadline-check.ts';
 import { openTask } from '#shared/domain/usecases/steps/open-task.ts';
 import { phaseStarted } from '#shared/domain/usecases/steps/phase-started.ts';
 import { builtInCatalog } from '#workflows/templates/index.ts';
@@ -196,6 +198,19 @@ export async function runPhase(env: UnitEnv, cycle: Cycle, phase: string, revisi
     opened.push((await env.ports.tasks.get(request.taskId)) as Task);
   }
   return opened;
+}
+
+/**
+ * Lets a task run past its hard stop and stalls the cycle as the workflow does: the timer fires, the deadline
+ * check says "stall", and the coordinator's stall task opens on a fresh token. Returns the stall task.
+ */
+export async function stallOn(env: UnitEnv, task: Task): Promise<Task> {
+  env.clock.set(new Date(new Date(task.hardStopAt).getTime() + 60_000));
+  const request = requestFor(task, env.clock, env.engine.maxWaitSeconds);
+  const decision = await deadlineCheck(env.ports, { request });
+  if (decision.action !== 'stall') throw new Error(`expected a stall, got ${decision.action}`);
+  await openTask(env.ports, { ...decision.request, taskToken: nextToken(decision.request.taskId) });
+  return stored(env.ports, decision.request.taskId);
 }
 
 /** A task as stored now (fails the test when it is not there). */
