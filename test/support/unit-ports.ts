@@ -241,3 +241,28 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
   }
   throw new Error('expected a rejection');
 }
+
+/**
+ * A repository whose `method` lets another writer in first, once: `competitor` runs just before the first
+ * call goes through (a lost race on a conditional write, deterministically).
+ */
+export function racing<R extends object>(
+  repository: R,
+  method: keyof R & string,
+  competitor: () => Promise<unknown>,
+): R {
+  let raced = false;
+  return new Proxy(repository, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== method || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        if (!raced) {
+          raced = true;
+          await competitor();
+        }
+        return value.apply(target, args);
+      };
+    },
+  });
+}

@@ -23,8 +23,11 @@ const body = (overrides: Partial<Parameters<typeof putMunicipality>[3]> = {}) =>
   const { municipalityId: _id, updatedAt: _at, version: _version, ...fields } = municipalityFixture();
   return { ...fields, ...overrides };
 };
-const put = (caller: Parameters<typeof putMunicipality>[1], id = 'bg-stolipinovo', fields = body()) =>
-  putMunicipality(env.ports, caller, id, fields);
+const put = (
+  caller: Parameters<typeof putMunicipality>[1],
+  id = 'bg-stolipinovo',
+  fields: Parameters<typeof putMunicipality>[3] = body(),
+) => putMunicipality(env.ports, caller, id, fields);
 
 describe('putMunicipality', () => {
   it('creates a municipality with its contacts, at version 1', async () => {
@@ -57,7 +60,7 @@ describe('putMunicipality', () => {
 
   it('answers 404 to a coordinator who does not oversee the stored municipality (no moving it away)', async () => {
     await put(callers.coordinator);
-    const italian = { role: 'coordinator', countries: ['IT'] } as const;
+    const italian = { role: 'coordinator' as const, countries: ['IT'] };
     env.writes.length = 0;
     expect(await rejection(put(italian, 'bg-stolipinovo', body({ country: 'IT' })))).toBeInstanceOf(
       NotFoundError,
