@@ -6,8 +6,10 @@ import { route as getCalendar } from './api/get-calendar.ts';
 import { route as getCycle } from './api/get-cycle.ts';
 import { route as getMunicipality } from './api/get-municipality.ts';
 import { route as getTask } from './api/get-task.ts';
+import { route as getTemplate } from './api/get-template.ts';
 import { route as listCycles } from './api/list-cycles.ts';
 import { route as listTasks } from './api/list-tasks.ts';
+import { route as listTemplates } from './api/list-templates.ts';
 import { route as putMunicipality } from './api/put-municipality.ts';
 import { route as startCycle } from './api/start-cycle.ts';
 import type { ApiRoute } from './shared/api-route.ts';
@@ -29,6 +31,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   getMunicipality,
   eraseContacts,
   getCalendar,
+  listTemplates,
+  getTemplate,
 ] as unknown as readonly ApiRoute[];
 
 /** The source file of a route's Lambda function. */

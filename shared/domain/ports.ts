@@ -199,6 +199,8 @@ export interface WorkflowEngine {
 /** The templates a runtime knows. */
 export interface TemplateCatalog {
   get(templateId: string): CycleTemplate | undefined;
+  /** Every template, for people choosing one. */
+  list(): readonly CycleTemplate[];
 }
 
 /** What a deployment is configured with. */

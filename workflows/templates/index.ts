@@ -14,4 +14,7 @@ export function findTemplate(id: string): CycleTemplate | undefined {
 }
 
 /** The built-in templates as the domain's template catalog. */
-export const builtInCatalog: TemplateCatalog = { get: findTemplate };
+export const builtInCatalog: TemplateCatalog = {
+  get: findTemplate,
+  list: () => [...builtInTemplates.values()],
+};

@@ -45,6 +45,8 @@ interface Fixture {
   query?: Record<string, string>;
   /** A listing: other tenants get 200 and see nothing, instead of 404. */
   listing?: boolean;
+  /** Not any tenant's data (the templates): every role the route admits reads it. */
+  shared?: boolean;
   /** Roles the route admits but this resource refuses (the task is the municipality's, not theirs). */
   refusedByResource?: Role[];
   /** Routes that change what later ones read run later, in this order (reads are 0). */
@@ -85,6 +87,8 @@ const fixtures: Record<string, Fixture> = {
   'get-municipality': { path: () => '/municipalities/bg-own' },
   'erase-contacts': { path: () => '/municipalities/bg-own/contacts', order: 6 },
   'get-calendar': { path: () => '/municipalities/bg-own/calendar.ics' },
+  'list-templates': { path: () => '/templates', query: { locale: 'bg' }, shared: true },
+  'get-template': { path: () => '/templates/romact', query: { locale: 'bg' }, shared: true },
 };
 
 /** The status a role must get from a route, from the route table and the fixture. */
@@ -92,7 +96,7 @@ function expected(route: ApiRoute, fixture: Fixture, role: RoleName): number {
   const claims = roles[role] as Claims;
   if (!route.roles.includes(claims.role as Role)) return 403;
   const ownTenant = !role.includes('other');
-  if (!ownTenant) return fixture.listing ? 200 : 404;
+  if (!ownTenant && !fixture.shared) return fixture.listing ? 200 : 404;
   if (fixture.refusedByResource?.includes(claims.role as Role)) return 403;
   return route.status ?? 200;
 }
