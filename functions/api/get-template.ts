@@ -7,6 +7,7 @@ import { IdPath } from './params.ts';
 /** GET /templates/{id}?locale=: a template's phases and tasks, and the JSON Schema of each task output. */
 export const route = defineRoute({
   name: 'get-template',
+  source: import.meta.url,
   method: 'GET',
   path: '/templates/{id}',
   summary: 'A template in a language: its phases and tasks, and the JSON Schema of each task output',

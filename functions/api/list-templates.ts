@@ -10,6 +10,7 @@ export const TemplateLocaleQuery = z.strictObject({ locale: LocaleCode.default('
 /** GET /templates?locale=: the templates cycles may be started of. */
 export const route = defineRoute({
   name: 'list-templates',
+  source: import.meta.url,
   method: 'GET',
   path: '/templates',
   summary: 'The templates cycles may be started of, titled in a language',

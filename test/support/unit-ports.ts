@@ -124,7 +124,8 @@ export function unitPorts(start = START) {
     notifier,
     clock,
     templates: builtInCatalog,
-    settings: { countries: ['BG', 'HU', 'IT', 'RO', 'SK'] },
+    settings: { countries: ['BG', 'HU', 'IT', 'RO', 'SK'], publicUrl: 'https://romact.example.org' },
+    tokens: { issue: async (claims: Record<string, string>) => `token:${JSON.stringify(claims)}` },
   };
   return { ports, clock, engine, notifier, writes };
 }

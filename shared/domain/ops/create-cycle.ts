@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ConcurrentUpdateError, ConflictError, type FieldIssue } from '../errors.ts';
+import type { Actor } from '../model/actor.ts';
 import { type Cycle, liveStatuses } from '../model/cycle.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { CycleTemplate } from '../model/template.ts';
@@ -138,7 +139,7 @@ async function storeCycle(
 export async function createCycle(
   deps: Pick<Ports, 'cycles' | 'audit' | 'engine' | 'clock'>,
   request: NewCycle,
-  actor: string,
+  actor: Actor,
 ): Promise<Cycle> {
   const cycleId = cycleIdFor(request.municipality.municipalityId, request.clientToken);
   const earlier = request.clientToken ? await deps.cycles.get(cycleId) : undefined;
