@@ -24,9 +24,11 @@ import { route as createUser } from './api/people/create-user.ts';
 import { route as eraseUser } from './api/people/erase-user.ts';
 import { route as inviteMember } from './api/people/invite-member.ts';
 import { route as listMembers } from './api/people/list-members.ts';
+import { route as listNotifications } from './api/people/list-notifications.ts';
 import { route as personalCalendar } from './api/people/personal-calendar.ts';
 import { route as removeMember } from './api/people/remove-member.ts';
 import { route as putMunicipality } from './api/put-municipality.ts';
+import { route as resolveLink } from './api/resolve-link.ts';
 import { route as startCycle } from './api/start-cycle.ts';
 import type { ApiRoute } from './shared/api-route.ts';
 
@@ -62,6 +64,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   removeMember,
   createUser,
   eraseUser,
+  listNotifications,
+  resolveLink,
   listTemplates,
   getTemplate,
 ] as unknown as readonly ApiRoute[];

@@ -3,8 +3,9 @@ import { type ManualClock, manualClock } from '#shared/domain/clock.ts';
 import type { Caller } from '#shared/domain/model/caller.ts';
 import type { Cycle } from '#shared/domain/model/cycle.ts';
 import { requestFor } from '#shared/domain/model/deadlines.ts';
-import type { Municipality } from '#shared/domain/model/municipality.ts';
+import { type Municipality, noContacts } from '#shared/domain/model/municipality.ts';
 import type { Task } from '#shared/domain/model/task.ts';
+import { adoptContacts } from '#shared/domain/ops/adopt-contacts.ts';
 import {
   type DomainEvent,
   type ExecutionStart,
@@ -57,11 +58,16 @@ export function recordingEngine() {
 export function recordingNotifier() {
   const messages: OutboundMessage[] = [];
   const events: DomainEvent[] = [];
+  const forgotten: string[] = [];
   const state = { failing: false };
   return {
     messages,
     events,
+    forgotten,
     state,
+    async forget(addresses: string[]) {
+      forgotten.push(...addresses);
+    },
     async deliver(message: OutboundMessage) {
       if (state.failing) throw new Error('The notifier is down');
       messages.push(message);
@@ -85,10 +91,26 @@ const WRITES = new Set([
   'startPhase',
   'endPhase',
   'append',
+  'pseudonymize',
   'eraseContacts',
   'record',
   'claim',
   'settle',
+  'claimAddress',
+  'releaseAddress',
+  'setCalendarToken',
+  'addMembership',
+  'removeMembership',
+  'putCode',
+  'recordFailedAttempt',
+  'consumeCode',
+  'createSession',
+  'updateSession',
+  'hit',
+  'put',
+  'markSent',
+  'eraseForUser',
+  'putLink',
 ]);
 
 /** The store, with every write it is asked for listed in `writes` (`tasks.update`, ...). */
@@ -154,12 +176,19 @@ export function municipalityFixture(overrides: Partial<Municipality> = {}): Muni
   };
 }
 
-/** Stores a municipality (the Bulgarian fixture unless told otherwise). */
+/**
+ * A municipality as the API leaves it (the Bulgarian fixture unless told otherwise): the record, and its
+ * contacts made people with memberships (its staff, its CAG members, the coordinators of its country), whom
+ * notifications reach.
+ */
 export async function givenMunicipality(
-  ports: Pick<Ports, 'municipalities'>,
+  ports: Pick<Ports, 'municipalities' | 'users' | 'clock'>,
   overrides: Partial<Municipality> = {},
 ) {
-  return (await ports.municipalities.create(municipalityFixture(overrides))).municipality;
+  const { contacts, ...fixture } = municipalityFixture(overrides);
+  const { municipality } = await ports.municipalities.create({ ...fixture, contacts: noContacts() });
+  await adoptContacts(ports, municipality, contacts);
+  return municipality;
 }
 
 /** Callers of the fixture's tenant, and of others. */

@@ -3,9 +3,8 @@ import type { Contact, Municipality } from '../model/municipality.ts';
 import type { LocalizedText } from '../model/roles.ts';
 import type { Task } from '../model/task.ts';
 import type { OutboundMessage } from '../ports.ts';
-import type { Plural } from './catalogs/catalog.ts';
 import { catalogFor } from './catalogs/index.ts';
-import { pluralForm } from './catalogs/plural.ts';
+import { wording } from './catalogs/plural.ts';
 import type { Moment } from './schedule.ts';
 import { fitTwoSegments } from './sms.ts';
 
@@ -36,11 +35,13 @@ export function formatDate(instant: string, locale: string, timeZone: string): s
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
 }
 
-/** A catalogue message: a plain sentence, or the plural form that agrees with `count` in `locale`. */
-const wording = (message: string | Plural, count: number, locale: string) =>
-  typeof message === 'string' ? message : pluralForm(message, count, locale);
-
-function line(item: DueNotification, locale: string, municipality: Municipality, now: Date): string {
+/** One notification as a sentence in a language: what is due, when, and how many days are left or late. */
+export function noticeLine(
+  item: DueNotification,
+  locale: string,
+  municipality: Municipality,
+  now: Date,
+): string {
   const { catalog } = catalogFor(locale);
   const title = item.title?.[locale] ?? item.title?.en ?? item.task.taskKey;
   const dueMs = new Date(item.task.dueAt).getTime();
@@ -61,7 +62,7 @@ export function composeMessages(
   now: Date,
 ): OutboundMessage[] {
   const { locale, catalog } = catalogFor(recipient.contact.locale ?? municipality.locale);
-  const lines = items.map((item) => line(item, locale, municipality, now));
+  const lines = items.map((item) => noticeLine(item, locale, municipality, now));
   const header =
     items.length > 1
       ? fill(wording(catalog.digest, items.length, locale), { count: items.length })

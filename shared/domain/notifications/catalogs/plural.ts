@@ -21,3 +21,8 @@ export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRu
 export function pluralForm(message: Plural, count: number, locale: string): string {
   return message[pluralCategory(count, locale)] ?? message.other;
 }
+
+/** A catalogue message as a sentence: a plain one as it is, a plural one in the form that agrees with `count`. */
+export function wording(message: string | Plural, count: number, locale: string): string {
+  return typeof message === 'string' ? message : pluralForm(message, count, locale);
+}

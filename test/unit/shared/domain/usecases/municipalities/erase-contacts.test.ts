@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
 import { eraseContacts } from '#shared/domain/usecases/municipalities/erase-contacts.ts';
 import {
   callers,
-  givenMunicipality,
+  municipalityFixture,
   rejection,
   type UnitEnv,
   unitPorts,
@@ -12,7 +12,8 @@ import {
 let env: UnitEnv;
 beforeEach(async () => {
   env = unitPorts();
-  await givenMunicipality(env.ports);
+  // A record written before contacts became people still carries them.
+  await env.ports.municipalities.create(municipalityFixture());
   env.writes.length = 0;
 });
 
@@ -26,6 +27,10 @@ describe('eraseContacts', () => {
       expect((await env.ports.municipalities.get('bg-stolipinovo'))?.contacts).toEqual(none);
       expect(JSON.stringify(await env.ports.municipalities.get('bg-stolipinovo'))).not.toMatch(/@|\+359/);
     }
+    // The copies of sent messages the transport keeps lose the addresses too.
+    expect(env.notifier.forgotten).toEqual(
+      expect.arrayContaining(['contact@plovdiv.example', 'cag@example.org', '+359888000111']),
+    );
   });
 
   it('is not for CAG members (403), nor another tenant (404), and then erases nothing', async () => {

@@ -30,13 +30,17 @@ const put = (
 ) => putMunicipality(env.ports, caller, id, fields);
 
 describe('putMunicipality', () => {
-  it('creates a municipality with its contacts, at version 1', async () => {
+  it('creates a municipality at version 1, its contacts made members of it', async () => {
     const created = await put(callers.coordinator);
     expect(created).toMatchObject({ municipalityId: 'bg-stolipinovo', country: 'BG', version: 1 });
     expect(await env.ports.municipalities.get('bg-stolipinovo')).toEqual(created);
+    const members = await env.ports.users.membersOf('bg-stolipinovo');
+    expect(members.map((member) => member.role).sort()).toEqual(['cag', 'cag', 'municipality']);
+    // The coordinators' list makes coordinators of the country.
+    expect(await env.ports.users.coordinatorsOf('BG')).toHaveLength(1);
   });
 
-  it('replaces it on a second put, keeping the contacts when the body leaves them out', async () => {
+  it('replaces it on a second put; leaving the contacts out keeps the members, the same contacts add nobody', async () => {
     await put(callers.coordinator);
     env.clock.advance(60_000);
     const { contacts: _contacts, ...withoutContacts } = body({ name: 'Plovdiv – Stolipinovo (renamed)' });
@@ -45,8 +49,9 @@ describe('putMunicipality', () => {
       name: 'Plovdiv – Stolipinovo (renamed)',
       version: 2,
       updatedAt: '2027-01-04T09:01:00.000Z',
-      contacts: municipalityFixture().contacts,
     });
+    await put(callers.coordinator);
+    expect(await env.ports.users.membersOf('bg-stolipinovo')).toHaveLength(3);
   });
 
   it('is the coordinators’ of its country: others get 403, writing nothing', async () => {
