@@ -1,5 +1,6 @@
 import type { OutputTexts } from './en.ts';
 
+/** The output texts in Bulgarian. */
 export const bg = {
   'needs-assessment': {
     title: 'Оценка на нуждите',

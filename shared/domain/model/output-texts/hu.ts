@@ -1,5 +1,6 @@
 import type { OutputTexts } from './en.ts';
 
+/** The output texts in Hungarian. */
 export const hu = {
   'needs-assessment': {
     title: 'Szükségletfelmérés',

@@ -1,5 +1,6 @@
 import type { OutputTexts } from './en.ts';
 
+/** The output texts in Italian. */
 export const it = {
   'needs-assessment': {
     title: 'Valutazione dei bisogni',

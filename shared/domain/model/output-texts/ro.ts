@@ -1,5 +1,6 @@
 import type { OutputTexts } from './en.ts';
 
+/** The output texts in Romanian. */
 export const ro = {
   'needs-assessment': {
     title: 'Evaluarea nevoilor',

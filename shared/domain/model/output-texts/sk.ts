@@ -1,5 +1,6 @@
 import type { OutputTexts } from './en.ts';
 
+/** The output texts in Slovak. */
 export const sk = {
   'needs-assessment': {
     title: 'Posúdenie potrieb',
