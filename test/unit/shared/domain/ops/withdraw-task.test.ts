@@ -6,6 +6,7 @@ import {
   givenMunicipality,
   racing,
   runPhase,
+  stallOn,
   stored,
   type UnitEnv,
   unitPorts,
@@ -61,5 +62,24 @@ describe('withdrawTask', () => {
       status: 'CANCELLED',
       tokenDelivered: false,
     });
+  });
+
+  it('tells the coordinators a stall task is no longer needed under its own title, not the stalled task’s', async () => {
+    const [assessment] = (await runPhase(env, await givenCycle(env, { parallel: true }), 'assessment')) as [
+      Task,
+    ];
+    const stall = await stallOn(env, assessment);
+    env.notifier.messages.length = 0;
+    await withdrawTask(
+      env.ports,
+      stall,
+      'the stalled task was completed',
+      { action: 'resume' },
+      'municipality',
+    );
+    const notice = env.notifier.messages.find((message) => message.recipient.role === 'coordinator');
+    expect(notice?.text).toContain(
+      'No longer needed: "Resume or cancel the stalled cycle: Submit the needs assessment" (the stalled task was completed).',
+    );
   });
 });
