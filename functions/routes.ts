@@ -12,8 +12,10 @@ import { route as getCalendar } from './api/get-calendar.ts';
 import { route as getCycle } from './api/get-cycle.ts';
 import { route as getMunicipality } from './api/get-municipality.ts';
 import { route as getTask } from './api/get-task.ts';
+import { route as getTemplate } from './api/get-template.ts';
 import { route as listCycles } from './api/list-cycles.ts';
 import { route as listTasks } from './api/list-tasks.ts';
+import { route as listTemplates } from './api/list-templates.ts';
 import { route as exportMe } from './api/me/export-me.ts';
 import { route as getCalendarUrl } from './api/me/get-calendar-url.ts';
 import { route as getMe } from './api/me/get-me.ts';
@@ -68,6 +70,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   resolveLink,
   completeOnBehalf,
   objectToEntry,
+  listTemplates,
+  getTemplate,
 ] as unknown as readonly ApiRoute[];
 
 /** The source file of a route's Lambda function, relative to the project root. */

@@ -1,5 +1,5 @@
 import { isOverdue, type Task } from '#shared/domain/model/task.ts';
-import { findTask } from '#shared/domain/model/template.ts';
+import { taskTitle } from '#shared/domain/notifications/catalogs/task-title.ts';
 import type { CycleRecord, Ports } from '#shared/domain/ports.ts';
 
 /** What the API returns for tasks and cycles: never a task token; titles and "overdue" added for people. */
@@ -7,14 +7,10 @@ import type { CycleRecord, Ports } from '#shared/domain/ports.ts';
 /** A task as the API returns it. */
 export function taskView(ports: Pick<Ports, 'clock' | 'templates'>, task: Task) {
   const { taskToken: _token, ...visible } = task;
-  const template = ports.templates.get(task.templateId, task.templateVersion);
-  const definition = template ? findTask(template, task.phase, task.taskKey) : undefined;
   return {
     ...visible,
-    title:
-      task.kind === 'stall-resolution'
-        ? { en: `Resume or cancel the stalled cycle (${task.taskKey})` }
-        : definition?.title,
+    // A stall task's title names the stalled task, in every catalogue language.
+    title: taskTitle(ports.templates.get(task.templateId, task.templateVersion), task),
     overdue: isOverdue(task, ports.clock.now()),
   };
 }

@@ -134,7 +134,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     return ports;
   };
   let catalog = catalogOf(options.templates ?? builtInCatalog.versions);
-  const templates: TemplateCatalog = { get: (id, version) => catalog.get(id, version) };
+  const templates: TemplateCatalog = {
+    get: (id, version) => catalog.get(id, version),
+    list: () => catalog.list(),
+  };
   const stepPorts = new Map<string, Ports>();
   const portsOfStep = (step: keyof typeof stepDefinitions) => () => {
     let restricted = stepPorts.get(step);

@@ -310,6 +310,8 @@ export interface WorkflowEngine {
 export interface TemplateCatalog {
   /** A template by id: the given version, or the newest when no version is given. */
   get(templateId: string, version?: number): CycleTemplate | undefined;
+  /** The newest version of every template, for people choosing one. */
+  list(): readonly CycleTemplate[];
 }
 
 /** What a deployment is configured with. */

@@ -29,6 +29,7 @@ export function catalogOf(templates: readonly CycleTemplate[]): VersionedCatalog
   return {
     newest,
     versions,
+    list: () => [...newest.values()],
     get(templateId, version) {
       return version === undefined ? newest.get(templateId) : byKey.get(`${templateId}@${version}`);
     },

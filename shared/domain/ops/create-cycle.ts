@@ -99,19 +99,13 @@ async function claimSlot(deps: Pick<Ports, 'cycles'>, slot: LiveSlot, cycleId: s
   }
 }
 
-/**
- * Stores a cycle once and starts its workflow once: the id comes from the client token and the execution key
- * from the id, so a start repeated after a crash finds both and creates nothing new.
- */
-export async function createCycle(
-  deps: Pick<Ports, 'cycles' | 'audit' | 'engine' | 'clock'>,
+/** Takes the live slot (unless parallel) and stores the new cycle; a cycle stored first by a racing start wins. */
+async function storeCycle(
+  deps: Pick<Ports, 'cycles' | 'clock'>,
   request: NewCycle,
-  actor: Actor,
+  cycleId: string,
 ): Promise<Cycle> {
   const now = deps.clock.now().toISOString();
-  const cycleId = cycleIdFor(request.municipality.municipalityId, request.clientToken);
-  const earlier = request.clientToken ? await deps.cycles.get(cycleId) : undefined;
-  if (earlier) return replay(earlier, request);
   const slot = { municipalityId: request.municipality.municipalityId, templateId: request.template.id };
   if (!request.parallel) await claimSlot(deps, slot, cycleId, request.previousCycleId);
 
@@ -136,7 +130,22 @@ export async function createCycle(
     updatedAt: now,
     version: 1,
   });
-  if (!created) replay(cycle, request);
+  return created ? cycle : replay(cycle, request);
+}
+
+/**
+ * Stores a cycle once and starts its workflow once: the id comes from the client token and the execution key
+ * from the id, so a start repeated after a crash finds both and creates nothing new.
+ */
+export async function createCycle(
+  deps: Pick<Ports, 'cycles' | 'audit' | 'engine' | 'clock'>,
+  request: NewCycle,
+  actor: Actor,
+): Promise<Cycle> {
+  const cycleId = cycleIdFor(request.municipality.municipalityId, request.clientToken);
+  const earlier = request.clientToken ? await deps.cycles.get(cycleId) : undefined;
+  // A repeated start returns the same cycle, and finishes what a crash left undone (its audit, its workflow).
+  const cycle = earlier ? replay(earlier, request) : await storeCycle(deps, request, cycleId);
   await recordEvent(deps, {
     cycleId,
     eventId: 'cycle.started',

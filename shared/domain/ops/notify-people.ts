@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Task } from '../model/task.ts';
-import { findTask } from '../model/template.ts';
 import { type EventKind, eventCatalogs } from '../notifications/catalogs/events.ts';
+import { taskTitle } from '../notifications/catalogs/task-title.ts';
 import { formatDate } from '../notifications/compose.ts';
 import { addresseesOf, sendAfterFor } from '../notifications/recipients.ts';
 import type { Ports } from '../ports.ts';
@@ -59,11 +59,9 @@ export async function notifyPeople(
         : []),
     ];
     const now = deps.clock.now();
-    const template = notice.task
-      ? deps.templates.get(notice.task.templateId, notice.task.templateVersion)
-      : undefined;
-    const title =
-      notice.task && template ? findTask(template, notice.task.phase, notice.task.taskKey)?.title : undefined;
+    const template = notice.task ? deps.templates.get(notice.task.templateId, notice.task.templateVersion) : undefined;
+    // A stall task is named as the coordinators know it, after the task that stalled.
+    const title = notice.task ? taskTitle(template, notice.task) : undefined;
     const seen = new Set<string>();
     for (const audience of audiences) {
       for (const { user, channel, role } of await addresseesOf(deps, audience)) {

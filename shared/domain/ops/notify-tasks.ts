@@ -3,11 +3,10 @@ import { ConcurrentUpdateError } from '../errors.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { NotificationRecord } from '../model/notification-record.ts';
 import type { Task } from '../model/task.ts';
-import { findTask } from '../model/template.ts';
+import { taskTitle } from '../notifications/catalogs/task-title.ts';
 import { type DueNotification, noticeLine } from '../notifications/compose.ts';
 import { addresseesOf, sendAfterFor } from '../notifications/recipients.ts';
 import { dueMoments, type Moment, policyFor, scheduleFor } from '../notifications/schedule.ts';
-import { stallTitles } from '../notifications/stall-title.ts';
 import type { DomainEvent, Ports } from '../ports.ts';
 
 /**
@@ -178,16 +177,8 @@ async function deliver(deps: NotifyPorts, claimed: Claimed[], now: Date, report:
       municipalities.set(task.municipalityId, await deps.municipalities.get(task.municipalityId));
     const municipality = municipalities.get(task.municipalityId);
     if (!municipality) continue;
-    const template = deps.templates.get(task.templateId, task.templateVersion);
-    const title =
-      task.kind === 'stall-resolution'
-        ? stallTitles(
-            template ? findTask(template, task.phase, task.taskKey)?.title : undefined,
-            task.taskKey,
-          )
-        : template
-          ? findTask(template, task.phase, task.taskKey)?.title
-          : undefined;
+    // A stall task's title names the stalled task; other tasks carry the template's title.
+    const title = taskTitle(deps.templates.get(task.templateId, task.templateVersion), task);
     const item: DueNotification = {
       notificationId: one.record.notificationId,
       moment: one.moment,

@@ -152,6 +152,9 @@ const fixtures: Record<string, Fixture> = {
   'rotate-calendar-url': { path: () => '/me/calendar/rotate', self: true },
   'export-me': { path: () => '/me/export', self: true },
   'list-notifications': { path: () => '/notifications', self: true },
+  // The templates are no tenant's data: every role reads the same ones, whatever its municipality or country.
+  'list-templates': { path: () => '/templates', query: { locale: 'bg' }, self: true },
+  'get-template': { path: () => '/templates/romact', query: { locale: 'bg' }, self: true },
 };
 
 /** The status a person must get from a route, from the route table and the fixture. */
