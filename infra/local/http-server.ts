@@ -67,6 +67,8 @@ export function createHttpServer(options: {
   secret: Uint8Array;
   localRoutes?: LocalRoute[];
   routes?: readonly ApiRoute[];
+  /** Serves the web app for GETs no route matches (infra/local/web-assets.ts). */
+  web?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }): Server {
   const routes = (options.routes ?? apiRoutes).map((route) => ({
     route,
@@ -100,6 +102,7 @@ export function createHttpServer(options: {
       const candidates = routes.filter(({ match }) => match.pattern.test(url.pathname));
       const hit = candidates.find(({ match }) => match.method === method);
       if (!hit) {
+        if (!candidates.length && options.web?.(request, response)) return;
         return candidates.length
           ? send(
               response,

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { apiRoutes } from '#functions/api/routes.ts';
 import { logger } from '#functions/shared/logger.ts';
 import { loadOrCreateSecret } from './auth.ts';
 import { clockFor, readConfig } from './config.ts';
@@ -7,6 +8,7 @@ import { createHttpServer } from './http-server.ts';
 import { localRoutes } from './local-routes.ts';
 import { startLocalRuntime } from './runtime.ts';
 import { startSweeper } from './sweeper-timer.ts';
+import { prepareWebApp, webAssets } from './web-assets.ts';
 
 /**
  * `npm start`: the whole engine in one process, offline. dynalite persisted in the data dir, every template's
@@ -22,7 +24,11 @@ const runtime = await startLocalRuntime({
   log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
 });
 const secret = loadOrCreateSecret(join(config.ROMACT_DATA_DIR, 'secret'));
-const server = createHttpServer({ secret, localRoutes: localRoutes(runtime, config) });
+const locals = localRoutes(runtime, config);
+// The web app (web/): built here on first start or when its sources changed, served at `/`.
+await prepareWebApp((line) => process.stdout.write(`${line}\n`));
+const web = webAssets({ routes: [...apiRoutes, ...locals] });
+const server = createHttpServer({ secret, localRoutes: locals, web });
 server.listen(config.PORT, config.HOST);
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const { port } = server.address() as AddressInfo;
@@ -36,6 +42,7 @@ process.stdout.write(
     `  data:       ${config.ROMACT_DATA_DIR}`,
     `  clock:      ${config.ROMACT_TIME_SCALE === 1 ? 'real time' : `${config.ROMACT_TIME_SCALE}× (planning time ${clock.now().toISOString()})`}`,
     `  resumed:    ${resumed.length} running cycle(s)`,
+    `  web app:    ${url}/`,
     `  API docs:   ${url}/openapi.json`,
     `  outbox:     ${join(config.ROMACT_DATA_DIR, 'outbox')} (sweep every ${config.ROMACT_SWEEP_MINUTES} planning minutes)`,
     `  try next:   npx romact demo`,

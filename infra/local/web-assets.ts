@@ -1,0 +1,142 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { ensureWebBuild, WEB_DIST } from '../../web/build.ts';
+
+/**
+ * The web app on the local server: the built files at `/`, `config.json` for the app, and `index.html` for
+ * any other GET that is not an API path (client-side routes such as `/task/{id}`). API routes are matched
+ * before this runs, so they keep their paths and answers. Every response carries the same security headers
+ * CloudFront adds on AWS.
+ */
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The Content-Security-Policy of the app: no inline script, nothing from other origins but the API. */
+export function contentSecurityPolicy(apiOrigin = "'self'"): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${apiOrigin === "'self'" ? '' : ` ${apiOrigin}`}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Headers every page and asset gets (the same list as the CloudFront response-headers policy). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': contentSecurityPolicy(),
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** Serves a GET or HEAD for the web app; answers false when the request is not for it. */
+export type WebAssetHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+/**
+ * Makes the handler. The first path segments of the API's routes (`tasks`, `cycles`, ...) stay the API's: an
+ * unknown path under one of them is a JSON 404, not the app.
+ */
+export function webAssets(options: { dist?: string; routes: Iterable<{ path: string }> }): WebAssetHandler {
+  const dist = options.dist ?? WEB_DIST;
+  const apiPrefixes = new Set([...options.routes].map((route) => route.path.split('/')[1] ?? ''));
+  apiPrefixes.delete('');
+  return (request, response) => {
+    const method = request.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return false;
+    }
+    const first = path.split('/')[1] ?? '';
+    if (apiPrefixes.has(first)) return false;
+
+    if (path === '/config.json') {
+      // Same origin locally: the app calls the API at the paths it is served from.
+      const body = JSON.stringify({ apiUrl: '' });
+      response.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': TYPES['.json'] ?? '',
+        'cache-control': 'no-cache',
+        'content-length': Buffer.byteLength(body),
+      });
+      response.end(method === 'HEAD' ? undefined : body);
+      return true;
+    }
+
+    const file = normalize(join(dist, path));
+    const inside = file.startsWith(`${dist}${sep}`);
+    if (inside && path !== '/' && existsSync(file) && statSync(file).isFile() && !file.includes(`${sep}.`)) {
+      const hashed = path.startsWith('/assets/');
+      sendFile(response, method, file, hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      return true;
+    }
+    // A missing file (an old hashed asset, /favicon.ico) is a 404, not the app: the browser asked for a file.
+    if (extname(path) !== '' || path.startsWith('/assets/')) {
+      const body = 'Not found';
+      response.writeHead(404, {
+        ...SECURITY_HEADERS,
+        'content-type': TYPES['.txt'] ?? '',
+        'cache-control': 'no-cache',
+      });
+      response.end(method === 'HEAD' ? undefined : body);
+      return true;
+    }
+    const index = join(dist, 'index.html');
+    if (!existsSync(index)) {
+      response.writeHead(503, {
+        ...SECURITY_HEADERS,
+        'content-type': TYPES['.txt'] ?? '',
+        'retry-after': '5',
+      });
+      response.end(method === 'HEAD' ? undefined : 'The web app is being built. Reload in a few seconds.');
+      return true;
+    }
+    sendFile(response, method, index, 'no-cache');
+    return true;
+  };
+}
+
+function sendFile(response: ServerResponse, method: string, file: string, cacheControl: string) {
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-length': statSync(file).size,
+    'cache-control': cacheControl,
+  });
+  if (method === 'HEAD') response.end();
+  else createReadStream(file).pipe(response);
+}
+
+/** Builds the app if its bundle is missing or older than its sources (one line is printed when it builds). */
+export async function prepareWebApp(log: (line: string) => void): Promise<void> {
+  try {
+    const { built, ms } = await ensureWebBuild({ log });
+    if (built) log(`Web app built in ${ms} ms`);
+  } catch (error) {
+    // The API still serves; the app answers 503 until it is built.
+    log(`Web app not available: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,35 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './layout.tsx';
+import { RequireSignIn } from './require-sign-in.tsx';
+import { InboxRoute } from './routes/inbox.tsx';
+
+/**
+ * Page paths never collide with API paths (the local server serves both on one origin): `/task/{id}` is a
+ * page, `/tasks/{id}` the API. Every page but the inbox is its own chunk, so a phone opening its task list
+ * downloads neither the form engine nor the charts.
+ */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: 'sign-in/*', lazy: () => import('./routes/sign-in.tsx') },
+      {
+        element: <RequireSignIn />,
+        children: [
+          { index: true, element: <InboxRoute /> },
+          { path: 'choose-role', lazy: () => import('./routes/choose-role.tsx') },
+          { path: 'task/:taskId', lazy: () => import('./routes/task.tsx') },
+          { path: 'overview', lazy: () => import('./routes/portfolio.tsx') },
+          { path: 'start-cycle', lazy: () => import('./routes/start-cycle.tsx') },
+          { path: 'cycles', lazy: () => import('./routes/cycles.tsx') },
+          { path: 'cycle/:cycleId', lazy: () => import('./routes/cycle.tsx') },
+          { path: 'messages', lazy: () => import('./routes/notifications.tsx') },
+          { path: 'settings', lazy: () => import('./routes/settings.tsx') },
+          { path: 'members', lazy: () => import('./routes/members.tsx') },
+          { path: 'members/:municipalityId', lazy: () => import('./routes/members.tsx') },
+        ],
+      },
+      { path: '*', lazy: () => import('./routes/not-found.tsx') },
+    ],
+  },
+]);

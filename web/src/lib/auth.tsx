@@ -1,0 +1,179 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, NetworkError, setAccessToken, setUnauthorizedHandler } from './api-client.ts';
+import type { Locale, Me, Membership, Session } from './api-types.ts';
+import { isLocale, rememberLocale } from './i18n.ts';
+
+/**
+ * Sign-in by a one-time code, per the API contract. The access token is kept in memory only (api-client);
+ * the refresh token is an httpOnly cookie the script never sees, sent only to `/auth/*` with the CSRF header.
+ * On load the app asks `/auth/refresh` for a token; it refreshes a minute before expiry.
+ */
+
+export type Channel = 'email' | 'sms';
+
+type Status = 'loading' | 'signed-out' | 'signed-in' | 'unreachable';
+
+interface AuthContextValue {
+  status: Status;
+  session: Me | undefined;
+  activeMembership: Membership | undefined;
+  startSignIn(channel: Channel, address: string): Promise<{ expiresInSeconds: number }>;
+  verifyCode(channel: Channel, address: string, code: string): Promise<Me>;
+  switchMembership(membershipId: string): Promise<void>;
+  signOut(): Promise<void>;
+  updateMe(
+    patch: Partial<Pick<Me['user'], 'displayName' | 'locale' | 'timeZone' | 'preferences'>>,
+  ): Promise<Me>;
+  retry(): void;
+}
+
+const AuthContext = createContext<AuthContextValue | undefined>(undefined);
+
+const REFRESH_MARGIN_SECONDS = 60;
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const [status, setStatus] = useState<Status>('loading');
+  const [session, setSession] = useState<Me>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const expiresAt = useRef(0);
+  // The refresh timer calls the latest refresh without making adopt and refresh depend on each other.
+  const refreshLater = useRef<() => void>(() => undefined);
+
+  const adopt = useCallback(
+    (next: Session) => {
+      setAccessToken(next.accessToken);
+      expiresAt.current = Date.now() + next.expiresIn * 1000;
+      const { accessToken: _token, expiresIn: _expires, ...me } = next;
+      setSession(me);
+      setStatus('signed-in');
+      if (isLocale(me.user.locale) && me.user.locale !== i18n.language) {
+        void i18n.changeLanguage(me.user.locale);
+        rememberLocale(me.user.locale);
+      }
+      clearTimeout(timer.current);
+      const delay = Math.max(10, next.expiresIn - REFRESH_MARGIN_SECONDS) * 1000;
+      timer.current = setTimeout(() => refreshLater.current(), delay);
+    },
+    [i18n],
+  );
+
+  const signedOut = useCallback(() => {
+    clearTimeout(timer.current);
+    setAccessToken(undefined);
+    setSession(undefined);
+    setStatus('signed-out');
+  }, []);
+
+  const refresh = useCallback(
+    async (membershipId?: string) => {
+      try {
+        const next = await api<Session>('POST', '/auth/refresh', {
+          withCookie: true,
+          ...(membershipId ? { body: { membershipId } } : {}),
+        });
+        adopt(next);
+      } catch (error) {
+        if (error instanceof NetworkError) {
+          // Keep a valid token; say so only when nothing else works.
+          if (Date.now() >= expiresAt.current) setStatus('unreachable');
+          else timer.current = setTimeout(() => void refresh(), 30_000);
+          return;
+        }
+        signedOut();
+      }
+    },
+    [adopt, signedOut],
+  );
+
+  refreshLater.current = () => void refresh();
+
+  useEffect(() => {
+    void refresh();
+    setUnauthorizedHandler(() => void refresh());
+    // A laptop that slept past the expiry refreshes when it wakes.
+    const onVisible = () => {
+      if (
+        document.visibilityState === 'visible' &&
+        expiresAt.current &&
+        Date.now() > expiresAt.current - 30_000
+      )
+        void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearTimeout(timer.current);
+      setUnauthorizedHandler(undefined);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [refresh]);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      status,
+      session,
+      activeMembership: session?.memberships.find((m) => m.membershipId === session.activeMembershipId),
+      startSignIn: (channel, address) =>
+        api<{ sent: boolean; expiresInSeconds: number }>('POST', '/auth/start', {
+          body: { channel, address },
+        }),
+      verifyCode: async (channel, address, code) => {
+        const next = await api<Session>('POST', '/auth/verify', {
+          withCookie: true,
+          body: { channel, address, code },
+        });
+        adopt(next);
+        const { accessToken: _token, expiresIn: _expires, ...me } = next;
+        return me;
+      },
+      switchMembership: (membershipId) => refresh(membershipId),
+      signOut: async () => {
+        try {
+          await api('POST', '/auth/logout', { withCookie: true });
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+        }
+        signedOut();
+      },
+      updateMe: async (patch) => {
+        const me = await api<Me>('PATCH', '/me', { body: patch });
+        setSession(me);
+        return me;
+      },
+      retry: () => {
+        setStatus('loading');
+        void refresh();
+      },
+    }),
+    [status, session, adopt, refresh, signedOut],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+/** Changes the language: on this device at once, and in the user's profile when signed in. */
+export function useChangeLanguage() {
+  const { i18n } = useTranslation();
+  const { status, updateMe } = useAuth();
+  return async (locale: Locale) => {
+    rememberLocale(locale);
+    await i18n.changeLanguage(locale);
+    if (status === 'signed-in') await updateMe({ locale }).catch(() => undefined);
+  };
+}
