@@ -32,7 +32,7 @@ function listFiles(dir: string): string[] {
   });
 }
 
-/** A hash of everything the bundle is made from: the app's sources, its build config and the lockfile. */
+/** A hash of everything the bundle is made from: sources, build config, the output schemas behind the form validators, the lockfile. */
 export function sourcesHash(): string {
   const hash = createHash('sha256');
   const files = [
@@ -40,6 +40,8 @@ export function sourcesHash(): string {
     ...(existsSync(join(WEB_DIR, 'public')) ? listFiles(join(WEB_DIR, 'public')) : []),
     join(WEB_DIR, 'index.html'),
     join(WEB_DIR, 'vite.config.ts'),
+    join(WEB_DIR, 'output-validators.ts'),
+    join(ROOT, 'shared', 'domain', 'task-outputs.ts'),
     join(ROOT, 'package-lock.json'),
   ].sort();
   for (const file of files) {

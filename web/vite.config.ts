@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { outputValidatorsPlugin } from './output-validators.ts';
 
 /**
  * The web app's build. Output goes to `web/dist` (served by the local server and uploaded to S3 by CDK).
@@ -8,7 +9,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   root: new URL('.', import.meta.url).pathname,
-  plugins: [react()],
+  plugins: [react(), outputValidatorsPlugin()],
   base: '/',
   build: {
     outDir: 'dist',

@@ -63,7 +63,10 @@ function queryString(query: Query | undefined) {
 /** Calls the API. Resolves with the JSON body (undefined for 204); rejects with ApiError or NetworkError. */
 export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const { apiUrl } = await loadConfig();
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': document.documentElement.lang || 'en',
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.withCookie) headers['x-romact-csrf'] = '1';
   else if (accessToken) headers.authorization = `Bearer ${accessToken}`;

@@ -1,3 +1,7 @@
+import { useParams } from 'react-router';
+import { TaskPage } from '../../features/tasks/components/task-page.tsx';
+
 export function Component() {
-  return <h1>Coming soon</h1>;
+  const { taskId = '' } = useParams();
+  return <TaskPage key={taskId} taskId={taskId} />;
 }
