@@ -32,7 +32,7 @@ export function labelFor(schema: RJSFSchema, path: string, t: TFunction): string
   for (const segment of path.split('.').filter(Boolean)) {
     if (!node) break;
     if (/^\d+$/.test(segment) && node.items && typeof node.items === 'object') {
-      listTitle = typeof node.title === 'string' ? node.title : undefined;
+      listTitle = typeof node.title === 'string' ? node.title : humanizeKey(last);
       itemNumber = Number(segment) + 1;
       node = node.items as RJSFSchema;
     } else {
@@ -84,11 +84,14 @@ function plainMessage(error: RJSFValidationError, t: TFunction): string {
     case 'exclusiveMaximum':
       return t('form.error.maximum', { limit });
     case 'type':
-      return params.type === 'integer'
-        ? t('form.error.integer')
-        : params.type === 'number'
-          ? t('form.error.number')
-          : t('form.error.type');
+      // A text box left empty has no value at all; say what to do, not what type it should be.
+      return params.type === 'string'
+        ? t('form.error.required')
+        : params.type === 'integer'
+          ? t('form.error.integer')
+          : params.type === 'number'
+            ? t('form.error.number')
+            : t('form.error.type');
     case 'format':
       return params.format === 'date' ? t('form.error.date') : t('form.error.format');
     case 'pattern':

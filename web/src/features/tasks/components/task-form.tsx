@@ -5,7 +5,9 @@ import {
   englishStringTranslator,
   type FieldTemplateProps,
   type FormValidation,
+  type IconButtonProps,
   type RJSFSchema,
+  type TitleFieldProps,
   TranslatableString,
   type UiSchema,
 } from '@rjsf/utils';
@@ -24,6 +26,7 @@ import { validatorFor } from './form-validator.ts';
 
 interface FormContext {
   optional: string;
+  itemLabel: (number: number) => string;
   schema: RJSFSchema;
 }
 
@@ -52,9 +55,10 @@ function FieldTemplate(props: FieldTemplateProps) {
     );
   }
   const isRadio = uiSchema?.['ui:widget'] === 'radio';
+  const item = /-(\d+)$/.exec(label ?? '');
   const labelText = (
     <>
-      {label}
+      {item ? context.itemLabel(Number(item[1])) : label}
       {required ? null : ` ${context.optional}`}
     </>
   );
@@ -87,6 +91,47 @@ function FieldTemplate(props: FieldTemplateProps) {
       {errorBlock}
       {children}
     </div>
+  );
+}
+
+/** Legends without the asterisk; a list's items are "Item 1", "Item 2" rather than "priorities-1". */
+function TitleFieldTemplate({ id, title }: TitleFieldProps) {
+  const { t } = useTranslation();
+  const item = /-(\d+)$/.exec(title ?? '');
+  return (
+    <legend id={id} className="field__legend">
+      {item ? t('form.itemNumber', { number: Number(item[1]) }) : title}
+    </legend>
+  );
+}
+
+function AddButton({ onClick, disabled, id }: IconButtonProps) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      id={id}
+      className="button button--secondary button--small"
+      onClick={onClick}
+      disabled={disabled}
+    >
+      {t('form.addAnother')}
+    </button>
+  );
+}
+
+function RemoveButton({ onClick, disabled, id }: IconButtonProps) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      id={id}
+      className="button button--secondary button--small"
+      onClick={onClick}
+      disabled={disabled}
+    >
+      {t('form.remove')}
+    </button>
   );
 }
 
@@ -152,7 +197,7 @@ export function TaskForm({
   submitLabel,
   disabled,
 }: TaskFormProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const validator = useMemo(() => validatorFor(outputName, schema), [outputName, schema]);
   const uiSchema = useMemo<UiSchema>(
     () => ({
@@ -162,13 +207,16 @@ export function TaskForm({
         props: { className: 'button', disabled: Boolean(disabled) },
       },
     }),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the labels follow the language
-    [schema, submitLabel, disabled, t, i18n.language],
+    [schema, submitLabel, disabled, t],
   );
   const extraErrors: ErrorSchema | undefined = serverErrors.length
     ? errorSchemaFrom(serverErrors)
     : undefined;
-  const formContext: FormContext = { optional: t('form.optional'), schema };
+  const formContext: FormContext = {
+    optional: t('form.optional'),
+    itemLabel: (number) => t('form.itemNumber', { number }),
+    schema,
+  };
   return (
     <Form
       schema={schema}
@@ -182,7 +230,14 @@ export function TaskForm({
       focusOnFirstError={false}
       transformErrors={plainErrors(t)}
       customValidate={(_data: unknown, errors: FormValidation) => errors}
-      templates={{ FieldTemplate, ErrorListTemplate }}
+      templates={{
+        FieldTemplate,
+        ErrorListTemplate,
+        TitleFieldTemplate,
+        ButtonTemplates: { AddButton, RemoveButton },
+      }}
+      // Without a handler rjsf logs the errors (with the answers) to the console.
+      onError={() => undefined}
       translateString={(key, params) => {
         const translated = t(`form.rjsf.${stringNames.get(key) ?? 'none'}`, { defaultValue: '' });
         return translated || englishStringTranslator(key, params);

@@ -125,6 +125,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [pageError, setPageError] = useState<string>();
   const [justSent, setJustSent] = useState(false);
+  // The form reports its empty defaults once when it mounts: that is not something typed, so not a draft.
+  const untouched = useRef<string | undefined>(draft.current ? undefined : 'unset');
 
   const definition = findTemplateTask(template.data, task.data?.phase ?? '', task.data?.taskKey ?? '');
   const phase = findPhase(template.data, task.data?.phase ?? '');
@@ -269,6 +271,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
               disabled={sendState === 'sending'}
               onChange={(data) => {
                 setFormData(data);
+                const json = JSON.stringify(data);
+                if (untouched.current === 'unset') untouched.current = json;
+                if (json === untouched.current) return;
                 const now = new Date().toISOString();
                 if (
                   saveDraft(taskId, { data, savedAt: now, pending: sendState === 'waiting-for-connection' })
