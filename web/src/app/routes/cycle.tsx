@@ -1,3 +1,7 @@
+import { useParams } from 'react-router';
+import { CyclePage } from '../../features/cycles/components/cycle-page.tsx';
+
 export function Component() {
-  return <h1>Coming soon</h1>;
+  const { cycleId = '' } = useParams();
+  return <CyclePage key={cycleId} cycleId={cycleId} />;
 }

@@ -1,3 +1,7 @@
+import { useParams } from 'react-router';
+import { MembersPage } from '../../features/members/components/members-page.tsx';
+
 export function Component() {
-  return <h1>Coming soon</h1>;
+  const { municipalityId } = useParams();
+  return <MembersPage key={municipalityId ?? ''} {...(municipalityId ? { municipalityId } : {})} />;
 }

@@ -1,3 +1,3 @@
-export function Component() {
-  return <h1>Coming soon</h1>;
-}
+import { PortfolioPage } from '../../features/portfolio/components/portfolio-page.tsx';
+
+export { PortfolioPage as Component };

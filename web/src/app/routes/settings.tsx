@@ -1,3 +1,3 @@
-export function Component() {
-  return <h1>Coming soon</h1>;
-}
+import { SettingsPage } from '../../features/settings/components/settings-page.tsx';
+
+export { SettingsPage as Component };
