@@ -12,11 +12,14 @@ const LOCALES = ['en', 'bg', 'hu', 'it', 'ro', 'sk'];
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
-  return Object.entries(value as Record<string, unknown>).reduce<Record<string, string>>((all, [key, child]) => {
-    if (child && typeof child === 'object') Object.assign(all, flatten(child, `${prefix}${key}.`));
-    else all[`${prefix}${key}`] = String(child);
-    return all;
-  }, {});
+  return Object.entries(value as Record<string, unknown>).reduce<Record<string, string>>(
+    (all, [key, child]) => {
+      if (child && typeof child === 'object') Object.assign(all, flatten(child, `${prefix}${key}.`));
+      else all[`${prefix}${key}`] = String(child);
+      return all;
+    },
+    {},
+  );
 }
 
 const catalog = (locale: string) =>
