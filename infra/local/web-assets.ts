@@ -94,7 +94,11 @@ export function webAssets(options: { dist?: string; routes: Iterable<{ path: str
       return true;
     }
     // A missing file (an old hashed asset, /favicon.ico) is a 404, not the app: the browser asked for a file.
-    if (extname(path) !== '' || path.startsWith('/assets/')) {
+    if (
+      extname(path) !== '' ||
+      path.startsWith('/assets/') ||
+      path.split('/').some((part) => part.startsWith('.'))
+    ) {
       const body = 'Not found';
       response.writeHead(404, {
         ...SECURITY_HEADERS,

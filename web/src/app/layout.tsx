@@ -1,6 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigation, useNavigationType } from 'react-router';
 import type { Locale, Membership } from '../lib/api-types.ts';
 import { useAuth, useChangeLanguage } from '../lib/auth.tsx';
 import { LOCALES } from '../lib/i18n.ts';
@@ -62,12 +62,14 @@ function useOnline() {
  */
 function useFocusOnNavigation() {
   const location = useLocation();
-  const first = useRef(true);
+  const navigationType = useNavigationType();
+  // Until the person moves, redirects (signed out → sign-in) are part of loading the page.
+  const loading = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new location
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
+    if (loading.current) {
+      if (navigationType === 'POP' || navigationType === 'REPLACE') return;
+      loading.current = false;
     }
     const timer = setTimeout(() => {
       const target = document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
