@@ -11,6 +11,9 @@ export default defineConfig({
   root: new URL('.', import.meta.url).pathname,
   plugins: [react(), outputValidatorsPlugin()],
   base: '/',
+  mode: 'production',
+  // Always React's production build, even when the build runs inside a test process (NODE_ENV=test).
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -47,6 +47,8 @@ describe('Local server: the web app', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toContain('text/javascript');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Compressed for browsers that accept it, as CloudFront does.
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
     expect((await get('/assets/index-gone.js')).status).toBe(404);
     expect((await get('/favicon.ico')).status).toBe(404);
   });

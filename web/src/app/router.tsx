@@ -2,17 +2,19 @@ import { createBrowserRouter } from 'react-router';
 import { Layout } from './layout.tsx';
 import { RequireSignIn } from './require-sign-in.tsx';
 import { InboxRoute } from './routes/inbox.tsx';
+import { Component as SignIn } from './routes/sign-in.tsx';
 
 /**
  * Page paths never collide with API paths (the local server serves both on one origin): `/task/{id}` is a
- * page, `/tasks/{id}` the API. Every page but the inbox is its own chunk, so a phone opening its task list
+ * page, `/tasks/{id}` the API. Every page but the inbox and sign-in is its own chunk, so a phone opening its task list
  * downloads neither the form engine nor the charts.
  */
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { path: 'sign-in/*', lazy: () => import('./routes/sign-in.tsx') },
+      // Sign-in is in the first download: it is the first page of everyone who is not signed in yet.
+      { path: 'sign-in/*', element: <SignIn /> },
       {
         element: <RequireSignIn />,
         children: [

@@ -39,6 +39,17 @@ interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | undefined>(undefined);
 
+let bootRefresh: Promise<Session> | undefined;
+
+/**
+ * Asks for a session as the page boots, before React renders, so the round trip overlaps with loading the
+ * language catalogue instead of following it (the first screen on a slow phone network comes sooner).
+ */
+export function startSessionRefresh() {
+  bootRefresh = api<Session>('POST', '/auth/refresh', { withCookie: true });
+  bootRefresh.catch(() => undefined);
+}
+
 const REFRESH_MARGIN_SECONDS = 60;
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -78,10 +89,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(
     async (membershipId?: string) => {
       try {
-        const next = await api<Session>('POST', '/auth/refresh', {
-          withCookie: true,
-          ...(membershipId ? { body: { membershipId } } : {}),
-        });
+        const early = membershipId ? undefined : bootRefresh;
+        bootRefresh = undefined;
+        const next = await (early ??
+          api<Session>('POST', '/auth/refresh', {
+            withCookie: true,
+            ...(membershipId ? { body: { membershipId } } : {}),
+          }));
         adopt(next);
       } catch (error) {
         if (error instanceof NetworkError) {
