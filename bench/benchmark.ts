@@ -7,14 +7,15 @@ import { mintToken } from '#infra/local/auth.ts';
 import { startEmbeddedDynamo } from '#infra/local/dynamodb-server.ts';
 import { createHttpServer } from '#infra/local/http-server.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
-import { DynamoStore, documentClient } from '#shared/adapters/aws/dynamodb-store.ts';
+import { createDynamoStore, documentClient } from '#shared/adapters/dynamodb/store.ts';
+import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
 import { manualClock } from '#shared/domain/clock.ts';
-import type { Task } from '#shared/domain/entities.ts';
-import { sweepDeadlines } from '#shared/domain/notifications/sweep.ts';
-import type { CapacityMeter } from '#shared/domain/ports.ts';
-import { compileTemplate } from '#workflows/compile-asl.ts';
-import { listTaskStates } from '#workflows/task-states.ts';
+import type { Task } from '#shared/domain/model/task.ts';
+import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
+import { compileTemplate } from '#workflows/compile/compile-template.ts';
+import { listTaskStates } from '#workflows/compile/task-states.ts';
 import { exampleOutputs } from '#workflows/templates/examples.ts';
+import { builtInCatalog } from '#workflows/templates/index.ts';
 import { romactTemplate } from '#workflows/templates/romact.ts';
 import { LAMBDA_MEMORY_GB, LAMBDA_MIN_BILLED_MS, regionPrices } from './prices.ts';
 import { seedOpenTasks } from './seed-open-tasks.ts';
@@ -92,7 +93,7 @@ async function throughput(options: BenchOptions) {
     },
   });
   const secret = new Uint8Array(randomBytes(32));
-  const server = createHttpServer({ secret });
+  const server = createHttpServer({ secret, handlerFor: (route) => runtime.routeHandler(route) });
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -241,15 +242,15 @@ async function throughput(options: BenchOptions) {
 async function sweepAt(openTasks: number) {
   const { capacity, totals } = meter();
   const dynamo = await startEmbeddedDynamo({ tableName: 'sweep' });
-  const store = new DynamoStore(documentClient(dynamo.client), { tableName: 'sweep', meter: capacity });
+  const store = createDynamoStore(dynamo.client, { tableName: 'sweep', meter: capacity });
   const clock = manualClock(new Date('2027-01-04T09:00:00.000Z'));
-  await seedOpenTasks(store, {
+  await seedOpenTasks(store.tasks, {
     count: openTasks,
     due: 10,
     municipalityId: 'bench-sweep',
     now: clock.now().toISOString(),
   });
-  await store.putMunicipality({
+  await store.municipalities.put({
     municipalityId: 'bench-sweep',
     name: 'Sweep',
     country: 'BG',
@@ -260,14 +261,7 @@ async function sweepAt(openTasks: number) {
   });
   totals.read = 0;
   const { OutboxNotifier } = await import('#shared/adapters/local/outbox-notifier.ts');
-  const deps = {
-    store,
-    engine: undefined as never,
-    notifier: new OutboxNotifier(),
-    clock,
-    templates: () => romactTemplate,
-    maxTimerSeconds: 1,
-  };
+  const deps = { ...store, notifier: new OutboxNotifier(), clock, templates: builtInCatalog };
   const started = performance.now();
   const report = await sweepDeadlines(deps);
   const ms = performance.now() - started;

@@ -1,12 +1,12 @@
-import type { Task } from '#shared/domain/entities.ts';
-import type { Store } from '#shared/domain/ports.ts';
+import type { Task } from '#shared/domain/model/task.ts';
+import type { TaskRepository } from '#shared/domain/ports.ts';
 
 /**
  * Fills a store with `count` open tasks of one municipality, of which `due` have a notification due at
  * `now` and the rest months later: the sweep-scaling scenario of the benchmark and the tests.
  */
 export async function seedOpenTasks(
-  store: Pick<Store, 'createTask'>,
+  tasks: Pick<TaskRepository, 'create'>,
   options: { count: number; due: number; municipalityId: string; now: string },
 ) {
   const base: Omit<Task, 'taskId' | 'revision' | 'dueAt' | 'nextNotificationAt'> = {
@@ -32,7 +32,7 @@ export async function seedOpenTasks(
   for (let index = 0; index < options.count; index++) {
     const isDue = index < options.due;
     writes.push(
-      store.createTask({
+      tasks.create({
         ...base,
         taskId: `cyc-scale.needs-assessment.r${index}`,
         revision: index,

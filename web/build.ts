@@ -41,7 +41,7 @@ export function sourcesHash(): string {
     join(WEB_DIR, 'index.html'),
     join(WEB_DIR, 'vite.config.ts'),
     join(WEB_DIR, 'output-validators.ts'),
-    join(ROOT, 'shared', 'domain', 'task-outputs.ts'),
+    join(ROOT, 'shared', 'domain', 'model', 'task-outputs.ts'),
     join(ROOT, 'package-lock.json'),
   ].sort();
   for (const file of files) {

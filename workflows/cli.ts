@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import type { CycleTemplate } from '#shared/domain/template.ts';
-import { compileTemplate } from './compile-asl.ts';
+import type { CycleTemplate } from '#shared/domain/model/template.ts';
+import { compileTemplate } from './compile/compile-template.ts';
 import { templateToMermaid } from './mermaid.ts';
 import { builtInTemplates, findTemplate } from './templates/index.ts';
 

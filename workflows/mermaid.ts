@@ -1,5 +1,6 @@
-import type { CycleTemplate } from '#shared/domain/template.ts';
-import { outcomeTask } from '#shared/domain/template.ts';
+import type { CycleTemplate } from '#shared/domain/model/template.ts';
+import { outcomeTask } from '#shared/domain/model/template.ts';
+import { compilerOf } from './compile/kinds/index.ts';
 
 /** Renders a template as a Mermaid flowchart of its phases and tasks, for the README and reviews. */
 export function templateToMermaid(template: CycleTemplate, locale = 'en'): string {
@@ -20,12 +21,7 @@ export function templateToMermaid(template: CycleTemplate, locale = 'en'): strin
     lines.push('  end');
     lines.push(`  ${previous} --> ${id(phase.key)}`);
     previous = id(phase.key);
-    if (phase.approval) {
-      lines.push(
-        `  ${id(phase.key)} -- "a rejection (at most ${phase.approval.maxRevisions} revisions)" --> ${id(phase.approval.backTo)}`,
-      );
-      lines.push(`  ${id(phase.key)} -- "rejected again" --> rejected(["PLAN_REJECTED"])`);
-    }
+    lines.push(...compilerOf(phase).diagram(phase, id));
   });
   const decider = outcomeTask(template);
   if (decider) {

@@ -1,8 +1,19 @@
-import { completeTask } from '#shared/domain/tasks.ts';
-import { route } from '../shared/http.ts';
+import { completeTask } from '#shared/domain/usecases/tasks/complete-task.ts';
+import { defineRoute } from '../shared/api-route.ts';
+import { lambdaRoute } from '../shared/lambda.ts';
 import { IdPath } from './params.ts';
+import { taskView } from './views.ts';
 
 /** POST /tasks/{id}/complete: the body is validated against the task's output schema by the domain. */
-export const handler = route({ path: IdPath, rawBody: true }, ({ deps, caller, path, body }) =>
-  completeTask(deps, caller, path.id, body),
-);
+export const route = defineRoute({
+  name: 'complete-task',
+  method: 'POST',
+  path: '/tasks/{id}/complete',
+  summary: 'Complete a task with its output',
+  roles: ['coordinator', 'municipality', 'cag'],
+  access: { table: 'readWrite', workflow: ['taskToken'] },
+  request: { path: IdPath, body: { raw: "The task's output, valid against the task's output schema" } },
+  run: async (ports, { caller, path, body }) =>
+    taskView(ports, await completeTask(ports, caller, path.id, body)),
+});
+export const handler = lambdaRoute(route);

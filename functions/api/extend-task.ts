@@ -1,8 +1,19 @@
-import { ExtendTaskBody, extendTask } from '#shared/domain/tasks.ts';
-import { route } from '../shared/http.ts';
+import { ExtendTaskBody, extendTask } from '#shared/domain/usecases/tasks/extend-task.ts';
+import { defineRoute } from '../shared/api-route.ts';
+import { lambdaRoute } from '../shared/lambda.ts';
 import { IdPath } from './params.ts';
+import { taskView } from './views.ts';
 
 /** POST /tasks/{id}/extend: a coordinator moves a deadline. */
-export const handler = route({ path: IdPath, body: ExtendTaskBody }, ({ deps, caller, path, body }) =>
-  extendTask(deps, caller, path.id, body),
-);
+export const route = defineRoute({
+  name: 'extend-task',
+  method: 'POST',
+  path: '/tasks/{id}/extend',
+  summary: 'Move a task’s deadline',
+  roles: ['coordinator'],
+  access: { table: 'readWrite', workflow: ['taskToken'] },
+  request: { path: IdPath, body: ExtendTaskBody },
+  run: async (ports, { caller, path, body }) =>
+    taskView(ports, await extendTask(ports, caller, path.id, body)),
+});
+export const handler = lambdaRoute(route);

@@ -1,8 +1,17 @@
-import { getMunicipality } from '#shared/domain/municipalities.ts';
-import { route } from '../shared/http.ts';
+import { getMunicipality } from '#shared/domain/usecases/municipalities/get-municipality.ts';
+import { defineRoute } from '../shared/api-route.ts';
+import { lambdaRoute } from '../shared/lambda.ts';
 import { IdPath } from './params.ts';
 
 /** GET /municipalities/{id}: a municipality with its contacts. */
-export const handler = route({ path: IdPath }, ({ deps, caller, path }) =>
-  getMunicipality(deps, caller, path.id),
-);
+export const route = defineRoute({
+  name: 'get-municipality',
+  method: 'GET',
+  path: '/municipalities/{id}',
+  summary: 'A municipality with its contacts',
+  roles: ['coordinator', 'municipality', 'cag'],
+  access: { table: 'read' },
+  request: { path: IdPath },
+  run: (ports, { caller, path }) => getMunicipality(ports, caller, path.id),
+});
+export const handler = lambdaRoute(route);

@@ -1,6 +1,18 @@
-import { getTask } from '#shared/domain/tasks.ts';
-import { route } from '../shared/http.ts';
+import { getTask } from '#shared/domain/usecases/tasks/get-task.ts';
+import { defineRoute } from '../shared/api-route.ts';
+import { lambdaRoute } from '../shared/lambda.ts';
 import { IdPath } from './params.ts';
+import { taskView } from './views.ts';
 
 /** GET /tasks/{id}: one task. */
-export const handler = route({ path: IdPath }, ({ deps, caller, path }) => getTask(deps, caller, path.id));
+export const route = defineRoute({
+  name: 'get-task',
+  method: 'GET',
+  path: '/tasks/{id}',
+  summary: 'One task',
+  roles: ['coordinator', 'municipality', 'cag'],
+  access: { table: 'read' },
+  request: { path: IdPath },
+  run: async (ports, { caller, path }) => taskView(ports, await getTask(ports, caller, path.id)),
+});
+export const handler = lambdaRoute(route);

@@ -1,7 +1,27 @@
-import { ListCyclesQuery, listCycles } from '#shared/domain/cycles.ts';
-import { route } from '../shared/http.ts';
+import { z } from 'zod';
+import { CycleStatus } from '#shared/domain/model/cycle.ts';
+import { listCycles } from '#shared/domain/usecases/cycles/list-cycles.ts';
+import { defineRoute } from '../shared/api-route.ts';
+import { lambdaRoute } from '../shared/lambda.ts';
+import { CountryQuery, Paging } from './params.ts';
+
+/** Query of `GET /cycles`. */
+export const ListCyclesQuery = z.strictObject({
+  municipalityId: z.string().min(1).max(64).optional(),
+  country: CountryQuery,
+  status: CycleStatus.optional(),
+  ...Paging,
+});
 
 /** GET /cycles?municipalityId=&country=&status=: the cycles the caller may see. */
-export const handler = route({ query: ListCyclesQuery }, ({ deps, caller, query }) =>
-  listCycles(deps, caller, query),
-);
+export const route = defineRoute({
+  name: 'list-cycles',
+  method: 'GET',
+  path: '/cycles',
+  summary: 'List the cycles the caller may see',
+  roles: ['coordinator', 'municipality', 'cag'],
+  access: { table: 'read' },
+  request: { query: ListCyclesQuery },
+  run: (ports, { caller, query }) => listCycles(ports, caller, query),
+});
+export const handler = lambdaRoute(route);

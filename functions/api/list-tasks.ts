@@ -1,7 +1,36 @@
-import { ListTasksQuery, listTasks } from '#shared/domain/tasks.ts';
-import { route } from '../shared/http.ts';
+import { z } from 'zod';
+import { Role } from '#shared/domain/model/roles.ts';
+import { listTasks } from '#shared/domain/usecases/tasks/list-tasks.ts';
+import { defineRoute } from '../shared/api-route.ts';
+import { lambdaRoute } from '../shared/lambda.ts';
+import { CountryQuery, Paging } from './params.ts';
+import { taskView } from './views.ts';
+
+/** Query of `GET /tasks`. */
+export const ListTasksQuery = z.strictObject({
+  assignee: Role.optional(),
+  municipalityId: z.string().min(1).max(64).optional(),
+  country: CountryQuery,
+  status: z.literal('OPEN').default('OPEN'),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  ...Paging,
+});
 
 /** GET /tasks?assignee=&status=&overdue=: a task inbox, earliest due first. */
-export const handler = route({ query: ListTasksQuery }, ({ deps, caller, query }) =>
-  listTasks(deps, caller, query),
-);
+export const route = defineRoute({
+  name: 'list-tasks',
+  method: 'GET',
+  path: '/tasks',
+  summary: 'A task inbox: open tasks, earliest due first',
+  roles: ['coordinator', 'municipality', 'cag'],
+  access: { table: 'read' },
+  request: { query: ListTasksQuery },
+  run: async (ports, { caller, query }) => {
+    const page = await listTasks(ports, caller, query);
+    return { ...page, items: page.items.map((task) => taskView(ports, task)) };
+  },
+});
+export const handler = lambdaRoute(route);

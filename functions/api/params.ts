@@ -2,3 +2,15 @@ import { z } from 'zod';
 
 /** Path parameters of the API routes. */
 export const IdPath = z.object({ id: z.string().min(1).max(200) });
+
+/** Paging of every list: at most 100 items a page, and the cursor of the previous page. */
+export const Paging = {
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2_000).optional(),
+};
+
+/** A country code in a query string. */
+export const CountryQuery = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO-3166 alpha-2 code such as "BG"')
+  .optional();

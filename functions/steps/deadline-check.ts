@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import { TaskRequest } from '#shared/domain/deadlines.ts';
-import { deadlineCheck } from '#shared/domain/steps.ts';
-import { step } from '../shared/step.ts';
-
-const Input = z.object({ request: TaskRequest });
+import { deadlineCheck } from '#shared/domain/usecases/steps/deadline-check.ts';
+import { lambdaStep } from '../shared/lambda.ts';
+import { defineStep } from '../shared/step-handler.ts';
 
 /** A task's timer fired: wait again, stall the cycle, or abandon it. */
-export const handler = step('deadline-check', Input, deadlineCheck);
+export const step = defineStep('deadlineCheck', { table: 'readWrite' }, deadlineCheck);
+export const handler = lambdaStep(step);

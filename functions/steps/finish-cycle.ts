@@ -1,11 +1,7 @@
-import { z } from 'zod';
-import { finishCycle } from '#shared/domain/steps.ts';
-import { step } from '../shared/step.ts';
-
-const Input = z.object({
-  cycleId: z.string(),
-  outcome: z.enum(['COMPLETED', 'PLAN_REJECTED', 'CANCELLED', 'ABANDONED']),
-});
+import { finishCycle } from '#shared/domain/usecases/steps/finish-cycle.ts';
+import { lambdaStep } from '../shared/lambda.ts';
+import { defineStep } from '../shared/step-handler.ts';
 
 /** The cycle ended with an outcome. */
-export const handler = step('finish-cycle', Input, finishCycle);
+export const step = defineStep('finishCycle', { table: 'readWrite', notify: 'events' }, finishCycle);
+export const handler = lambdaStep(step);

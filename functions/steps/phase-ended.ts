@@ -1,14 +1,7 @@
-import { z } from 'zod';
-import { phaseEnded } from '#shared/domain/steps.ts';
-import { step } from '../shared/step.ts';
-
-const Input = z.object({
-  cycleId: z.string(),
-  phase: z.string(),
-  revision: z.int().min(0),
-  results: z.array(z.unknown()),
-  executionStartedAt: z.string(),
-});
+import { phaseEnded } from '#shared/domain/usecases/steps/phase-ended.ts';
+import { lambdaStep } from '../shared/lambda.ts';
+import { defineStep } from '../shared/step-handler.ts';
 
 /** A phase ended: recorded once; says whether to chain to a fresh execution. */
-export const handler = step('phase-ended', Input, phaseEnded);
+export const step = defineStep('phaseEnded', { table: 'readWrite' }, phaseEnded);
+export const handler = lambdaStep(step);

@@ -1,13 +1,7 @@
-import { z } from 'zod';
-import { phaseStarted } from '#shared/domain/steps.ts';
-import { step } from '../shared/step.ts';
-
-const Input = z.object({
-  cycleId: z.string(),
-  phase: z.string(),
-  revision: z.int().min(0),
-  executionId: z.string(),
-});
+import { phaseStarted } from '#shared/domain/usecases/steps/phase-started.ts';
+import { lambdaStep } from '../shared/lambda.ts';
+import { defineStep } from '../shared/step-handler.ts';
 
 /** A phase starts: recorded once; returns its tasks' requests with their deadlines. */
-export const handler = step('phase-started', Input, phaseStarted);
+export const step = defineStep('phaseStarted', { table: 'readWrite', notify: 'events' }, phaseStarted);
+export const handler = lambdaStep(step);

@@ -1,11 +1,7 @@
-import { z } from 'zod';
-import { recordFailure } from '#shared/domain/steps.ts';
-import { step } from '../shared/step.ts';
-
-const Input = z.object({
-  cycleId: z.string(),
-  error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).default({}),
-});
+import { recordFailure } from '#shared/domain/usecases/steps/record-failure.ts';
+import { lambdaStep } from '../shared/lambda.ts';
+import { defineStep } from '../shared/step-handler.ts';
 
 /** A step failed: the cycle is marked FAILED with the error's name. */
-export const handler = step('record-failure', Input, recordFailure);
+export const step = defineStep('recordFailure', { table: 'readWrite' }, recordFailure);
+export const handler = lambdaStep(step);

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { startNextCycle } from '#shared/domain/steps.ts';
-import { step } from '../shared/step.ts';
-
-const Input = z.object({ cycleId: z.string() });
+import { startNextCycle } from '#shared/domain/usecases/steps/start-next-cycle.ts';
+import { lambdaStep } from '../shared/lambda.ts';
+import { defineStep } from '../shared/step-handler.ts';
 
 /** The review chose `next-cycle`: the municipality's next cycle starts (once). */
-export const handler = step('start-next-cycle', Input, startNextCycle);
+export const step = defineStep('startNextCycle', { table: 'readWrite', workflow: ['start'] }, startNextCycle);
+export const handler = lambdaStep(step);

@@ -1,13 +1,26 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { sweepDeadlines } from '#shared/domain/notifications/sweep.ts';
-import { dependencies } from '../shared/dependencies.ts';
+import type { Ports } from '#shared/domain/ports.ts';
+import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
+import type { Access } from '../shared/access.ts';
+import { awsPorts } from '../shared/aws-ports.ts';
 import { logger } from '../shared/logger.ts';
 
-/** The deadline sweep, every 15 minutes (EventBridge Scheduler on AWS, a timer offline). */
-const lambdaHandler = async () => {
-  const report = await sweepDeadlines(dependencies());
-  logger.info('sweep done', { ...report });
-  return report;
-};
+/** What the sweep may touch: its index, task and notification items, and messages. */
+export const sweepAccess: Access = { table: 'sweep', notify: 'messages' };
 
-export const handler = middy().handler(lambdaHandler);
+/** The deadline sweep's edge on the given ports (EventBridge Scheduler on AWS, a timer offline). */
+export function sweepHandler(portsFor: () => Ports) {
+  return middy()
+    .use(injectLambdaContext(logger))
+    .handler(async () => {
+      const report = await sweepDeadlines(portsFor());
+      // A sweep that found nothing to do is not news (locally it runs every second under a fast clock).
+      if (report.messages > 0 || report.recorded > 0) logger.info('sweep done', { ...report });
+      else logger.debug('sweep done', { ...report });
+      return report;
+    });
+}
+
+/** The Lambda entry: every 15 minutes. */
+export const handler = sweepHandler(() => awsPorts(sweepAccess, 'sweep'));

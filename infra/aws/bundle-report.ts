@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
-import { apiRoutes } from '#functions/api/routes.ts';
-import { stepEntries } from '#functions/steps/index.ts';
+import { apiRoutes, routeEntry } from '#functions/routes.ts';
+import { stepEntry } from '#functions/steps/index.ts';
+import { stepNames } from '#workflows/contract.ts';
 
 /**
  * Bundles every handler as CDK does (esbuild, ESM, minified, AWS SDK external) and reports its size and
@@ -13,8 +14,8 @@ const FORBIDDEN =
 
 /** Entry files of every Lambda function. */
 export const handlerEntries: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(stepEntries).map(([step, entry]) => [`step:${step}`, entry])),
-  ...Object.fromEntries(apiRoutes.map((route) => [`api:${route.name}`, route.entry])),
+  ...Object.fromEntries(stepNames.map((step) => [`step:${step}`, stepEntry(step)])),
+  ...Object.fromEntries(apiRoutes.map((route) => [`api:${route.name}`, routeEntry(route)])),
   sweep: 'functions/sweep/sweep-deadlines.ts',
 };
 

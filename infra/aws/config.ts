@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LocaleCode } from '#shared/domain/roles.ts';
+import { LocaleCode } from '#shared/domain/model/roles.ts';
 
 /**
  * The regions to deploy, validated at synth time: a bad file stops `cdk synth` with the field named.

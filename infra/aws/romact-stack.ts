@@ -17,11 +17,13 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { apiRoutes } from '#functions/api/routes.ts';
-import { stepEntries } from '#functions/steps/index.ts';
-import { tableDefinition } from '#shared/adapters/aws/table-definition.ts';
-import { compileTemplate } from '#workflows/compile-asl.ts';
-import { type StepName, stepFunctions } from '#workflows/step-functions.ts';
+import { apiRoutes, routeEntry } from '#functions/routes.ts';
+import type { Access } from '#functions/shared/access.ts';
+import { stepDefinitions, stepEntry } from '#functions/steps/index.ts';
+import { sweepAccess } from '#functions/sweep/sweep-deadlines.ts';
+import { tableDefinition } from '#shared/adapters/dynamodb/table-definition.ts';
+import { compileTemplate } from '#workflows/compile/compile-template.ts';
+import { type StepName, steps as stepContracts, stepNames } from '#workflows/contract.ts';
 import { builtInTemplates } from '#workflows/templates/index.ts';
 import type { RegionConfig } from './config.ts';
 import { RomactFunction, type WorkflowMachine } from './constructs/romact-function.ts';
@@ -122,53 +124,45 @@ export class RomactStack extends Stack {
       return created;
     };
 
-    // State machine steps.
-    const steps = {} as Record<StepName, RomactFunction>;
-    for (const [step, entry] of Object.entries(stepEntries) as [StepName, string][]) {
-      steps[step] = fn(`Step-${step}`, entry, `State machine step: ${step}`).bindTable(
-        this.table,
-        'readWrite',
-      );
-    }
-    steps.openTask.bindNotifications(topic, bus).bindWorkflow(machines, ['taskToken']);
-    steps.phaseStarted.bindEvents(bus);
-    steps.finishCycle.bindEvents(bus);
-    steps.startNextCycle.bindWorkflow(machines, ['start']);
+    // IAM from what each function declares it touches (functions/shared/access.ts): the same declaration the
+    // local runtime enforces, so a route that writes cannot be granted read-only here by mistake.
+    const grant = (created: RomactFunction, access: Access) => {
+      if (access.table === 'sweep') created.bindSweep(this.table);
+      else if (access.table) created.bindTable(this.table, access.table);
+      if (access.workflow?.length) created.bindWorkflow(machines, access.workflow);
+      if (access.notify === 'messages') created.bindNotifications(topic, bus);
+      else if (access.notify === 'events') created.bindEvents(bus);
+      return created;
+    };
 
-    // API routes: read-only where they only read.
-    const readOnly = new Set([
-      'list-cycles',
-      'get-cycle',
-      'list-tasks',
-      'get-task',
-      'get-municipality',
-      'get-calendar',
-    ]);
-    const routeFunctions = apiRoutes.map((route) => {
-      const created = fn(`Api-${route.name}`, route.entry, `${route.method} ${route.path}`).bindTable(
-        this.table,
-        readOnly.has(route.name) ? 'read' : 'readWrite',
-      );
-      return { route, created };
-    });
-    const byName = (name: string) => routeFunctions.find((entry) => entry.route.name === name)?.created;
-    byName('start-cycle')?.bindWorkflow(machines, ['start']);
-    byName('cancel-cycle')?.bindWorkflow(machines, ['stop']);
-    byName('complete-task')?.bindWorkflow(machines, ['taskToken']);
-    byName('extend-task')?.bindWorkflow(machines, ['taskToken']);
+    // State machine steps.
+    const steps = Object.fromEntries(
+      stepNames.map((step) => [
+        step,
+        grant(
+          fn(`Step-${step}`, stepEntry(step), `State machine step: ${step}`),
+          stepDefinitions[step].access,
+        ),
+      ]),
+    ) as Record<StepName, RomactFunction>;
+
+    // API routes.
+    const routeFunctions = apiRoutes.map((route) => ({
+      route,
+      created: grant(
+        fn(`Api-${route.name}`, routeEntry(route), `${route.method} ${route.path}`),
+        route.access,
+      ),
+    }));
 
     // The deadline sweep, on a schedule; failed async invocations land in the dead-letter queue.
-    const sweep = fn(
-      'Sweep',
-      'functions/sweep/sweep-deadlines.ts',
-      'Deadline sweep: reminders, overdue, escalations',
-      {
+    const sweep = grant(
+      fn('Sweep', 'functions/sweep/sweep-deadlines.ts', 'Deadline sweep: reminders, overdue, escalations', {
         timeout: Duration.minutes(5),
         deadLetterQueue: deadLetters,
-      },
-    )
-      .bindSweep(this.table)
-      .bindNotifications(topic, bus);
+      }),
+      sweepAccess,
+    );
     const sweepSchedule = new scheduler.Schedule(this, 'SweepSchedule', {
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(config.sweepIntervalMinutes)),
       target: new schedulerTargets.LambdaInvoke(sweep.alias, {
@@ -195,10 +189,7 @@ export class RomactStack extends Stack {
         stateMachineType: sfn.StateMachineType.STANDARD,
         definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(compileTemplate(template))),
         definitionSubstitutions: Object.fromEntries(
-          (Object.entries(stepFunctions) as [StepName, string][]).map(([step, placeholderName]) => [
-            placeholderName,
-            steps[step].alias.functionArn,
-          ]),
+          stepNames.map((step) => [stepContracts[step].placeholder, steps[step].alias.functionArn]),
         ),
         // Execution data carries personal data: log errors without it.
         logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },

@@ -7,7 +7,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { createTableInput } from '#shared/adapters/aws/table-definition.ts';
+import { createTableInput } from '#shared/adapters/dynamodb/table-definition.ts';
 
 /**
  * dynalite, a DynamoDB-compatible server, in this process on a loopback port: in memory, or persisted on disk

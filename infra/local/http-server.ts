@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type ApiRoute, apiRoutes } from '#functions/api/routes.ts';
-import { MAX_BODY_BYTES } from '#functions/shared/http.ts';
+import { apiRoutes } from '#functions/routes.ts';
+import type { ApiRoute } from '#functions/shared/api-route.ts';
+import { toApiGatewayEvent } from '#functions/shared/apigw-event.ts';
+import { API_RESPONSE_HEADERS, MAX_BODY_BYTES } from '#functions/shared/http-handler.ts';
 import { verifyBearer } from './auth.ts';
 
 /**
@@ -44,7 +46,11 @@ function send(
   contentType = 'application/json; charset=utf-8',
 ) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(text),
+    ...API_RESPONSE_HEADERS,
+  });
   response.end(text);
 }
 
@@ -65,6 +71,8 @@ async function readBody(request: IncomingMessage): Promise<string | 'too-large'>
 /** Creates the local HTTP server for the API routes and the local-only routes. */
 export function createHttpServer(options: {
   secret: Uint8Array;
+  /** A route's handler (the runtime's `routeHandler`). */
+  handlerFor: (route: ApiRoute) => (event: unknown, context: unknown) => Promise<unknown>;
   localRoutes?: LocalRoute[];
   routes?: readonly ApiRoute[];
   /** Serves the web app for GETs no route matches (infra/local/web-assets.ts). */
@@ -122,30 +130,19 @@ export function createHttpServer(options: {
           errorBody('PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`),
         );
       }
-      const pathParameters = { ...hit.match.pattern.exec(url.pathname)?.groups };
-      const event = {
-        version: '2.0',
-        routeKey: `${hit.route.method} ${hit.route.path}`,
-        rawPath: url.pathname,
-        rawQueryString: url.search.slice(1),
+      const event = toApiGatewayEvent({
+        method,
+        routePath: hit.route.path,
+        path: url.pathname,
+        query,
         headers: Object.fromEntries(
           Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
         ),
-        ...(url.searchParams.size ? { queryStringParameters: query } : {}),
-        ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
         ...(body ? { body } : {}),
-        isBase64Encoded: false,
-        requestContext: {
-          http: { method, path: url.pathname, sourceIp: request.socket.remoteAddress ?? '' },
-          routeKey: `${hit.route.method} ${hit.route.path}`,
-          stage: '$default',
-          authorizer: { jwt: { claims, scopes: null } },
-        },
-      };
-      const result = (await hit.route.handler(
-        event as never,
-        {} as never,
-      )) as APIGatewayProxyStructuredResultV2;
+        claims,
+        sourceIp: request.socket.remoteAddress ?? '',
+      });
+      const result = (await options.handlerFor(hit.route)(event, {})) as APIGatewayProxyStructuredResultV2;
       response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
       response.end(result.body ?? '');
     } catch {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { callerFromClaims } from '#shared/domain/caller.ts';
+import { openApiDocument } from '#functions/openapi.ts';
 import { DomainError, fieldIssues } from '#shared/domain/errors.ts';
+import { callerFromClaims } from '#shared/domain/model/caller.ts';
 import type { LocalConfig } from './config.ts';
 import type { LocalRoute } from './http-server.ts';
-import { openApiDocument } from './openapi.ts';
+
 import type { LocalRuntime } from './runtime.ts';
 
 /** Routes only the local server has: health and the generated OpenAPI document. */
@@ -19,7 +20,7 @@ export function localRoutes(runtime: LocalRuntime, config: LocalConfig): LocalRo
           status: 200,
           body: {
             status: 'ok',
-            planningTime: runtime.deps.clock.now().toISOString(),
+            planningTime: runtime.ports.clock.now().toISOString(),
             runningExecutions: running,
           },
         };

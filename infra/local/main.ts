@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { apiRoutes } from '#functions/api/routes.ts';
+import { apiRoutes } from '#functions/routes.ts';
 import { logger } from '#functions/shared/logger.ts';
 import { loadOrCreateSecret } from './auth.ts';
 import { clockFor, readConfig } from './config.ts';
@@ -28,13 +28,22 @@ const locals = localRoutes(runtime, config);
 // The web app (web/): built here on first start or when its sources changed, served at `/`.
 await prepareWebApp((line) => process.stdout.write(`${line}\n`));
 const web = webAssets({ routes: [...apiRoutes, ...locals] });
-const server = createHttpServer({ secret, localRoutes: locals, web });
+const server = createHttpServer({
+  secret,
+  handlerFor: (route) => runtime.routeHandler(route),
+  localRoutes: locals,
+  web,
+});
 server.listen(config.PORT, config.HOST);
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const { port } = server.address() as AddressInfo;
 const url = `http://${config.HOST}:${port}`;
 const resumed = await runtime.resumeLiveCycles();
-const sweeper = startSweeper(config, (ms) => clock.timerMs(ms));
+const sweeper = startSweeper(
+  config,
+  (ms) => clock.timerMs(ms),
+  () => runtime.sweep(),
+);
 
 process.stdout.write(
   [

@@ -1,35 +1,42 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useDependencies } from '#functions/shared/dependencies.ts';
-import { stepHandlers } from '#functions/steps/index.ts';
-import { DynamoStore, documentClient } from '#shared/adapters/aws/dynamodb-store.ts';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { restrictPorts } from '#functions/shared/access.ts';
+import type { ApiRoute } from '#functions/shared/api-route.ts';
+import { httpHandler } from '#functions/shared/http-handler.ts';
+import { stepHandler } from '#functions/shared/step-handler.ts';
+import { stepDefinitions } from '#functions/steps/index.ts';
+import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
+import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
+import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
 import {
   type LocalEngineOptions,
   LocalWorkflowEngine,
+  type TaskStateBinding,
 } from '#shared/adapters/local/local-workflow-engine.ts';
 import { OutboxNotifier } from '#shared/adapters/local/outbox-notifier.ts';
+import { createMemoryStore } from '#shared/adapters/memory/store.ts';
 import { type Clock, systemClock } from '#shared/domain/clock.ts';
-import { liveStatuses } from '#shared/domain/entities.ts';
-import type { CapacityMeter, Dependencies } from '#shared/domain/ports.ts';
-import { compileTemplate } from '#workflows/compile-asl.ts';
-import { builtInTemplates, findTemplate } from '#workflows/templates/index.ts';
+import { liveStatuses } from '#shared/domain/model/cycle.ts';
+import type { Ports, StorePorts } from '#shared/domain/ports.ts';
+import { compileTemplate } from '#workflows/compile/compile-template.ts';
+import { listTaskStates } from '#workflows/compile/task-states.ts';
+import { builtInCatalog, builtInTemplates } from '#workflows/templates/index.ts';
 import { startEmbeddedDynamo } from './dynamodb-server.ts';
 
 /**
- * The embedded runtime: dynalite, the local workflow engine running every template's compiled ASL, and the
- * ports the handlers use, wired in one place. The HTTP server and the sweeper timer sit on top of it.
+ * The local wiring: dynalite (or the in-memory store), the local workflow engine running every template's
+ * compiled ASL with each Task state bound to the same step handler Lambda runs, the outbox, and the clock.
+ * This and the Lambda entry are the only two places that wire ports; the HTTP server, the sweeper timer, the
+ * benchmark and the tests all run on what this returns.
  */
-
-/**
- * aws-local-stepfunctions waits with setTimeout, which cannot hold more than 2^31-1 ms (about 24.8 days).
- * Timers are capped below that; a longer deadline simply waits again.
- */
-export const LOCAL_MAX_TIMER_SECONDS = 24 * 24 * 3600;
 
 /** Options of the embedded runtime. */
 export interface LocalRuntimeOptions {
-  /** Where dynalite keeps its data; omit for an in-memory store. */
+  /** Where dynalite keeps its data; omit for an in-memory dynalite. */
   dataDir?: string;
+  /** `memory` runs on the in-memory store instead of dynalite (fast domain tests). */
+  store?: 'dynalite' | 'memory';
   tableName?: string;
   clock?: Clock;
   meter?: CapacityMeter;
@@ -42,67 +49,131 @@ export interface LocalRuntimeOptions {
 
 /** A running embedded runtime. */
 export interface LocalRuntime {
-  deps: Dependencies;
+  ports: Ports;
   engine: LocalWorkflowEngine;
-  store: DynamoStore;
   outbox: OutboxNotifier;
-  dynamoEndpoint: string;
+  /** The DynamoDB client of the embedded table (absent on the in-memory store). */
+  dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string };
+  /** A route's handler on this runtime's ports, restricted to what the route declares. */
+  routeHandler(route: ApiRoute): (event: unknown, context: unknown) => Promise<unknown>;
+  /** Runs one deadline sweep, as the scheduled Lambda would. */
+  sweep(): Promise<unknown>;
   /** Restarts the workflow of every live cycle at its current phase (after a restart of the process). */
   resumeLiveCycles(): Promise<string[]>;
   close(): Promise<void>;
 }
 
-/** Boots dynalite and the local engine, and installs the ports for the handlers. */
+/** A Lambda context for local invocations (the logger reads its request id). */
+function localContext(functionName: string) {
+  return {
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: crypto.randomUUID(),
+    logGroupName: `/local/${functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 30_000,
+  };
+}
+
+/** Boots the store and the local engine, and wires every handler to them. */
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const tableName = options.tableName ?? 'romact';
-  let path: string | undefined;
-  if (options.dataDir) {
-    path = join(options.dataDir, 'dynamodb');
-    mkdirSync(path, { recursive: true });
+  let dynamo: Awaited<ReturnType<typeof startEmbeddedDynamo>> | undefined;
+  let store: StorePorts;
+  if (options.store === 'memory') {
+    store = createMemoryStore();
+  } else {
+    let path: string | undefined;
+    if (options.dataDir) {
+      path = join(options.dataDir, 'dynamodb');
+      mkdirSync(path, { recursive: true });
+    }
+    dynamo = await startEmbeddedDynamo({ tableName, ...(path ? { path } : {}) });
+    store = createDynamoStore(dynamo.client, {
+      tableName,
+      ...(options.meter ? { meter: options.meter } : {}),
+    });
   }
-  const dynamo = await startEmbeddedDynamo({ tableName, ...(path ? { path } : {}) });
   const clock = options.clock ?? systemClock;
-  const store = new DynamoStore(documentClient(dynamo.client), {
-    tableName,
-    ...(options.meter ? { meter: options.meter } : {}),
-  });
-  const engine = new LocalWorkflowEngine({
-    definitions: Object.fromEntries(
-      [...builtInTemplates.values()].map((template) => [template.id, compileTemplate(template)]),
-    ),
-    handlers: stepHandlers,
-    now: () => clock.now(),
-    ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
-  });
   const outbox = new OutboxNotifier({
     ...(options.dataDir ? { dir: join(options.dataDir, 'outbox') } : {}),
     ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const deps: Dependencies = {
-    store,
-    engine,
-    notifier: outbox,
-    clock,
-    templates: findTemplate,
-    maxTimerSeconds: LOCAL_MAX_TIMER_SECONDS,
+
+  // The engine calls the step handlers, and the handlers use the engine: the ports are read when a step runs.
+  let ports: Ports | undefined;
+  const portsNow = () => {
+    if (!ports) throw new Error('The local runtime is not wired yet');
+    return ports;
   };
-  useDependencies(deps);
+  const templates = [...builtInTemplates.values()];
+  const definitions = Object.fromEntries(
+    templates.map((template) => [template.id, compileTemplate(template)]),
+  );
+  const stepPorts = new Map<string, Ports>();
+  const portsOfStep = (step: keyof typeof stepDefinitions) => () => {
+    let restricted = stepPorts.get(step);
+    if (!restricted) {
+      restricted = restrictPorts(portsNow(), stepDefinitions[step].access, step);
+      stepPorts.set(step, restricted);
+    }
+    return restricted;
+  };
+  const stepHandlers = Object.fromEntries(
+    (Object.keys(stepDefinitions) as (keyof typeof stepDefinitions)[]).map((step) => [
+      step,
+      stepHandler(stepDefinitions[step] as never, portsOfStep(step)),
+    ]),
+  );
+  const bindings = Object.fromEntries(
+    Object.entries(definitions).map(([templateId, definition]) => [
+      templateId,
+      listTaskStates(definition).map(
+        (binding): TaskStateBinding =>
+          binding.kind === 'lambda' ? { ...binding, handler: stepHandlers[binding.step] as never } : binding,
+      ),
+    ]),
+  );
+  const engine = new LocalWorkflowEngine({
+    definitions: definitions as never,
+    bindings,
+    now: () => clock.now(),
+    ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
+  });
+  ports = { ...store, engine, notifier: outbox, clock, templates: builtInCatalog };
+  const wired = ports;
+
+  const routeHandlers = new Map<string, ReturnType<typeof httpHandler>>();
+  const sweep = sweepHandler(() => restrictPorts(wired, sweepAccess, 'sweep'));
 
   return {
-    deps,
+    ports: wired,
     engine,
-    store,
     outbox,
-    dynamoEndpoint: dynamo.endpoint,
+    ...(dynamo ? { dynamo: { client: dynamo.client, tableName, endpoint: dynamo.endpoint } } : {}),
+    routeHandler(route) {
+      let handler = routeHandlers.get(route.name);
+      if (!handler) {
+        const restricted = restrictPorts(wired, route.access, route.name);
+        handler = httpHandler(route, () => restricted);
+        routeHandlers.set(route.name, handler);
+      }
+      const found = handler;
+      return (event) => found(event as never, localContext(route.name) as never);
+    },
+    sweep: () => sweep({}, localContext('sweep') as never),
     async resumeLiveCycles() {
       const resumed: string[] = [];
-      const countries = await store.listCountries();
-      for (const country of countries) {
+      for (const country of await wired.municipalities.countries()) {
         for (const status of liveStatuses) {
           let cursor: string | undefined;
           do {
-            const page = await store.listCyclesByCountry(country, status, {
+            const page = await wired.cycles.listByCountry(country, {
+              status,
               limit: 100,
               ...(cursor ? { cursor } : {}),
             });
@@ -130,8 +201,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     async close() {
       await engine.stopAll();
       await outbox.flush();
-      useDependencies(undefined);
-      await dynamo.close();
+      await dynamo?.close();
     },
   };
 }

@@ -1,16 +1,19 @@
-import { handler as sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import type { LocalConfig } from './config.ts';
 
 /**
  * The deadline sweep on a timer: every ROMACT_SWEEP_MINUTES of planning time (at least once a second under a
  * fast clock), running the same handler as the scheduled Lambda. One sweep at a time; a slow one is not stacked.
  */
-export function startSweeper(config: LocalConfig, clockTimerMs: (ms: number) => number) {
+export function startSweeper(
+  config: LocalConfig,
+  clockTimerMs: (ms: number) => number,
+  sweep: () => Promise<unknown>,
+) {
   const intervalMs = Math.max(1_000, clockTimerMs(config.ROMACT_SWEEP_MINUTES * 60_000));
   let running: Promise<unknown> | undefined;
   const tick = () => {
     if (running) return;
-    running = (sweepHandler as unknown as (event: unknown, context: unknown) => Promise<unknown>)({}, {})
+    running = sweep()
       .catch(() => {})
       .finally(() => {
         running = undefined;

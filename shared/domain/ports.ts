@@ -1,21 +1,27 @@
 import type { Clock } from './clock.ts';
-import type {
-  AuditEvent,
-  Cycle,
-  CycleStatus,
-  Municipality,
-  NotificationRecord,
-  PhaseRun,
-  Task,
-} from './entities.ts';
-import type { CycleTemplate } from './template.ts';
+import type { AuditEvent } from './model/audit-event.ts';
+import type { Cycle, CycleStatus } from './model/cycle.ts';
+import type { Municipality } from './model/municipality.ts';
+import type { NotificationRecord } from './model/notification-record.ts';
+import type { PhaseRun } from './model/phase-run.ts';
+import type { InboxOwner, Task } from './model/task.ts';
+import type { CycleTemplate } from './model/template.ts';
 
-/** Ports: what the domain needs from the outside, with one adapter each for AWS and for the local runtime. */
+/**
+ * Ports: what the domain needs from the outside. Each repository is one aggregate's storage; the DynamoDB, and
+ * the in-memory adapters implement all of them, and one contract suite holds them to the same behaviour.
+ */
 
-/** A page of results and the cursor for the next one. */
+/** A page of results. `nextCursor` is opaque: only the adapter that issued it can read it. */
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
+}
+
+/** Paging of a list: at most `limit` items, after the position a previous page's cursor names. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
 }
 
 /** Everything stored about one cycle, read in one query. */
@@ -26,69 +32,70 @@ export interface CycleRecord {
   audit: AuditEvent[];
 }
 
-/** Read and write units a call consumed, when the store can tell. */
-export interface CapacityMeter {
-  add(operation: string, readUnits: number, writeUnits: number): void;
-}
-
-/** The single-table store. Every write is one conditional, repeatable item write. */
-export interface Store {
+/** Cycles and their phase runs. */
+export interface CycleRepository {
   /** Creates the cycle unless one with this id exists; returns the stored one either way. */
-  createCycle(cycle: Cycle): Promise<{ cycle: Cycle; created: boolean }>;
-  getCycle(cycleId: string): Promise<Cycle | undefined>;
-  getCycleRecord(cycleId: string): Promise<CycleRecord | undefined>;
-  /** Applies `changes` if the cycle is still at `expectedVersion`; throws ConcurrentUpdateError otherwise. */
-  updateCycle(cycle: Cycle, changes: Partial<Cycle>): Promise<Cycle>;
-  listCyclesByMunicipality(
+  create(cycle: Cycle): Promise<{ cycle: Cycle; created: boolean }>;
+  get(cycleId: string): Promise<Cycle | undefined>;
+  /** The cycle with its phase runs, tasks and audit trail. */
+  record(cycleId: string): Promise<CycleRecord | undefined>;
+  /** Applies `changes` if the cycle is still at its version; throws ConcurrentUpdateError otherwise. */
+  update(cycle: Cycle, changes: Partial<Cycle>): Promise<Cycle>;
+  /** Cycles of a municipality, newest first. */
+  listByMunicipality(
     municipalityId: string,
-    options: ListOptions & { status?: CycleStatus },
+    query: PageRequest & { status?: CycleStatus },
   ): Promise<Page<Cycle>>;
-  listCyclesByCountry(
-    country: string,
-    status: CycleStatus | undefined,
-    options: ListOptions,
-  ): Promise<Page<Cycle>>;
-
+  /** Cycles of a country, by status and start. */
+  listByCountry(country: string, query: PageRequest & { status?: CycleStatus }): Promise<Page<Cycle>>;
   /** Records a phase run once; a repeat returns the first record. */
   startPhase(run: PhaseRun): Promise<PhaseRun>;
+  /** Sets a phase run's end once; a repeat returns the first end. */
   endPhase(run: PhaseRun, endedAt: string): Promise<PhaseRun>;
+}
 
+/** Human tasks. */
+export interface TaskRepository {
   /** Creates the task unless it exists; returns the stored one and whether it was created. */
-  createTask(task: Task): Promise<{ task: Task; created: boolean }>;
-  getTask(taskId: string): Promise<Task | undefined>;
+  create(task: Task): Promise<{ task: Task; created: boolean }>;
+  get(taskId: string): Promise<Task | undefined>;
   /** Applies `changes` if the task is still at its version (and OPEN unless `allowClosed`). */
-  updateTask(task: Task, changes: Partial<Task>, options?: { allowClosed?: boolean }): Promise<Task>;
-  /** Open tasks of a municipality for one role, earliest due first. */
-  listInbox(
-    municipalityId: string,
-    role: string,
-    options: ListOptions & { dueBefore?: string },
-  ): Promise<Page<Task>>;
-  /** Open tasks whose sweep time is at or before `until`, across the region (the sparse sweep index). */
-  listOpenTasksDueBy(until: string, options: ListOptions): Promise<Page<Task>>;
+  update(task: Task, changes: Partial<Task>, options?: { allowClosed?: boolean }): Promise<Task>;
+  /** Open tasks of an inbox, earliest due first (only those due before `dueBefore` when given). */
+  listOpen(owner: InboxOwner, query: PageRequest & { dueBefore?: string }): Promise<Page<Task>>;
+  /** Open tasks whose next notification falls at or before `until` (the sweep's sparse index). */
+  listDueForSweep(until: string, query: PageRequest): Promise<Page<Task>>;
+}
 
-  /** Appends an audit event once (the id is deterministic, so a retry writes nothing new). */
-  appendAudit(event: AuditEvent): Promise<void>;
+/** The append-only audit trail of cycles. */
+export interface AuditLog {
+  /** Appends an event once (the id is deterministic, so a retry writes nothing new). */
+  append(event: AuditEvent): Promise<void>;
+}
 
-  putMunicipality(municipality: Municipality): Promise<Municipality>;
-  getMunicipality(municipalityId: string): Promise<Municipality | undefined>;
+/** Municipalities and their contacts. */
+export interface MunicipalityRepository {
+  /** Creates or replaces a municipality and its contacts. */
+  put(municipality: Municipality): Promise<Municipality>;
+  get(municipalityId: string): Promise<Municipality | undefined>;
   /** Erases the contacts (personal data) of a municipality. */
-  deleteContacts(municipalityId: string, at: string): Promise<void>;
+  eraseContacts(municipalityId: string): Promise<void>;
+  /** Countries that have municipalities (a restart finds every live cycle through them). */
+  countries(): Promise<string[]>;
+}
 
+/** Notification records: what was sent for which moment of which task. */
+export interface NotificationRepository {
   /** Records a notification once; a repeat returns the stored one. */
-  recordNotification(record: NotificationRecord): Promise<{ record: NotificationRecord; created: boolean }>;
-  /** Takes over a PENDING notification whose lease has run out; false when someone else holds it. */
-  claimNotification(
-    record: NotificationRecord,
-    now: string,
-    leaseUntil: string,
-  ): Promise<NotificationRecord | undefined>;
+  record(record: NotificationRecord): Promise<{ record: NotificationRecord; created: boolean }>;
+  /** Takes over a PENDING notification whose lease has run out; undefined when someone else holds it. */
+  claim(record: NotificationRecord, now: string, leaseUntil: string): Promise<NotificationRecord | undefined>;
   /** Marks a claimed notification delivered (or withdrawn: its task closed before delivery). */
-  settleNotification(
+  settle(
     record: NotificationRecord,
     changes: Pick<NotificationRecord, 'status'> & Partial<NotificationRecord>,
   ): Promise<void>;
-  listNotifications(cycleId: string): Promise<NotificationRecord[]>;
+  listByCycle(cycleId: string): Promise<NotificationRecord[]>;
 }
 
 /** One message to one recipient on one channel (a digest when it lists several notifications). */
@@ -126,12 +133,6 @@ export interface Notifier {
   publish(event: DomainEvent): Promise<void>;
 }
 
-/** Paging options. */
-export interface ListOptions {
-  limit?: number;
-  cursor?: string;
-}
-
 /** Thrown by a workflow engine when a task token is no longer waited on (timed out, or the execution ended). */
 export class TaskTokenGoneError extends Error {
   constructor(reason: string) {
@@ -140,26 +141,44 @@ export class TaskTokenGoneError extends Error {
   }
 }
 
-/** The workflow engine: Step Functions on AWS, the local ASL interpreter offline. */
-export interface WorkflowEngine {
-  /** Starts an execution by name; starting an existing name with the same input returns it. */
-  start(templateId: string, name: string, input: Record<string, unknown>): Promise<{ executionId: string }>;
-  sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void>;
-  sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void>;
-  stop(executionId: string, cause: string): Promise<void>;
-  describe(
-    executionId: string,
-  ): Promise<{ status: string; startedAt?: string; stoppedAt?: string } | undefined>;
+/** The input every execution of a cycle's workflow starts with. */
+export interface ExecutionStart {
+  cycleId: string;
+  revision: { count: number };
+  /** Resume at this phase instead of the first (a restart, a recovery). */
+  resumeAt?: string;
 }
 
-/** Everything a use case may reach. Wired once per runtime. */
-export interface Dependencies {
-  store: Store;
-  engine: WorkflowEngine;
-  clock: Clock;
-  notifier: Notifier;
-  /** The templates this runtime knows, by id. */
-  templates: (templateId: string) => CycleTemplate | undefined;
-  /** The longest a task timer may run on this runtime, in seconds (a deadline beyond it waits again). */
-  maxTimerSeconds: number;
+/** The workflow engine: Step Functions on AWS, the local ASL interpreter offline. */
+export interface WorkflowEngine {
+  /**
+   * Starts an execution of a template's workflow under a deterministic key (the adapter derives a valid
+   * execution name from it); starting the same key with the same input returns the running execution.
+   */
+  start(templateId: string, key: string, input: ExecutionStart): Promise<{ executionId: string }>;
+  sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void>;
+  stop(executionId: string, cause: string): Promise<void>;
+  /** The longest a single task wait may run on this engine, in seconds (a longer deadline waits again). */
+  readonly maxWaitSeconds: number;
 }
+
+/** The templates a runtime knows. */
+export interface TemplateCatalog {
+  get(templateId: string): CycleTemplate | undefined;
+}
+
+/** Every port, wired once per runtime; a use case asks only for the ones it uses. */
+export interface Ports {
+  cycles: CycleRepository;
+  tasks: TaskRepository;
+  audit: AuditLog;
+  municipalities: MunicipalityRepository;
+  notifications: NotificationRepository;
+  engine: WorkflowEngine;
+  notifier: Notifier;
+  clock: Clock;
+  templates: TemplateCatalog;
+}
+
+/** The store half of the ports: what one storage adapter provides. */
+export type StorePorts = Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'municipalities' | 'notifications'>;

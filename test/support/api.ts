@@ -1,6 +1,7 @@
-import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { apiRoutes } from '#functions/api/routes.ts';
-import type { HttpEvent } from '#functions/shared/http.ts';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { apiRoutes } from '#functions/routes.ts';
+import { matchPath, toApiGatewayEvent } from '#functions/shared/apigw-event.ts';
+import type { LocalRuntime } from '#infra/local/runtime.ts';
 
 /** Claims of a caller, as API Gateway's JWT authorizer passes them. */
 export type Claims = Record<string, string>;
@@ -13,39 +14,41 @@ export const municipalityOf = (municipalityId: string): Claims => ({
 });
 export const cagOf = (municipalityId: string): Claims => ({ role: 'cag', municipality: municipalityId });
 
-/** Invokes an API route handler with an HTTP API v2 event, as API Gateway would. */
+/** The runtime `call` invokes routes on: the test file's runtime (set by `testRuntime`). */
+let target: LocalRuntime | undefined;
+
+/** Points `call` at a runtime. */
+export function useRuntime(runtime: LocalRuntime | undefined) {
+  target = runtime;
+}
+
+/** Invokes an API route's handler with an HTTP API v2 event built as the local server builds it. */
 export async function call(
   method: string,
   path: string,
   options: { claims?: Claims; body?: unknown; rawBody?: string; query?: Record<string, string> } = {},
-): Promise<{ status: number; body: any }> {
-  for (const route of apiRoutes) {
-    const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
-    const match = pattern.exec(path);
-    if (route.method !== method || !match) continue;
-    const event = {
-      version: '2.0',
-      routeKey: `${route.method} ${route.path}`,
-      rawPath: path,
-      rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
-      headers: { 'content-type': 'application/json' },
-      queryStringParameters: options.query,
-      pathParameters: match.groups ? { ...match.groups } : undefined,
-      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-      isBase64Encoded: false,
-      requestContext: {
-        http: { method, path },
-        authorizer: options.claims ? { jwt: { claims: options.claims, scopes: [] } } : undefined,
-      },
-    } as unknown as HttpEvent;
-    const result = (await route.handler(event as never, {} as never)) as APIGatewayProxyResultV2;
-    const structured = result as APIGatewayProxyStructuredResultV2;
-    return {
-      status: structured.statusCode ?? 200,
-      body: structured.body ? JSON.parse(structured.body) : undefined,
-    };
-  }
-  throw new Error(`No route ${method} ${path}`);
+): Promise<{ status: number; body: any; headers: Record<string, string> }> {
+  if (!target) throw new Error('No runtime: start one with testRuntime()');
+  const route = apiRoutes.find((candidate) => candidate.method === method && matchPath(candidate.path, path));
+  if (!route) throw new Error(`No route ${method} ${path}`);
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const event = toApiGatewayEvent({
+    method,
+    routePath: route.path,
+    path,
+    ...(options.query ? { query: options.query } : {}),
+    headers: { 'content-type': 'application/json' },
+    ...(body !== undefined ? { body } : {}),
+    ...(options.claims ? { claims: options.claims } : {}),
+  });
+  const result = (await target.routeHandler(route)(event, {})) as APIGatewayProxyStructuredResultV2;
+  const text = result.body ?? '';
+  const type = String(result.headers?.['content-type'] ?? result.headers?.['Content-Type'] ?? '');
+  return {
+    status: result.statusCode ?? 200,
+    body: text && type.includes('json') ? JSON.parse(text) : text || undefined,
+    headers: (result.headers ?? {}) as Record<string, string>,
+  };
 }
 
 /** Valid outputs for each task of the ROMACT template. */

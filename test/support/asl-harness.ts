@@ -1,7 +1,7 @@
 import '#infra/local/polyfills.ts';
 import { StateMachine } from 'aws-local-stepfunctions';
-import type { AslDefinition } from '#workflows/compile-asl.ts';
-import { listTaskStates } from '#workflows/task-states.ts';
+import type { AslDefinition } from '#workflows/compile/asl.ts';
+import { listTaskStates } from '#workflows/compile/task-states.ts';
 
 /**
  * Runs a compiled definition on aws-local-stepfunctions with every Task state replaced by a test double, and

@@ -1,6 +1,8 @@
-import { type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '#infra/local/runtime.ts';
 import { manualClock } from '#shared/domain/clock.ts';
-import type { Municipality } from '#shared/domain/entities.ts';
+import type { Municipality } from '#shared/domain/model/municipality.ts';
+import { useRuntime } from './api.ts';
 import { eventually } from './eventually.ts';
 
 /** A meter that adds up read and write units per operation. */
@@ -28,12 +30,19 @@ export function capacityMeter() {
   };
 }
 
-/** An in-memory runtime (dynalite + local engine) with a manual clock, for integration tests. */
-export async function testRuntime(start = new Date('2027-01-04T09:00:00.000Z')) {
+/**
+ * An in-memory runtime (dynalite + local engine) with a manual clock, for integration tests. `call` of
+ * `./api.ts` invokes its routes.
+ */
+export async function testRuntime(
+  start = new Date('2027-01-04T09:00:00.000Z'),
+  options: Pick<LocalRuntimeOptions, 'store'> = {},
+) {
   const clock = manualClock(start);
   const meter = capacityMeter();
-  const runtime: LocalRuntime = await startLocalRuntime({ clock, meter });
-  return { runtime, clock, meter, deps: runtime.deps, store: runtime.store, engine: runtime.engine };
+  const runtime: LocalRuntime = await startLocalRuntime({ clock, meter, ...options });
+  useRuntime(runtime);
+  return { runtime, clock, meter, ports: runtime.ports, engine: runtime.engine };
 }
 
 /** A municipality fixture (Bulgarian, with a municipality contact and two CAG members, one phone-only). */
@@ -64,17 +73,17 @@ export { eventually } from './eventually.ts';
  * open-task step). Snapshots taken after this see no background writes.
  */
 export async function parkedOn(
-  store: {
-    getCycleRecord(
-      id: string,
-    ): Promise<{ audit: { type: string; data: Record<string, unknown> }[] } | undefined>;
+  ports: {
+    cycles: {
+      record(id: string): Promise<{ audit: { type: string; data: Record<string, unknown> }[] } | undefined>;
+    };
   },
   cycleId: string,
   taskKey: string,
   engine?: { settled(): Promise<void> },
 ) {
   await eventually(async () => {
-    const record = await store.getCycleRecord(cycleId);
+    const record = await ports.cycles.record(cycleId);
     return record?.audit.some(
       (event) => event.type === 'task.opened' && String(event.data.taskKey) === taskKey,
     );
@@ -83,9 +92,10 @@ export async function parkedOn(
 }
 
 /** Every item of a runtime's table, sorted: for "a refused request writes nothing" checks. */
-export async function tableSnapshot(store: unknown, tableName = 'romact'): Promise<string> {
-  const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
-  const client = (store as { client: { send: (command: unknown) => Promise<{ Items?: unknown[] }> } }).client;
-  const scan = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
+export async function tableSnapshot(runtime: LocalRuntime): Promise<string> {
+  if (!runtime.dynamo) throw new Error('The runtime has no table (in-memory store)');
+  const scan = await runtime.dynamo.client.send(
+    new ScanCommand({ TableName: runtime.dynamo.tableName, ConsistentRead: true }),
+  );
   return JSON.stringify((scan.Items ?? []).map((item) => JSON.stringify(item)).sort());
 }

@@ -1,4 +1,4 @@
-import { parseTemplate } from '#shared/domain/template.ts';
+import { parseTemplate } from '#shared/domain/model/template.ts';
 
 /**
  * A short "critical friend" review: the municipality assesses itself, the coordinator visits and writes
@@ -18,6 +18,7 @@ export const criticalFriendTemplate = parseTemplate({
   phases: [
     {
       key: 'self-assessment',
+      kind: 'tasks',
       title: { en: 'Self-assessment' },
       tasks: [
         {
@@ -31,6 +32,7 @@ export const criticalFriendTemplate = parseTemplate({
     },
     {
       key: 'peer-visit',
+      kind: 'tasks',
       title: { en: 'Peer visit' },
       tasks: [
         {
@@ -44,8 +46,10 @@ export const criticalFriendTemplate = parseTemplate({
     },
     {
       key: 'acceptance',
+      kind: 'approval',
       title: { en: 'Acceptance of recommendations' },
-      approval: { backTo: 'peer-visit', maxRevisions: 1 },
+      backTo: 'peer-visit',
+      maxRevisions: 1,
       tasks: [
         {
           key: 'municipality-acceptance',

@@ -1,4 +1,5 @@
-import type { CycleTemplate } from '#shared/domain/template.ts';
+import type { CycleTemplate } from '#shared/domain/model/template.ts';
+import type { TemplateCatalog } from '#shared/domain/ports.ts';
 import { criticalFriendTemplate } from './critical-friend.ts';
 import { romactTemplate } from './romact.ts';
 
@@ -11,3 +12,6 @@ export const builtInTemplates: ReadonlyMap<string, CycleTemplate> = new Map(
 export function findTemplate(id: string): CycleTemplate | undefined {
   return builtInTemplates.get(id);
 }
+
+/** The built-in templates as the domain's template catalog. */
+export const builtInCatalog: TemplateCatalog = { get: findTemplate };

@@ -1,4 +1,4 @@
-import { parseTemplate } from '#shared/domain/template.ts';
+import { parseTemplate } from '#shared/domain/model/template.ts';
 
 /**
  * The ROMACT cycle as run by the Council of Europe / European Commission programme: the municipality and the
@@ -26,6 +26,7 @@ export const romactTemplate = parseTemplate({
   phases: [
     {
       key: 'assessment',
+      kind: 'tasks',
       title: {
         en: 'Needs assessment',
         bg: 'Оценка на нуждите',
@@ -53,6 +54,7 @@ export const romactTemplate = parseTemplate({
     },
     {
       key: 'consultation',
+      kind: 'tasks',
       title: {
         en: 'Community consultation',
         bg: 'Консултация с общността',
@@ -80,6 +82,7 @@ export const romactTemplate = parseTemplate({
     },
     {
       key: 'plan-approval',
+      kind: 'approval',
       title: {
         en: 'Joint action plan approval',
         bg: 'Съвместно одобрение на плана',
@@ -88,7 +91,8 @@ export const romactTemplate = parseTemplate({
         ro: 'Aprobarea comună a planului',
         sk: 'Spoločné schválenie akčného plánu',
       },
-      approval: { backTo: 'consultation', maxRevisions: 2 },
+      backTo: 'consultation',
+      maxRevisions: 2,
       tasks: [
         {
           key: 'cag-endorsement',
@@ -122,6 +126,7 @@ export const romactTemplate = parseTemplate({
     },
     {
       key: 'funding',
+      kind: 'tasks',
       title: {
         en: 'Funding applications',
         bg: 'Кандидатстване за финансиране',
@@ -149,6 +154,7 @@ export const romactTemplate = parseTemplate({
     },
     {
       key: 'review',
+      kind: 'tasks',
       title: {
         en: 'Monitoring and review',
         bg: 'Мониторинг и преглед',

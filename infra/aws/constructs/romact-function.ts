@@ -109,7 +109,7 @@ export class RomactFunction extends Construct {
   }
 
   /** Workflow access to the templates' state machines, addressed by name to avoid a dependency cycle. */
-  bindWorkflow(machines: WorkflowMachine[], actions: ('start' | 'taskToken' | 'stop')[]): this {
+  bindWorkflow(machines: WorkflowMachine[], actions: readonly ('start' | 'taskToken' | 'stop')[]): this {
     const stack = Stack.of(this);
     const executions = machines.map((machine) =>
       stack.formatArn({

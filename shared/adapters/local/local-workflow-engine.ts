@@ -1,10 +1,8 @@
 import '#infra/local/polyfills.ts';
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { TaskTokenGoneError, type WorkflowEngine } from '#shared/domain/ports.ts';
-import type { AslDefinition } from '#workflows/compile-asl.ts';
-import type { StepName } from '#workflows/step-functions.ts';
-import { listTaskStates } from '#workflows/task-states.ts';
+import { type ExecutionStart, TaskTokenGoneError, type WorkflowEngine } from '#shared/domain/ports.ts';
+import { executionNameFor } from '../step-functions/execution-name.ts';
 
 /**
  * The workflow engine port offline: the same compiled ASL run by aws-local-stepfunctions, each Task state
@@ -13,11 +11,25 @@ import { listTaskStates } from '#workflows/task-states.ts';
  *
  * Human tasks: the interpreter has no `$$.Task.Token`, so the run context carries a placeholder; each
  * invocation gets a unique token, the open-task handler is called with it, and a promise is parked under it
- * until `sendTaskSuccess` / `sendTaskFailure` (or the task's timer) settles it.
+ * until `sendTaskSuccess` (or the task's timer, or the end of the execution) settles it.
  */
 
 /** A step handler as Lambda runs it. */
 export type StepHandler = (event: unknown, context: never) => Promise<unknown>;
+
+/** What a Task state of a definition is bound to: a Lambda handler (waiting on a token or not), or a chain. */
+export type TaskStateBinding =
+  | { stateName: string; kind: 'lambda'; step: string; waitForToken: boolean; handler: StepHandler }
+  | { stateName: string; kind: 'startExecution' };
+
+/** A compiled definition, as the interpreter takes it. */
+export type Definition = Record<string, unknown>;
+
+/**
+ * aws-local-stepfunctions waits with setTimeout, which cannot hold more than 2^31-1 ms (about 24.8 days).
+ * Waits are capped below that; a longer deadline simply waits again.
+ */
+export const LOCAL_MAX_WAIT_SECONDS = 24 * 24 * 3600;
 
 const TOKEN_PLACEHOLDER = 'local-task-token';
 
@@ -33,7 +45,7 @@ export interface LocalExecution {
   executionId: string;
   templateId: string;
   name: string;
-  input: Record<string, unknown>;
+  input: ExecutionStart;
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
   startedAt: string;
   stoppedAt?: string;
@@ -46,10 +58,12 @@ export interface LocalExecution {
 
 /** Options of the local engine. */
 export interface LocalEngineOptions {
-  definitions: Record<string, AslDefinition>;
-  handlers: Record<StepName, StepHandler>;
+  /** The compiled definition of each template. */
+  definitions: Record<string, Definition>;
+  /** Each template's Task states and what they are bound to. */
+  bindings: Record<string, TaskStateBinding[]>;
   /** Called as every step starts; the function it returns (if any) is called when the step ends (benchmarks). */
-  onInvoke?: (step: StepName | 'startExecution') => (() => void) | undefined;
+  onInvoke?: (step: string) => (() => void) | undefined;
   /** Current time for execution start times (the runtime's clock). */
   now?: () => Date;
 }
@@ -77,6 +91,7 @@ function lambdaContext(functionName: string): never {
 
 /** Runs compiled definitions in-process. */
 export class LocalWorkflowEngine implements WorkflowEngine {
+  readonly maxWaitSeconds = LOCAL_MAX_WAIT_SECONDS;
   private readonly machines = new Map<string, StateMachine>();
   private readonly executions = new Map<string, LocalExecution>();
   private readonly parked = new Map<string, Parked>();
@@ -105,21 +120,21 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   private bindings(templateId: string, executionId: string) {
-    const definition = this.options.definitions[templateId];
-    if (!definition) throw new Error(`No definition for template ${templateId}`);
+    const bindings = this.options.bindings[templateId];
+    if (!bindings) throw new Error(`No bindings for template ${templateId}`);
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const binding of listTaskStates(definition)) {
+    for (const binding of bindings) {
       if (binding.kind === 'startExecution') {
         handlers[binding.stateName] = async (input) => {
           this.options.onInvoke?.('startExecution');
-          const request = input as { StateMachineArn: string; Name: string; Input: Record<string, unknown> };
+          const request = input as { StateMachineArn: string; Name: string; Input: ExecutionStart };
           const target = request.StateMachineArn.split(':stateMachine:romact-')[1] ?? templateId;
           const { executionId: started } = await this.start(target, request.Name, request.Input);
           return { ExecutionArn: started, StartDate: this.now().toISOString() };
         };
         continue;
       }
-      const handler = this.options.handlers[binding.step];
+      const { handler } = binding;
       if (binding.waitForToken) {
         handlers[binding.stateName] = async (input) => {
           const { Payload } = input as { Payload: Record<string, unknown> };
@@ -173,7 +188,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     return parked;
   }
 
-  async start(templateId: string, name: string, input: Record<string, unknown>) {
+  async start(templateId: string, key: string, input: ExecutionStart) {
+    const name = executionNameFor(key);
     const executionId = `${this.stateMachineId(templateId).replace(':stateMachine:', ':execution:')}:${name}`;
     if (this.executions.has(executionId)) return { executionId };
     const machine = this.machines.get(templateId);
@@ -225,12 +241,6 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const parked = this.retire(taskToken);
     if (!parked) throw new TaskTokenGoneError('TaskTimedOut');
     parked.resolve(output);
-  }
-
-  async sendTaskFailure(taskToken: string, error: string, cause: string) {
-    const parked = this.retire(taskToken);
-    if (!parked) throw new TaskTokenGoneError('TaskTimedOut');
-    parked.reject(new LocalError(error, cause));
   }
 
   async stop(executionId: string, _cause: string) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Contact, Municipality, Task } from '../entities.ts';
+import type { Contact, Municipality } from '../model/municipality.ts';
+import type { LocalizedText } from '../model/roles.ts';
+import type { Task } from '../model/task.ts';
 import type { OutboundMessage } from '../ports.ts';
-import type { LocalizedText } from '../roles.ts';
 import { catalogFor } from './catalogs/index.ts';
 import type { Moment } from './schedule.ts';
 import { fitTwoSegments } from './sms.ts';

@@ -1,7 +1,7 @@
 import { addDuration, subtractDuration } from '../duration.ts';
-import type { Task } from '../entities.ts';
-import type { CycleTemplate } from '../template.ts';
-import { findTask } from '../template.ts';
+import type { Task } from '../model/task.ts';
+import type { CycleTemplate } from '../model/template.ts';
+import { findTask } from '../model/template.ts';
 
 /**
  * When a task's notifications fall due: the assignment when it opens, reminders before the due date, the

@@ -13,7 +13,7 @@ const municipalityId = 'bg-validation';
 let taskId: string;
 let cycleId: string;
 
-const tableSnapshot = () => sharedSnapshot(env.store);
+const tableSnapshot = () => sharedSnapshot(env.runtime);
 
 beforeAll(async () => {
   env = await testRuntime();
@@ -24,7 +24,7 @@ beforeAll(async () => {
     const inbox = await call('GET', '/tasks', { claims: municipalityOf(municipalityId) });
     return inbox.body.items?.[0]?.taskId as string | undefined;
   });
-  await parkedOn(env.store, cycleId, 'needs-assessment', env.engine);
+  await parkedOn(env.ports, cycleId, 'needs-assessment', env.engine);
 });
 afterAll(async () => {
   await env.runtime.close();
@@ -332,7 +332,7 @@ describe('Bad input on every API route', () => {
       body: outputs['needs-assessment'],
     });
     // Let the workflow reach the next task before taking the "nothing written" snapshot.
-    await parkedOn(env.store, cycleId, 'community-consultation', env.engine);
+    await parkedOn(env.ports, cycleId, 'community-consultation', env.engine);
     const before = await tableSnapshot();
     const different = await call('POST', `/tasks/${taskId}/complete`, {
       claims: municipality,

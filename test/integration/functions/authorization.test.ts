@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '#functions/routes.ts';
+import type { ApiRoute } from '#functions/shared/api-route.ts';
+import type { Role } from '#shared/domain/model/roles.ts';
 import { type Claims, call, outputs } from '../../support/api.ts';
 import {
   eventually,
@@ -23,121 +26,91 @@ const roles: Record<string, Claims> = {
 };
 type RoleName = keyof typeof roles;
 
-const tableSnapshot = () => sharedSnapshot(env.store);
+const tableSnapshot = () => sharedSnapshot(env.runtime);
 
 const municipalityBody = () => {
   const { municipalityId: _id, updatedAt: _at, ...body } = municipalityFixture({ municipalityId: 'bg-own' });
   return body;
 };
 
-interface Route {
-  name: string;
-  method: string;
+/** How to call a route against the own tenant's resources (the ids are known once the cycle runs). */
+interface Fixture {
   path: () => string;
   body?: () => unknown;
   query?: Record<string, string>;
-  /** Expected status per role; a visible count for listings. */
-  expect: Record<RoleName, number>;
-  /** For listings: how many items each role sees. */
-  visible?: Partial<Record<RoleName, number>>;
+  /** A listing: other tenants get 200 and see nothing, instead of 404. */
+  listing?: boolean;
+  /** Roles the route admits but this resource refuses (the task is the municipality's, not theirs). */
+  refusedByResource?: Role[];
+  /** Routes that change what later ones read run later, in this order (reads are 0). */
+  order?: number;
 }
 
-const own = { 'coordinator (own country)': 200, 'municipality (own)': 200, 'cag (own)': 200 };
-const hidden = { 'coordinator (other country)': 404, 'municipality (other)': 404, 'cag (other)': 404 };
-
-const routes: Route[] = [
-  {
-    name: 'GET /cycles',
-    method: 'GET',
-    path: () => '/cycles',
-    query: { municipalityId: 'bg-own' },
-    expect: { ...own, 'coordinator (other country)': 200, 'municipality (other)': 200, 'cag (other)': 200 },
-    visible: {
-      'coordinator (own country)': 1,
-      'coordinator (other country)': 0,
-      'municipality (own)': 1,
-      'municipality (other)': 0,
-      'cag (own)': 1,
-      'cag (other)': 0,
-    },
-  },
-  {
-    name: 'GET /cycles/{id}',
-    method: 'GET',
-    path: () => `/cycles/${cycleId}`,
-    expect: { ...own, ...hidden },
-  },
-  {
-    name: 'GET /tasks',
-    method: 'GET',
-    path: () => '/tasks',
-    query: { municipalityId: 'bg-own', assignee: 'municipality' },
-    expect: { ...own, 'coordinator (other country)': 200, 'municipality (other)': 200, 'cag (other)': 200 },
-    visible: {
-      'coordinator (own country)': 1,
-      'coordinator (other country)': 0,
-      'municipality (own)': 1,
-      'municipality (other)': 0,
-      'cag (own)': 1,
-      'cag (other)': 0,
-    },
-  },
-  { name: 'GET /tasks/{id}', method: 'GET', path: () => `/tasks/${taskId}`, expect: { ...own, ...hidden } },
-  {
-    name: 'GET /municipalities/{id}',
-    method: 'GET',
-    path: () => '/municipalities/bg-own',
-    expect: { ...own, ...hidden },
-  },
-  {
-    name: 'PUT /municipalities/{id}',
-    method: 'PUT',
-    path: () => '/municipalities/bg-own',
-    body: municipalityBody,
-    expect: { 'coordinator (own country)': 200, 'municipality (own)': 403, 'cag (own)': 403, ...hidden },
-  },
-  {
-    name: 'POST /tasks/{id}/extend',
-    method: 'POST',
-    path: () => `/tasks/${taskId}/extend`,
-    body: () => ({ dueAt: '2030-01-31', reason: 'Council elections' }),
-    expect: { 'coordinator (own country)': 200, 'municipality (own)': 403, 'cag (own)': 403, ...hidden },
-  },
-  {
-    name: 'POST /tasks/{id}/complete',
-    method: 'POST',
-    path: () => `/tasks/${taskId}/complete`,
-    body: () => outputs['needs-assessment'],
-    expect: { 'coordinator (own country)': 403, 'municipality (own)': 200, 'cag (own)': 403, ...hidden },
-  },
-  {
-    name: 'POST /cycles',
-    method: 'POST',
+/**
+ * One fixture per route of the route table: a route without one fails the first test, so a new route
+ * cannot miss the matrix. The expected statuses come from the table's `roles`.
+ */
+const fixtures: Record<string, Fixture> = {
+  'start-cycle': {
     path: () => '/cycles',
     body: () => ({ municipalityId: 'bg-own', clientToken: 'authz' }),
-    expect: {
-      'coordinator (own country)': 201,
-      'municipality (own)': 403,
-      'cag (own)': 403,
-      'coordinator (other country)': 404,
-      'municipality (other)': 403,
-      'cag (other)': 403,
-    },
+    order: 4,
   },
-  {
-    name: 'POST /cycles/{id}/cancel',
-    method: 'POST',
-    path: () => `/cycles/${cycleId}/cancel`,
-    body: () => ({ reason: 'Testing' }),
-    expect: { 'coordinator (own country)': 200, 'municipality (own)': 403, 'cag (own)': 403, ...hidden },
+  'list-cycles': { path: () => '/cycles', query: { municipalityId: 'bg-own' }, listing: true },
+  'get-cycle': { path: () => `/cycles/${cycleId}` },
+  'cancel-cycle': { path: () => `/cycles/${cycleId}/cancel`, body: () => ({ reason: 'Testing' }), order: 5 },
+  'list-tasks': {
+    path: () => '/tasks',
+    query: { municipalityId: 'bg-own', assignee: 'municipality' },
+    listing: true,
   },
-  {
-    name: 'DELETE /municipalities/{id}/contacts',
-    method: 'DELETE',
-    path: () => '/municipalities/bg-own/contacts',
-    expect: { 'coordinator (own country)': 200, 'municipality (own)': 200, 'cag (own)': 403, ...hidden },
+  'get-task': { path: () => `/tasks/${taskId}` },
+  'complete-task': {
+    order: 2,
+    path: () => `/tasks/${taskId}/complete`,
+    body: () => outputs['needs-assessment'],
+    refusedByResource: ['coordinator', 'cag'],
   },
-];
+  'extend-task': {
+    order: 1,
+    path: () => `/tasks/${taskId}/extend`,
+    body: () => ({ dueAt: '2030-01-31', reason: 'Council elections' }),
+  },
+  'put-municipality': { path: () => '/municipalities/bg-own', body: municipalityBody, order: 3 },
+  'get-municipality': { path: () => '/municipalities/bg-own' },
+  'erase-contacts': { path: () => '/municipalities/bg-own/contacts', order: 6 },
+  'get-calendar': { path: () => '/municipalities/bg-own/calendar.ics' },
+};
+
+/** The status a role must get from a route, from the route table and the fixture. */
+function expected(route: ApiRoute, fixture: Fixture, role: RoleName): number {
+  const claims = roles[role] as Claims;
+  if (!route.roles.includes(claims.role as Role)) return 403;
+  const ownTenant = !role.includes('other');
+  if (!ownTenant) return fixture.listing ? 200 : 404;
+  if (fixture.refusedByResource?.includes(claims.role as Role)) return 403;
+  return route.status ?? 200;
+}
+
+const cases = [...apiRoutes]
+  .sort((a, b) => (fixtures[a.name]?.order ?? 0) - (fixtures[b.name]?.order ?? 0))
+  .flatMap((route) =>
+    (Object.keys(roles) as RoleName[]).map((role) => {
+      const fixture = fixtures[route.name] as Fixture;
+      return {
+        name: `${route.method} ${route.path}`,
+        role,
+        route,
+        fixture,
+        status: fixture ? expected(route, fixture, role) : 0,
+      };
+    }),
+  );
+const request = (fixture: Fixture, claims?: Claims) => ({
+  ...(claims ? { claims } : {}),
+  ...(fixture.body ? { body: fixture.body() } : {}),
+  ...(fixture.query ? { query: fixture.query } : {}),
+});
 
 beforeAll(async () => {
   env = await testRuntime();
@@ -163,7 +136,7 @@ beforeAll(async () => {
   );
   // The workflow is parked on the task once its opening is in the audit trail: nothing moves after that.
   await eventually(async () => {
-    const record = await env.store.getCycleRecord(cycleId);
+    const record = await env.ports.cycles.record(cycleId);
     return record?.audit.some((event) => event.type === 'task.opened');
   });
   await env.engine.settled();
@@ -172,50 +145,35 @@ afterAll(async () => {
   await env.runtime.close();
 });
 
-const refusals = routes.flatMap((route) =>
-  (Object.keys(roles) as RoleName[])
-    .filter((role) => (route.expect[role] ?? 0) >= 400)
-    .map((role) => [route.name, role, route] as const),
-);
-const permitted = routes.flatMap((route) =>
-  (Object.keys(roles) as RoleName[])
-    .filter((role) => (route.expect[role] ?? 0) < 400)
-    .map((role) => [route.name, role, route] as const),
-);
+describe('Authorisation matrix, from the route table', () => {
+  it('has a fixture for every route of the table', () => {
+    expect(apiRoutes.filter((route) => !fixtures[route.name]).map((route) => route.name)).toEqual([]);
+  });
 
-describe('Authorisation matrix', () => {
   it('leaves nobody without a token through', async () => {
-    for (const route of routes) {
-      expect(
-        (await call(route.method, route.path(), { ...(route.body ? { body: route.body() } : {}) })).status,
-        route.name,
-      ).toBe(401);
+    for (const route of apiRoutes) {
+      const fixture = fixtures[route.name] as Fixture;
+      expect((await call(route.method, fixture.path(), request(fixture))).status, route.name).toBe(401);
     }
   });
 
-  it.each(refusals)('%s as %s is refused and writes nothing', async (_name, role, route) => {
-    const before = await tableSnapshot();
-    const response = await call(route.method, route.path(), {
-      claims: roles[role] as Claims,
-      ...(route.body ? { body: route.body() } : {}),
-      ...(route.query ? { query: route.query } : {}),
-    });
-    expect(response.status).toBe(route.expect[role]);
-    expect(response.body.error.code).toBeTruthy();
-    expect(await tableSnapshot()).toBe(before);
-  });
+  it.each(cases.filter((one) => one.status >= 400))(
+    '$name as $role is refused with $status and writes nothing',
+    async ({ route, fixture, role, status }) => {
+      const before = await tableSnapshot();
+      const response = await call(route.method, fixture.path(), request(fixture, roles[role]));
+      expect(response.status).toBe(status);
+      expect(response.body.error.code).toBeTruthy();
+      expect(await tableSnapshot()).toBe(before);
+    },
+  );
 
-  it.each(permitted)(
-    '%s as %s is allowed (and listings show only the caller’s tenant)',
-    async (_name, role, route) => {
-      const response = await call(route.method, route.path(), {
-        claims: roles[role] as Claims,
-        ...(route.body ? { body: route.body() } : {}),
-        ...(route.query ? { query: route.query } : {}),
-      });
-      expect(response.status, JSON.stringify(response.body)).toBe(route.expect[role]);
-      const visible = route.visible?.[role];
-      if (visible !== undefined) expect(response.body.items).toHaveLength(visible);
+  it.each(cases.filter((one) => one.status < 400))(
+    '$name as $role is allowed ($status), and a listing shows only the caller’s tenant',
+    async ({ route, fixture, role, status }) => {
+      const response = await call(route.method, fixture.path(), request(fixture, roles[role]));
+      expect(response.status, JSON.stringify(response.body)).toBe(status);
+      if (fixture.listing) expect(response.body.items).toHaveLength(role.includes('other') ? 0 : 1);
     },
   );
 });

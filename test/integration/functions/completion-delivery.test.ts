@@ -41,7 +41,7 @@ describe('A completion always reaches the workflow', () => {
       body: outputs['needs-assessment'],
     });
     expect(first.status).toBe(500);
-    expect(await env.store.getTask(task.taskId)).toMatchObject({
+    expect(await env.ports.tasks.get(task.taskId)).toMatchObject({
       status: 'COMPLETED',
       tokenDelivered: false,
     });
@@ -73,7 +73,7 @@ describe('A completion always reaches the workflow', () => {
     await env.runtime.resumeLiveCycles();
 
     expect((await consultationOpened()).taskKey).toBe('community-consultation');
-    const record = await env.store.getCycleRecord(task.cycleId);
+    const record = await env.ports.cycles.record(task.cycleId);
     expect(record?.tasks.filter((one) => one.taskKey === 'needs-assessment')).toHaveLength(1);
     expect(
       record?.audit.filter((event) => event.type === 'task.opened' && event.data.taskId === task.taskId),

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sweepDeadlines } from '#shared/domain/notifications/sweep.ts';
 import type { OutboundMessage } from '#shared/domain/ports.ts';
+import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
 import { seedOpenTasks } from '../../../bench/seed-open-tasks.ts';
 import { cagOf, call, coordinatorBG, municipalityOf, outputs } from '../../support/api.ts';
 import { eventually, municipalityFixture, parkedOn, testRuntime } from '../../support/runtime.ts';
@@ -34,7 +34,7 @@ async function startCycle(clientToken = 'cycle') {
   const cycleId = (
     await call('POST', '/cycles', { claims: coordinatorBG, body: { municipalityId, clientToken } })
   ).body.cycleId as string;
-  await parkedOn(env.store, cycleId, 'needs-assessment', env.engine);
+  await parkedOn(env.ports, cycleId, 'needs-assessment', env.engine);
   return cycleId;
 }
 
@@ -52,7 +52,7 @@ async function complete(
     ),
   );
   expect((await call('POST', `/tasks/${task.taskId}/complete`, { claims, body })).status).toBe(200);
-  if (next) await parkedOn(env.store, cycleId, next, env.engine);
+  if (next) await parkedOn(env.ports, cycleId, next, env.engine);
 }
 
 /** Runs the sweep once a simulated day from `from` to `to`, doing `actions[day]` first. */
@@ -60,7 +60,7 @@ async function simulate(from: number, to: number, actions: Record<number, () => 
   for (let day = from; day <= to; day++) {
     env.clock.set(new Date(START.getTime() + day * DAY));
     await actions[day]?.();
-    await sweepDeadlines(env.deps);
+    await sweepDeadlines(env.ports);
   }
 }
 
@@ -135,7 +135,9 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
     expect(escalation?.text).toMatch(
       /^Escalation: Plovdiv – Stolipinovo has not completed "Record the council decision/,
     );
-    expect((await env.store.getCycle(cycleId))?.status).toBe('COMPLETED');
+    expect((await env.ports.cycles.get(cycleId))?.status).toBe('COMPLETED');
+    // The finish step publishes after it records the status: wait for the workflow to come to rest.
+    await env.engine.settled();
     const kinds = env.runtime.outbox.events.map((event) => event.type);
     expect(kinds.filter((type) => type === 'cycle.phase-changed')).toHaveLength(5);
     expect(kinds.filter((type) => type === 'cycle.completed')).toHaveLength(1);
@@ -148,7 +150,7 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
         cycleId = await startCycle();
       },
       55: async () => {
-        const task = (await env.store.getCycleRecord(cycleId))?.tasks[0];
+        const task = (await env.ports.cycles.record(cycleId))?.tasks[0];
         const response = await call('POST', `/tasks/${task?.taskId}/extend`, {
           claims: coordinatorBG,
           body: { dueAt: '2027-04-04T09:00:00.000Z', reason: 'Local elections' },
@@ -165,7 +167,7 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
       'd90 municipality:email overdue',
       'd97 coordinator:email escalated',
     ]);
-    const audit = (await env.store.getCycleRecord(cycleId))?.audit.filter(
+    const audit = (await env.ports.cycles.record(cycleId))?.audit.filter(
       (event) => event.type === 'task.extended',
     );
     expect(audit?.map((event) => event.data.reason)).toEqual(['Local elections']);
@@ -196,9 +198,9 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
     await simulate(0, 0, { 0: async () => void (await startCycle()) });
     env.clock.set(new Date(START.getTime() + 46 * DAY));
     const reports = await Promise.all([
-      sweepDeadlines(env.deps),
-      sweepDeadlines(env.deps),
-      sweepDeadlines(env.deps),
+      sweepDeadlines(env.ports),
+      sweepDeadlines(env.ports),
+      sweepDeadlines(env.ports),
     ]);
     expect(reports.reduce((sum, report) => sum + report.delivered, 0)).toBe(1);
     expect(sent()).toEqual(['d0 municipality:email assigned', 'd46 municipality:email reminder']);
@@ -211,13 +213,13 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
     env.runtime.outbox.deliver = async () => {
       throw new Error('killed');
     };
-    await expect(sweepDeadlines(env.deps)).rejects.toThrow('killed');
+    await expect(sweepDeadlines(env.ports)).rejects.toThrow('killed');
     env.runtime.outbox.deliver = deliver;
 
-    expect((await sweepDeadlines(env.deps)).delivered).toBe(0);
+    expect((await sweepDeadlines(env.ports)).delivered).toBe(0);
     env.clock.advance(16 * 60_000);
-    expect((await sweepDeadlines(env.deps)).delivered).toBe(1);
-    expect((await sweepDeadlines(env.deps)).delivered).toBe(0);
+    expect((await sweepDeadlines(env.ports)).delivered).toBe(1);
+    expect((await sweepDeadlines(env.ports)).delivered).toBe(0);
     expect(sent()).toEqual(['d0 municipality:email assigned', 'd46 municipality:email reminder']);
   });
 
@@ -250,22 +252,12 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
 
   it('serves the open deadlines as an iCalendar feed that a standard parser reads, and moves extended ones', async () => {
     const cycleId = await startCycle();
-    const { handler } = await import('#functions/api/get-calendar.ts');
     const ics = async () => {
-      const result = (await (
-        handler as unknown as (
-          event: unknown,
-          context: unknown,
-        ) => Promise<{ body: string; headers: Record<string, string> }>
-      )(
-        {
-          pathParameters: { id: municipalityId },
-          requestContext: { authorizer: { jwt: { claims: municipalityOf(municipalityId) } } },
-        },
-        {},
-      )) as { body: string; headers: Record<string, string> };
+      const result = await call('GET', `/municipalities/${municipalityId}/calendar.ics`, {
+        claims: municipalityOf(municipalityId),
+      });
       expect(result.headers['content-type']).toContain('text/calendar');
-      return new ICAL.Component(ICAL.parse(result.body));
+      return new ICAL.Component(ICAL.parse(result.body as string));
     };
 
     const before = (await ics()).getAllSubcomponents('vevent');
@@ -280,7 +272,7 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
         .map((alarm: ICAL.Component) => String(alarm.getFirstPropertyValue('trigger'))),
     ).toEqual(['-P14D', '-P3D', '-P1D']);
 
-    const task = (await env.store.getCycleRecord(cycleId))?.tasks[0];
+    const task = (await env.ports.cycles.record(cycleId))?.tasks[0];
     await call('POST', `/tasks/${task?.taskId}/extend`, {
       claims: coordinatorBG,
       body: { dueAt: '2027-04-01T09:00:00.000Z', reason: 'x' },
@@ -292,11 +284,11 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
   });
 
   it('reads on the order of the due tasks, not the open ones: 10,000 open, 10 due', async () => {
-    const { store, meter } = env;
-    await seedOpenTasks(store, { count: 10_000, due: 10, municipalityId, now: START.toISOString() });
+    const { ports, meter } = env;
+    await seedOpenTasks(ports.tasks, { count: 10_000, due: 10, municipalityId, now: START.toISOString() });
     meter.reset();
 
-    const report = await sweepDeadlines(env.deps);
+    const report = await sweepDeadlines(env.ports);
 
     expect(report.tasksRead).toBe(10);
     const sweepRead = meter.of('listOpenTasksDueBy').read;

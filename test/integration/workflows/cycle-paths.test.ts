@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate, stateNames } from '#workflows/compile-asl.ts';
+import { compileTemplate } from '#workflows/compile/compile-template.ts';
+import { stateNames } from '#workflows/compile/names.ts';
 import { criticalFriendTemplate } from '#workflows/templates/critical-friend.ts';
 import { romactTemplate } from '#workflows/templates/romact.ts';
 import { type HumanRequest, runDefinition, type Script } from '../../support/asl-harness.ts';

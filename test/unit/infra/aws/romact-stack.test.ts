@@ -5,12 +5,12 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { apiRoutes } from '#functions/api/routes.ts';
+import { apiRoutes } from '#functions/routes.ts';
 import { loadDeployConfig, parseDeployConfig } from '#infra/aws/config.ts';
 import { acknowledgeFindings } from '#infra/aws/nag-acknowledgements.ts';
 import { RomactStack } from '#infra/aws/romact-stack.ts';
-import { tableDefinition } from '#shared/adapters/aws/table-definition.ts';
-import { compileTemplate } from '#workflows/compile-asl.ts';
+import { tableDefinition } from '#shared/adapters/dynamodb/table-definition.ts';
+import { compileTemplate } from '#workflows/compile/compile-template.ts';
 import { builtInTemplates } from '#workflows/templates/index.ts';
 
 const config = loadDeployConfig(

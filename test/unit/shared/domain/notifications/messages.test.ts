@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Municipality, Task } from '#shared/domain/entities.ts';
+import type { Municipality } from '#shared/domain/model/municipality.ts';
+import type { Task } from '#shared/domain/model/task.ts';
 import { catalogs } from '#shared/domain/notifications/catalogs/index.ts';
 import { composeMessages } from '#shared/domain/notifications/compose.ts';
 import { scheduleFor } from '#shared/domain/notifications/schedule.ts';

@@ -1,0 +1,44 @@
+import { createDocument } from 'zod-openapi';
+import { apiRoutes } from './routes.ts';
+
+/** The OpenAPI document of the HTTP API, generated from the route table and the zod schemas that validate. */
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of apiRoutes) {
+    const { request } = route;
+    const operation: Record<string, unknown> = {
+      operationId: route.name,
+      summary: route.summary,
+      description: `Who may call it: ${route.roles.join(', ')}.`,
+      security: [{ bearer: [] }],
+      responses: {
+        [String(route.status ?? 200)]: { description: 'OK' },
+        400: { description: 'Invalid input: every wrong field is named in error.fields' },
+        401: { description: 'Missing or invalid token' },
+        403: { description: 'Not allowed for this role' },
+        404: { description: 'Unknown id, or not visible to the caller' },
+        409: { description: 'The task is no longer open, or the cycle is not running' },
+        422: { description: 'A valid body that breaks a rule of the template' },
+      },
+    };
+    if (request.path) operation.requestParams = { path: request.path };
+    if (request.query)
+      operation.requestParams = { ...(operation.requestParams as object), query: request.query };
+    if (request.body && 'raw' in request.body) {
+      operation.requestBody = {
+        description: request.body.raw,
+        content: { 'application/json': { schema: { type: 'object' } } },
+      };
+    } else if (request.body) {
+      operation.requestBody = { content: { 'application/json': { schema: request.body } } };
+    }
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: { title: 'ROMACT engine API', version: '1.0.0' },
+    servers: [{ url: serverUrl }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths: paths as never,
+  });
+}

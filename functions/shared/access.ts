@@ -1,0 +1,82 @@
+import type { Ports } from '#shared/domain/ports.ts';
+
+/**
+ * What a function may touch, declared once per route and step: the CDK stack grants IAM from it, the AWS
+ * wiring creates only the clients it names, and the local runtime hands the function ports that refuse
+ * anything else — so a route declared read-only that writes fails in the local tests, not on AWS.
+ */
+export interface Access {
+  /** Table access: reads only, reads and writes, or the sweep's (its index, task and notification items). */
+  table?: 'read' | 'readWrite' | 'sweep';
+  /** Step Functions calls: start executions, stop them, answer task tokens. */
+  workflow?: readonly ('start' | 'stop' | 'taskToken')[];
+  /** Notifications: integration events only, or messages (SNS) and events. */
+  notify?: 'events' | 'messages';
+}
+
+const tableWrites: Record<string, readonly string[]> = {
+  cycles: ['create', 'update', 'startPhase', 'endPhase'],
+  tasks: ['create', 'update'],
+  audit: ['append'],
+  municipalities: ['put', 'eraseContacts'],
+  notifications: ['record', 'claim', 'settle'],
+};
+const engineActions: Record<string, 'start' | 'stop' | 'taskToken'> = {
+  start: 'start',
+  stop: 'stop',
+  sendTaskSuccess: 'taskToken',
+};
+
+/** A port whose methods in `refused` throw, naming the function and what it was not granted. */
+function guard<T extends object>(port: T, refused: (method: string) => string | undefined): T {
+  return new Proxy(port, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      const reason = refused(property);
+      if (!reason) return value.bind(target);
+      return () => {
+        throw new AccessNotGrantedError(reason);
+      };
+    },
+  });
+}
+
+/** A function used a port its access does not grant (a bug in the route or step declaration). */
+export class AccessNotGrantedError extends Error {
+  constructor(reason: string) {
+    super(`Access not granted: ${reason}`);
+    this.name = 'AccessNotGrantedError';
+  }
+}
+
+/** The ports a function with `access` may use, as the local runtime hands them out. */
+export function restrictPorts<P extends Partial<Ports>>(ports: P, access: Access, name: string): P {
+  const restricted: Partial<Ports> = { ...ports };
+  for (const repository of Object.keys(tableWrites) as (keyof typeof tableWrites)[]) {
+    const port = ports[repository as keyof Ports] as object | undefined;
+    if (!port) continue;
+    (restricted as Record<string, unknown>)[repository] = guard(port, (method) => {
+      if (!access.table) return `${name} has no table access (${repository}.${method})`;
+      if (access.table === 'read' && tableWrites[repository]?.includes(method))
+        return `${name} may only read the table (${repository}.${method})`;
+      return undefined;
+    });
+  }
+  if (ports.engine) {
+    restricted.engine = guard(ports.engine, (method) => {
+      const action = engineActions[method];
+      return action && !access.workflow?.includes(action)
+        ? `${name} may not ${action} workflow executions (${method})`
+        : undefined;
+    });
+  }
+  if (ports.notifier) {
+    restricted.notifier = guard(ports.notifier, (method) => {
+      if (method === 'deliver' && access.notify !== 'messages') return `${name} may not send messages`;
+      if (method === 'publish' && !access.notify) return `${name} may not publish events`;
+      return undefined;
+    });
+  }
+  return restricted as P;
+}

@@ -1,0 +1,78 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
+import { SnsEventBridgeNotifier } from '#shared/adapters/sns-eventbridge/sns-eventbridge-notifier.ts';
+import { StepFunctionsEngine } from '#shared/adapters/step-functions/step-functions-engine.ts';
+import { systemClock } from '#shared/domain/clock.ts';
+import type { Ports } from '#shared/domain/ports.ts';
+import { builtInCatalog } from '#workflows/templates/index.ts';
+import { type Access, restrictPorts } from './access.ts';
+
+/**
+ * The Lambda wiring: the AWS adapters, built once per container from the environment, and only those a
+ * function's access names (a handler that never calls Step Functions creates no Step Functions client).
+ */
+
+const cache = new Map<string, Ports>();
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set`);
+  return value;
+}
+
+/** A port that is not wired for this function: using it is a bug in its access declaration. */
+const notWired = (name: string): never =>
+  new Proxy(
+    {},
+    {
+      get: (_target, property) => {
+        if (property === 'then') return undefined;
+        throw new Error(`${name} is not wired for this function`);
+      },
+    },
+  ) as never;
+
+function build(access: Access): Ports {
+  // Only the clients this function's access names: a cold start builds nothing it will not use.
+  const notifier = access.notify
+    ? new SnsEventBridgeNotifier(new SNSClient({}), new EventBridgeClient({}), {
+        topicArn: process.env.NOTIFICATION_TOPIC_ARN ?? '',
+        eventBusName: process.env.EVENT_BUS_NAME ?? 'default',
+      })
+    : notWired('notifier');
+  const store = access.table
+    ? createDynamoStore(new DynamoDBClient({}), { tableName: required('TABLE_NAME') })
+    : undefined;
+  return {
+    ...(store ?? {
+      cycles: notWired('cycles'),
+      tasks: notWired('tasks'),
+      audit: notWired('audit'),
+      municipalities: notWired('municipalities'),
+      notifications: notWired('notifications'),
+    }),
+    // The SDK's standard retry strategy retries throttling and transient errors with backoff.
+    engine: new StepFunctionsEngine(
+      access.workflow?.length ? new SFNClient({ maxAttempts: 6 }) : notWired('sfn'),
+      {
+        stateMachineArns: JSON.parse(process.env.STATE_MACHINE_ARNS ?? '{}') as Record<string, string>,
+      },
+    ),
+    notifier,
+    clock: systemClock,
+    templates: builtInCatalog,
+  } as unknown as Ports;
+}
+
+/** The ports of a Lambda function with `access` (one set per container). */
+export function awsPorts(access: Access, name: string): Ports {
+  let ports = cache.get(name);
+  if (!ports) {
+    ports = restrictPorts(build(access), access, name);
+    cache.set(name, ports);
+  }
+  return ports;
+}

@@ -1,0 +1,68 @@
+import type { AuditEvent } from '#shared/domain/model/audit-event.ts';
+import type { Cycle } from '#shared/domain/model/cycle.ts';
+import { cycleIdOfTask, type InboxOwner, type Task } from '#shared/domain/model/task.ts';
+import type { Item } from './table.ts';
+
+/** Every key shape of the single table (see docs/data-model.md), in one place. */
+export const keys = {
+  cycle: (cycleId: string) => ({ PK: `CYCLE#${cycleId}`, SK: '#CYCLE' }),
+  phase: (cycleId: string, phase: string, revision: number) => ({
+    PK: `CYCLE#${cycleId}`,
+    SK: `PHASE#${phase}#r${revision}`,
+  }),
+  task: (taskId: string) => ({ PK: `CYCLE#${cycleIdOfTask(taskId)}`, SK: `TASK#${taskId}` }),
+  audit: (event: Pick<AuditEvent, 'cycleId' | 'at' | 'eventId'>) => ({
+    PK: `CYCLE#${event.cycleId}`,
+    SK: `AUDIT#${event.at}#${event.eventId}`,
+  }),
+  municipality: (municipalityId: string) => ({ PK: `MUNI#${municipalityId}`, SK: '#PROFILE' }),
+  /** Contacts were a separate item before they moved into the profile; read for old data, removed on erase. */
+  legacyContacts: (municipalityId: string) => ({ PK: `MUNI#${municipalityId}`, SK: 'CONTACTS' }),
+  countries: () => ({ PK: 'META', SK: 'COUNTRIES' }),
+  notification: (cycleId: string, notificationId: string) => ({
+    PK: `CYCLE#${cycleId}`,
+    SK: `NOTIF#${notificationId}`,
+  }),
+};
+
+/** The partitions of the indexes. */
+export const partitions = {
+  municipalityCycles: (municipalityId: string) => `MUNI#${municipalityId}`,
+  countryCycles: (country: string) => `COUNTRY#${country}`,
+  /** The inbox owner is the municipality for its roles, and `country:<cc>` for coordinator tasks. */
+  inbox: (owner: InboxOwner) =>
+    owner.role === 'coordinator'
+      ? `INBOX#country:${owner.country}#coordinator`
+      : `INBOX#${owner.municipalityId}#${owner.role}`,
+  /** The single sweep partition: one region's open tasks. */
+  sweep: () => 'OPEN',
+};
+
+/** A cycle as stored, with its index attributes. */
+export function cycleItem(cycle: Cycle): Item {
+  return {
+    ...keys.cycle(cycle.cycleId),
+    entity: 'cycle',
+    GSI1PK: partitions.municipalityCycles(cycle.municipalityId),
+    GSI1SK: `${cycle.startedAt}#${cycle.cycleId}`,
+    GSI2PK: partitions.countryCycles(cycle.country),
+    GSI2SK: `${cycle.status}#${cycle.startedAt}#${cycle.cycleId}`,
+    ...cycle,
+  };
+}
+
+/** A task as stored: open tasks carry the sparse inbox and sweep index attributes, closed ones do not. */
+export function taskItem(task: Task): Item {
+  const owner: InboxOwner =
+    task.assignee === 'coordinator'
+      ? { role: 'coordinator', country: task.country }
+      : { role: task.assignee, municipalityId: task.municipalityId };
+  const open =
+    task.status === 'OPEN' ? { GSI3PK: partitions.inbox(owner), GSI3SK: `${task.dueAt}#${task.taskId}` } : {};
+  // The sweep index holds open tasks with a notification still to come, keyed by when it falls due.
+  const sweep =
+    task.status === 'OPEN' && task.nextNotificationAt
+      ? { GSI4PK: partitions.sweep(), GSI4SK: `${task.nextNotificationAt}#${task.taskId}` }
+      : {};
+  return { ...keys.task(task.taskId), entity: 'task', ...open, ...sweep, ...task };
+}

@@ -1,0 +1,36 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { StorePorts } from '#shared/domain/ports.ts';
+import { DynamoAudit } from './audit.ts';
+import { DynamoCycles } from './cycles.ts';
+import { DynamoMunicipalities } from './municipalities.ts';
+import { DynamoNotifications } from './notifications.ts';
+import { type CapacityMeter, Table } from './table.ts';
+import { DynamoTasks } from './tasks.ts';
+
+/** Options of the DynamoDB store. */
+export interface DynamoStoreOptions {
+  tableName: string;
+  /** Receives the read and write units of every call (benchmarks, tests). */
+  meter?: CapacityMeter;
+}
+
+/** Wraps a DynamoDB client in the document client with the options the store relies on. */
+export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/**
+ * Every repository on one DynamoDB table (AWS, DynamoDB Local or dynalite). Every write is a single-item
+ * conditional write, safe to repeat; every item read back is parsed with its entity schema.
+ */
+export function createDynamoStore(client: DynamoDBClient, options: DynamoStoreOptions): StorePorts {
+  const table = new Table(documentClient(client), options.tableName, options.meter);
+  return {
+    cycles: new DynamoCycles(table),
+    tasks: new DynamoTasks(table),
+    audit: new DynamoAudit(table),
+    municipalities: new DynamoMunicipalities(table),
+    notifications: new DynamoNotifications(table),
+  };
+}

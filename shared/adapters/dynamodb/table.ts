@@ -1,0 +1,171 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { fieldIssues, MalformedItemError } from '#shared/domain/errors.ts';
+
+/** The table helpers every repository shares: conditional puts, consistent gets, queries, capacity metering. */
+
+/** A stored item. */
+export type Item = Record<string, unknown>;
+
+/** Read and write units a call consumed (benchmarks, tests). */
+export interface CapacityMeter {
+  add(operation: string, readUnits: number, writeUnits: number): void;
+}
+
+/** Attributes that are the table's keys, not the entity's data. */
+const KEY_ATTRIBUTES = new Set([
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
+  'GSI4PK',
+  'GSI4SK',
+  'entity',
+  'expiresAt',
+]);
+
+/** Parses an item read back with its entity schema; a malformed one names its key. */
+export function parseItem<S extends z.ZodType>(schema: S, item: Item): z.infer<S> {
+  const data = Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)));
+  const result = schema.safeParse(data);
+  if (!result.success)
+    throw new MalformedItemError(`${String(item.PK)} / ${String(item.SK)}`, fieldIssues(result.error.issues));
+  return result.data;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+  );
+}
+
+/** One page of a query. */
+export interface QueryPage {
+  items: Item[];
+  lastKey?: Item;
+}
+
+/** The single table, as the repositories use it. */
+export class Table {
+  constructor(
+    readonly client: DynamoDBDocumentClient,
+    readonly name: string,
+    private readonly meter?: CapacityMeter,
+  ) {}
+
+  private measure(
+    operation: string,
+    consumed: { ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number } | undefined,
+    isWrite: boolean,
+  ) {
+    if (!this.meter || !consumed) return;
+    const units = consumed.CapacityUnits ?? 0;
+    this.meter.add(
+      operation,
+      consumed.ReadCapacityUnits ?? (isWrite ? 0 : units),
+      consumed.WriteCapacityUnits ?? (isWrite ? units : 0),
+    );
+  }
+
+  /** A strongly consistent read of one item. */
+  async get(operation: string, key: Item): Promise<Item | undefined> {
+    const output = await this.client.send(
+      new GetCommand({
+        TableName: this.name,
+        Key: key,
+        ConsistentRead: true,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.measure(operation, output.ConsumedCapacity, false);
+    return output.Item;
+  }
+
+  /** Puts an item if `condition` holds; returns false when it does not. */
+  async put(
+    operation: string,
+    item: Item,
+    condition: string,
+    values?: Item,
+    names?: Record<string, string>,
+  ): Promise<boolean> {
+    try {
+      const output = await this.client.send(
+        new PutCommand({
+          TableName: this.name,
+          Item: item,
+          ConditionExpression: condition,
+          ...(values ? { ExpressionAttributeValues: values } : {}),
+          ...(names ? { ExpressionAttributeNames: names } : {}),
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.measure(operation, output.ConsumedCapacity, true);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        // A failed condition still costs a write unit on AWS.
+        this.meter?.add(operation, 0, 1);
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** Sends any other command whose output reports consumed capacity. */
+  async send<O extends { ConsumedCapacity?: unknown }>(
+    operation: string,
+    command: object,
+    isWrite: boolean,
+  ): Promise<O> {
+    const output = (await this.client.send(command as never)) as unknown as O;
+    this.measure(operation, output.ConsumedCapacity as never, isWrite);
+    return output;
+  }
+
+  /** One page of a query, starting after `startKey`. */
+  async query(
+    operation: string,
+    input: Omit<QueryCommandInput, 'TableName'>,
+    page: { limit?: number; startKey?: Item } = {},
+  ): Promise<QueryPage> {
+    const output = await this.client.send(
+      new QueryCommand({
+        TableName: this.name,
+        ...input,
+        ...(page.limit ? { Limit: page.limit } : {}),
+        ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.measure(operation, output.ConsumedCapacity, false);
+    return {
+      items: output.Items ?? [],
+      ...(output.LastEvaluatedKey ? { lastKey: output.LastEvaluatedKey } : {}),
+    };
+  }
+
+  /** Every item of a query, page after page. */
+  async queryAll(operation: string, input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.query(operation, input, startKey ? { startKey } : {});
+      items.push(...page.items);
+      startKey = page.lastKey;
+    } while (startKey);
+    return items;
+  }
+}

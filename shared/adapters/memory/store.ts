@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import { ConcurrentUpdateError, InvalidInputError } from '#shared/domain/errors.ts';
+import { AuditEvent } from '#shared/domain/model/audit-event.ts';
+import { Cycle, type CycleStatus } from '#shared/domain/model/cycle.ts';
+import { Municipality } from '#shared/domain/model/municipality.ts';
+import { NotificationRecord } from '#shared/domain/model/notification-record.ts';
+import { PhaseRun } from '#shared/domain/model/phase-run.ts';
+import { type InboxOwner, inboxOf, Task } from '#shared/domain/model/task.ts';
+import type {
+  AuditLog,
+  CycleRecord,
+  CycleRepository,
+  MunicipalityRepository,
+  NotificationRepository,
+  Page,
+  PageRequest,
+  StorePorts,
+  TaskRepository,
+} from '#shared/domain/ports.ts';
+
+/**
+ * The store in memory: the same conditional writes, orderings, sparse listings and paging as the DynamoDB
+ * adapter (the store contract suite holds both to it), for fast domain tests. Items are copied in and out as
+ * plain data and parsed with their schemas on the way out, as the DynamoDB adapter does.
+ */
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** A sorted listing: the sort key of each item, compared as DynamoDB compares strings. */
+function page<T>(
+  items: T[],
+  sortKey: (item: T) => string,
+  query: PageRequest,
+  options: { descending?: boolean; filter?: (item: T) => boolean; after?: (key: string) => boolean } = {},
+): { items: T[]; nextCursor?: string } {
+  const sorted = items
+    .map((item) => ({ item, key: sortKey(item) }))
+    .filter(({ key }) => options.after?.(key) ?? true)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (options.descending) sorted.reverse();
+  let start = 0;
+  if (query.cursor !== undefined) {
+    const position = decodeCursor(query.cursor);
+    start = sorted.findIndex(({ key }) => (options.descending ? key < position : key > position));
+    if (start < 0) start = sorted.length;
+  }
+  // Like DynamoDB, the limit counts items evaluated before any filter, and a full page always has a cursor.
+  const evaluated = sorted.slice(start, start + query.limit);
+  const last = evaluated.at(-1);
+  return {
+    items: evaluated.filter(({ item }) => options.filter?.(item) ?? true).map(({ item }) => item),
+    ...(evaluated.length === query.limit && last ? { nextCursor: encodeCursor(last.key) } : {}),
+  };
+}
+
+const CursorPosition = z.strictObject({ after: z.string().min(1).max(500) });
+const encodeCursor = (key: string) => Buffer.from(JSON.stringify({ after: key })).toString('base64url');
+function decodeCursor(cursor: string): string {
+  try {
+    return CursorPosition.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).after;
+  } catch {
+    throw new InvalidInputError('The paging cursor is not one this API issued', [
+      { path: 'cursor', message: 'must be a nextCursor from an earlier page' },
+    ]);
+  }
+}
+
+const sameOwner = (a: InboxOwner, b: InboxOwner) =>
+  a.role === b.role &&
+  (a.role === 'coordinator'
+    ? a.country === (b as { country: string }).country
+    : a.municipalityId === (b as { municipalityId: string }).municipalityId);
+
+/** The in-memory store's data, shared by its repositories. */
+class Memory {
+  readonly cycles = new Map<string, Cycle>();
+  readonly phases = new Map<string, PhaseRun>();
+  readonly tasks = new Map<string, Task>();
+  readonly audit = new Map<string, AuditEvent>();
+  readonly municipalities = new Map<string, Municipality>();
+  readonly notifications = new Map<string, NotificationRecord>();
+  readonly countries = new Set<string>();
+}
+
+class MemoryCycles implements CycleRepository {
+  constructor(private readonly data: Memory) {}
+
+  async create(cycle: Cycle) {
+    const existing = this.data.cycles.get(cycle.cycleId);
+    if (existing) return { cycle: Cycle.parse(copy(existing)), created: false };
+    this.data.cycles.set(cycle.cycleId, copy(cycle));
+    return { cycle: Cycle.parse(copy(cycle)), created: true };
+  }
+
+  async get(cycleId: string) {
+    const cycle = this.data.cycles.get(cycleId);
+    return cycle ? Cycle.parse(copy(cycle)) : undefined;
+  }
+
+  async record(cycleId: string): Promise<CycleRecord | undefined> {
+    const cycle = await this.get(cycleId);
+    if (!cycle) return undefined;
+    const inCycle = <T extends { cycleId: string }>(items: Iterable<T>) =>
+      [...items].filter((item) => item.cycleId === cycleId).map((item) => copy(item));
+    return {
+      cycle,
+      phases: inCycle(this.data.phases.values())
+        .map((run) => PhaseRun.parse(run))
+        .sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
+      tasks: inCycle(this.data.tasks.values())
+        .map((task) => Task.parse(task))
+        .sort((a, b) => a.openedAt.localeCompare(b.openedAt)),
+      audit: [...this.data.audit.entries()]
+        .filter(([, event]) => event.cycleId === cycleId)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([, event]) => AuditEvent.parse(copy(event))),
+    };
+  }
+
+  async update(cycle: Cycle, changes: Partial<Cycle>) {
+    const stored = this.data.cycles.get(cycle.cycleId);
+    if (!stored || stored.version !== cycle.version)
+      throw new ConcurrentUpdateError(`cycle ${cycle.cycleId}`);
+    const next: Cycle = { ...cycle, ...changes, version: cycle.version + 1 };
+    this.data.cycles.set(cycle.cycleId, copy(next));
+    return Cycle.parse(copy(next));
+  }
+
+  async listByMunicipality(municipalityId: string, query: PageRequest & { status?: CycleStatus }) {
+    const result = page(
+      [...this.data.cycles.values()].filter((cycle) => cycle.municipalityId === municipalityId),
+      (cycle) => `${cycle.startedAt}#${cycle.cycleId}`,
+      query,
+      { descending: true, filter: (cycle) => !query.status || cycle.status === query.status },
+    );
+    return { ...result, items: result.items.map((cycle) => Cycle.parse(copy(cycle))) } as Page<Cycle>;
+  }
+
+  async listByCountry(country: string, query: PageRequest & { status?: CycleStatus }) {
+    const result = page(
+      [...this.data.cycles.values()].filter(
+        (cycle) => cycle.country === country && (!query.status || cycle.status === query.status),
+      ),
+      (cycle) => `${cycle.status}#${cycle.startedAt}#${cycle.cycleId}`,
+      query,
+    );
+    return { ...result, items: result.items.map((cycle) => Cycle.parse(copy(cycle))) } as Page<Cycle>;
+  }
+
+  async startPhase(run: PhaseRun) {
+    const key = `${run.cycleId}#${run.phase}#r${run.revision}`;
+    const existing = this.data.phases.get(key);
+    if (existing) return PhaseRun.parse(copy(existing));
+    this.data.phases.set(key, copy(run));
+    return PhaseRun.parse(copy(run));
+  }
+
+  async endPhase(run: PhaseRun, endedAt: string) {
+    const key = `${run.cycleId}#${run.phase}#r${run.revision}`;
+    const existing = this.data.phases.get(key);
+    if (existing?.endedAt) return PhaseRun.parse(copy(existing));
+    const ended = { ...run, endedAt };
+    this.data.phases.set(key, copy(ended));
+    return PhaseRun.parse(copy(ended));
+  }
+}
+
+class MemoryTasks implements TaskRepository {
+  constructor(private readonly data: Memory) {}
+
+  async create(task: Task) {
+    const existing = this.data.tasks.get(task.taskId);
+    if (existing) return { task: Task.parse(copy(existing)), created: false };
+    this.data.tasks.set(task.taskId, copy(task));
+    return { task: Task.parse(copy(task)), created: true };
+  }
+
+  async get(taskId: string) {
+    const task = this.data.tasks.get(taskId);
+    return task ? Task.parse(copy(task)) : undefined;
+  }
+
+  async update(task: Task, changes: Partial<Task>, options: { allowClosed?: boolean } = {}) {
+    const stored = this.data.tasks.get(task.taskId);
+    if (!stored || stored.version !== task.version || (!options.allowClosed && stored.status !== 'OPEN'))
+      throw new ConcurrentUpdateError(`task ${task.taskId}`);
+    const next: Task = { ...task, ...changes, version: task.version + 1 };
+    this.data.tasks.set(task.taskId, copy(next));
+    return Task.parse(copy(next));
+  }
+
+  async listOpen(owner: InboxOwner, query: PageRequest & { dueBefore?: string }) {
+    const result = page(
+      [...this.data.tasks.values()].filter(
+        (task) => task.status === 'OPEN' && sameOwner(inboxOf(task), owner),
+      ),
+      (task) => `${task.dueAt}#${task.taskId}`,
+      query,
+      { after: (key) => !query.dueBefore || key < query.dueBefore },
+    );
+    return { ...result, items: result.items.map((task) => Task.parse(copy(task))) } as Page<Task>;
+  }
+
+  async listDueForSweep(until: string, query: PageRequest) {
+    const result = page(
+      [...this.data.tasks.values()].filter((task) => task.status === 'OPEN' && task.nextNotificationAt),
+      (task) => `${task.nextNotificationAt}#${task.taskId}`,
+      query,
+      { after: (key) => key <= `${until}#~` },
+    );
+    return { ...result, items: result.items.map((task) => Task.parse(copy(task))) } as Page<Task>;
+  }
+}
+
+class MemoryAudit implements AuditLog {
+  constructor(private readonly data: Memory) {}
+
+  async append(event: AuditEvent) {
+    const key = `${event.cycleId}#${event.at}#${event.eventId}`;
+    if (!this.data.audit.has(key)) this.data.audit.set(key, copy(event));
+  }
+}
+
+class MemoryMunicipalities implements MunicipalityRepository {
+  constructor(private readonly data: Memory) {}
+
+  async put(municipality: Municipality) {
+    this.data.municipalities.set(municipality.municipalityId, copy(municipality));
+    this.data.countries.add(municipality.country);
+    return municipality;
+  }
+
+  async get(municipalityId: string) {
+    const municipality = this.data.municipalities.get(municipalityId);
+    return municipality ? Municipality.parse(copy(municipality)) : undefined;
+  }
+
+  async eraseContacts(municipalityId: string) {
+    const municipality = this.data.municipalities.get(municipalityId);
+    if (municipality) {
+      this.data.municipalities.set(municipalityId, {
+        ...municipality,
+        contacts: { municipality: [], cag: [], coordinator: [] },
+      });
+    }
+  }
+
+  async countries() {
+    return [...this.data.countries].sort();
+  }
+}
+
+class MemoryNotifications implements NotificationRepository {
+  constructor(private readonly data: Memory) {}
+
+  private key(record: Pick<NotificationRecord, 'cycleId' | 'notificationId'>) {
+    return `${record.cycleId}#${record.notificationId}`;
+  }
+
+  async record(record: NotificationRecord) {
+    const existing = this.data.notifications.get(this.key(record));
+    if (existing) return { record: NotificationRecord.parse(copy(existing)), created: false };
+    this.data.notifications.set(this.key(record), copy(record));
+    return { record: NotificationRecord.parse(copy(record)), created: true };
+  }
+
+  async claim(record: NotificationRecord, now: string, leaseUntil: string) {
+    const stored = this.data.notifications.get(this.key(record));
+    if (stored?.status !== 'PENDING' || !(stored.leaseUntil < now)) return undefined;
+    const claimed = { ...record, leaseUntil };
+    this.data.notifications.set(this.key(record), copy(claimed));
+    return claimed;
+  }
+
+  async settle(
+    record: NotificationRecord,
+    changes: Pick<NotificationRecord, 'status'> & Partial<NotificationRecord>,
+  ) {
+    const stored = this.data.notifications.get(this.key(record));
+    if (stored?.status !== 'PENDING') return;
+    this.data.notifications.set(this.key(record), copy({ ...record, ...changes }));
+  }
+
+  async listByCycle(cycleId: string) {
+    return [...this.data.notifications.entries()]
+      .filter(([, record]) => record.cycleId === cycleId)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, record]) => NotificationRecord.parse(copy(record)));
+  }
+}
+
+/** A fresh, empty in-memory store. */
+export function createMemoryStore(): StorePorts {
+  const data = new Memory();
+  return {
+    cycles: new MemoryCycles(data),
+    tasks: new MemoryTasks(data),
+    audit: new MemoryAudit(data),
+    municipalities: new MemoryMunicipalities(data),
+    notifications: new MemoryNotifications(data),
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { CountryCode, Instant } from './instant.ts';
+import { Role } from './roles.ts';
+
+/** Status of a task. */
+export const TaskStatus = z.enum(['OPEN', 'COMPLETED', 'CANCELLED']);
+/** Status of a task. */
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+/** A human task: assigned to a role of a municipality, with a due date and a hard stop. */
+export const Task = z.object({
+  taskId: z.string(),
+  cycleId: z.string(),
+  templateId: z.string(),
+  municipalityId: z.string(),
+  country: CountryCode,
+  phase: z.string(),
+  taskKey: z.string(),
+  revision: z.int().min(0),
+  kind: z.enum(['task', 'stall-resolution']),
+  assignee: Role,
+  output: z.string(),
+  status: TaskStatus,
+  dueAt: Instant,
+  hardStopAt: Instant,
+  openedAt: Instant,
+  completedAt: Instant.optional(),
+  completedBy: Role.optional(),
+  cancelledAt: Instant.optional(),
+  /** The completed task's output, as validated against its schema. */
+  result: z.unknown().optional(),
+  /** What the workflow was sent (decision, outcome, action). */
+  summary: z.record(z.string(), z.string()).optional(),
+  /** The current task token; rebound when the workflow waits again. Never returned by the API. */
+  taskToken: z.string().optional(),
+  tokenDelivered: z.boolean().default(false),
+  /** For a stall-resolution task: the task that stalled. */
+  stalledTaskId: z.string().optional(),
+  extensions: z.int().min(0).default(0),
+  extendedAt: Instant.optional(),
+  /** When the deadline sweep must next look at this task (the sparse sweep index's sort key). */
+  nextNotificationAt: Instant.optional(),
+  /** Notification moments before this instant have been handled. */
+  notifiedThrough: Instant.optional(),
+  version: z.int().min(1),
+});
+/** A human task. */
+export type Task = z.infer<typeof Task>;
+
+/** Deterministic task id: the same cycle, task and revision always name the same task. */
+export function taskIdOf(cycleId: string, taskKey: string, revision: number): string {
+  return `${cycleId}.${taskKey}.r${revision}`;
+}
+
+/** The cycle id inside a task id (task items live in their cycle's partition). */
+export function cycleIdOfTask(taskId: string): string {
+  return taskId.split('.')[0] ?? '';
+}
+
+/** True once a task's due date has passed. */
+export function isOverdue(task: Pick<Task, 'dueAt' | 'status'>, now: Date): boolean {
+  return task.status === 'OPEN' && new Date(task.dueAt).getTime() <= now.getTime();
+}
+
+/** Whose inbox an open task is in: a municipality's role, or (coordinator tasks) a country's coordinators. */
+export type InboxOwner =
+  | { role: 'municipality' | 'cag'; municipalityId: string }
+  | { role: 'coordinator'; country: string };
+
+/** The inbox a task belongs to. */
+export function inboxOf(task: Pick<Task, 'assignee' | 'municipalityId' | 'country'>): InboxOwner {
+  return task.assignee === 'coordinator'
+    ? { role: 'coordinator', country: task.country }
+    : { role: task.assignee, municipalityId: task.municipalityId };
+}

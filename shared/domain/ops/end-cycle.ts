@@ -1,0 +1,26 @@
+import { type Cycle, type CycleStatus, liveStatuses } from '../model/cycle.ts';
+import type { Ports } from '../ports.ts';
+import { cancelTask } from './cancel-task.ts';
+import { setCycleStatus } from './change-cycle.ts';
+import { recordEvent } from './record-event.ts';
+
+/**
+ * Ends a live cycle: its final status once, its open tasks cancelled, and one audit event timestamped by the
+ * end. Every write is repeatable, so a retry after a crash completes what is missing and adds nothing.
+ */
+export async function endCycle(
+  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock'>,
+  cycleId: string,
+  status: CycleStatus,
+  reason: string,
+  event: { eventId: string; type: string; actor: string; data: Record<string, unknown> },
+): Promise<Cycle> {
+  const now = deps.clock.now().toISOString();
+  const cycle = await setCycleStatus(deps, cycleId, status, [...liveStatuses], { endedAt: now });
+  const record = await deps.cycles.record(cycleId);
+  for (const task of record?.tasks ?? []) {
+    if (task.status === 'OPEN') await cancelTask(deps, task, reason);
+  }
+  await recordEvent(deps, { cycleId, at: cycle.endedAt ?? now, ...event });
+  return cycle;
+}

@@ -1,0 +1,34 @@
+import type { Task } from '../../model/task.ts';
+import {
+  DEFAULT_LEASE_MINUTES,
+  type NotifyPorts,
+  notifyTasks,
+  type SweepReport,
+} from '../../ops/notify-tasks.ts';
+import type { Ports } from '../../ports.ts';
+
+/** Options of a sweep. */
+export interface SweepOptions {
+  /** How long a claimed notification is ours before another sweeper may deliver it (planning minutes). */
+  leaseMinutes?: number;
+  pageSize?: number;
+}
+
+/** Runs one sweep over every open task whose next notification is due now. */
+export async function sweepDeadlines(
+  deps: NotifyPorts & Pick<Ports, 'clock'>,
+  options: SweepOptions = {},
+): Promise<SweepReport> {
+  const now = deps.clock.now();
+  const tasks: Task[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.tasks.listDueForSweep(now.toISOString(), {
+      limit: options.pageSize ?? 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    tasks.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return notifyTasks(deps, tasks, now, options.leaseMinutes ?? DEFAULT_LEASE_MINUTES);
+}

@@ -1,0 +1,80 @@
+import { addDuration } from '../../duration.ts';
+import { NotFoundError } from '../../errors.ts';
+import { requestFor } from '../../model/deadlines.ts';
+import type { Task } from '../../model/task.ts';
+import type { TaskRequest } from '../../model/task-request.ts';
+import { cancelTask } from '../../ops/cancel-task.ts';
+import { setCycleStatus } from '../../ops/change-cycle.ts';
+import { loadCycle } from '../../ops/load-cycle.ts';
+import { recordEvent, WORKFLOW_ACTOR } from '../../ops/record-event.ts';
+import type { Ports } from '../../ports.ts';
+
+/** What the workflow does when a task's timer fires. */
+export interface DeadlineDecision {
+  action: 'wait' | 'stall' | 'abandon';
+  request: TaskRequest;
+}
+
+/** A task's timer fired: wait again (extended, or the timer was capped), stall the cycle, or give up. */
+export async function deadlineCheck(
+  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock' | 'templates' | 'engine'>,
+  input: { request: TaskRequest },
+): Promise<DeadlineDecision> {
+  const { request } = input;
+  const { cycle, template } = await loadCycle(deps, request.cycleId);
+  const now = deps.clock.now();
+  const waitOn = (task: Pick<Task, keyof Task & keyof TaskRequest>) =>
+    requestFor(task, deps.clock, deps.engine.maxWaitSeconds);
+  const task = await deps.tasks.get(request.taskId);
+  if (!task) throw new NotFoundError(`No task ${request.taskId}`);
+
+  if (task.kind === 'stall-resolution') {
+    const stalled = await deps.tasks.get(task.stalledTaskId ?? '');
+    if (!stalled) throw new NotFoundError(`No stalled task ${task.stalledTaskId}`);
+    // Resumed (by the resolution, or by an extension of the stalled task): wait on the original again.
+    if (stalled.status !== 'OPEN' || new Date(stalled.hardStopAt) > now) {
+      if (task.status === 'OPEN') await cancelTask(deps, task, 'superseded');
+      await setCycleStatus(deps, cycle.cycleId, 'RUNNING', ['STALLED']);
+      return { action: 'wait', request: waitOn(stalled) };
+    }
+    if (task.status === 'OPEN' && new Date(task.hardStopAt) > now) {
+      return { action: 'stall', request: waitOn(task) };
+    }
+    if (task.status === 'OPEN') await cancelTask(deps, task, 'expired');
+    return { action: 'abandon', request };
+  }
+
+  // Completed while the token was gone, or the timer was capped / the deadline extended: wait again.
+  if (task.status !== 'OPEN' || new Date(task.hardStopAt) > now)
+    return { action: 'wait', request: waitOn(task) };
+
+  const stallTemplate = template.defaults.stallResolution;
+  const stallDue = addDuration(now, stallTemplate.due);
+  const stallHardStop = addDuration(stallDue, stallTemplate.hardStopAfter);
+  const stallTaskId = `${task.taskId}.stall-${Math.floor(new Date(task.hardStopAt).getTime() / 1000)}`;
+  const stalledCycle = await setCycleStatus(deps, cycle.cycleId, 'STALLED', ['RUNNING']);
+  await recordEvent(deps, {
+    cycleId: cycle.cycleId,
+    eventId: `cycle.stalled:${stallTaskId}`,
+    at: task.hardStopAt,
+    type: 'cycle.stalled',
+    actor: WORKFLOW_ACTOR,
+    data: { taskId: task.taskId, hardStopAt: task.hardStopAt, status: stalledCycle.status },
+  });
+  const existing = await deps.tasks.get(stallTaskId);
+  return {
+    action: 'stall',
+    request: waitOn(
+      existing ?? {
+        taskId: stallTaskId,
+        cycleId: task.cycleId,
+        phase: task.phase,
+        taskKey: task.taskKey,
+        revision: task.revision,
+        kind: 'stall-resolution',
+        dueAt: stallDue.toISOString(),
+        hardStopAt: stallHardStop.toISOString(),
+      },
+    ),
+  };
+}

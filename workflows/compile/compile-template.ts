@@ -1,0 +1,214 @@
+import { CycleOutcome } from '#shared/domain/model/cycle.ts';
+import type { CycleTemplate, PhaseTemplate } from '#shared/domain/model/template.ts';
+import { outcomeTask } from '#shared/domain/model/template.ts';
+import { path, selectResult } from '../contract.ts';
+import { type AslDefinition, type AslState, invoke, resources } from './asl.ts';
+import { compilerOf } from './kinds/index.ts';
+import { branchErrors, catchAll, stateNames } from './names.ts';
+import { taskBranch } from './task-branch.ts';
+
+/**
+ * Compiles a cycle template to one Amazon States Language definition (JSONPath). CDK deploys this JSON and the
+ * local runtime runs it; only the `${...FunctionArn}` placeholders differ between the two.
+ *
+ * Execution input: `ExecutionInput` of `workflows/contract.ts`.
+ */
+
+/** Where the cycle goes after its last phase: the outcome Choice, or straight to completion. */
+function afterLastPhase(template: CycleTemplate, phase: PhaseTemplate, states: Record<string, AslState>) {
+  const decider = outcomeTask(template);
+  if (!decider) return stateNames.finish('COMPLETED');
+  const resultIndex = phase.tasks.indexOf(decider.task);
+  states[stateNames.outcome(phase.key)] = {
+    Type: 'Choice',
+    Choices: [
+      {
+        Variable: `$.results[${resultIndex}].outcome`,
+        StringEquals: 'next-cycle',
+        Next: stateNames.startNextCycle,
+      },
+    ],
+    Default: stateNames.finish('COMPLETED'),
+  };
+  return stateNames.outcome(phase.key);
+}
+
+/** Between two phases: an execution old enough chains to a fresh one that resumes at the next phase. */
+function chainCheck(phase: PhaseTemplate, next: PhaseTemplate, states: Record<string, AslState>) {
+  states[stateNames.phaseChainCheck(phase.key)] = {
+    Type: 'Choice',
+    Choices: [{ Variable: '$.phaseEnd.chain', BooleanEquals: true, Next: stateNames.phaseChain(phase.key) }],
+    Default: stateNames.phaseStart(next.key),
+  };
+  states[stateNames.phaseChain(phase.key)] = {
+    Type: 'Task',
+    Resource: resources.startExecution,
+    Parameters: {
+      'StateMachineArn.$': '$$.StateMachine.Id',
+      'Name.$': '$.phaseEnd.chainName',
+      Input: {
+        'cycleId.$': '$.cycleId',
+        'revision.$': '$.revision',
+        resumeAt: next.key,
+        'AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$': '$$.Execution.Id',
+      },
+    },
+    ResultPath: null,
+    Retry: [
+      {
+        ErrorEquals: ['StepFunctions.SdkClientException', 'StepFunctions.ServiceQuotaExceededException'],
+        IntervalSeconds: 2,
+        MaxAttempts: 6,
+        BackoffRate: 2,
+      },
+    ],
+    // The name is deterministic: if a retry finds the execution already started, the chain is done.
+    Catch: [
+      {
+        ErrorEquals: ['StepFunctions.ExecutionAlreadyExistsException'],
+        ResultPath: null,
+        Next: stateNames.chained,
+      },
+      catchAll,
+    ],
+    Next: stateNames.chained,
+  };
+  return stateNames.phaseChainCheck(phase.key);
+}
+
+/** A phase: its start step, its tasks in parallel, its end step, then whatever its kind adds. */
+function phaseStates(template: CycleTemplate, phase: PhaseTemplate, index: number): Record<string, AslState> {
+  const key = phase.key;
+  const next = template.phases[index + 1];
+  const states: Record<string, AslState> = {
+    [stateNames.phaseStart(key)]: invoke(
+      'phaseStarted',
+      {
+        cycleId: path('$.cycleId'),
+        phase: key,
+        revision: path('$.revision.count'),
+        executionId: path('$$.Execution.Id'),
+      },
+      {
+        ResultSelector: selectResult('phaseStarted', ['tasks']),
+        ResultPath: '$.phase',
+        Catch: [catchAll],
+        Next: stateNames.phaseTasks(key),
+      },
+    ),
+    [stateNames.phaseTasks(key)]: {
+      Type: 'Parallel',
+      Branches: phase.tasks.map(taskBranch),
+      ResultPath: '$.results',
+      Catch: [
+        {
+          ErrorEquals: [branchErrors.cancelled],
+          ResultPath: '$.error',
+          Next: stateNames.finish('CANCELLED'),
+        },
+        {
+          ErrorEquals: [branchErrors.abandoned],
+          ResultPath: '$.error',
+          Next: stateNames.finish('ABANDONED'),
+        },
+        catchAll,
+      ],
+      Next: stateNames.phaseEnd(key),
+    },
+  };
+  const continueTo = next ? chainCheck(phase, next, states) : afterLastPhase(template, phase, states);
+  const afterEnd = compilerOf(phase).afterEnd({ template, phase, index, continueTo }, states);
+  states[stateNames.phaseEnd(key)] = invoke(
+    'phaseEnded',
+    {
+      cycleId: path('$.cycleId'),
+      phase: key,
+      revision: path('$.revision.count'),
+      results: path('$.results'),
+      executionStartedAt: path('$$.Execution.StartTime'),
+    },
+    {
+      ResultSelector: selectResult('phaseEnded', ['chain', 'chainName']),
+      ResultPath: '$.phaseEnd',
+      Catch: [catchAll],
+      Next: afterEnd,
+    },
+  );
+  return states;
+}
+
+/** Compiles a validated template to its ASL definition. Pure: the same template gives the same JSON. */
+export function compileTemplate(template: CycleTemplate): AslDefinition {
+  const first = template.phases[0];
+  if (!first) throw new Error(`Template ${template.id} has no phases`);
+  const states: Record<string, AslState> = {
+    [stateNames.entry]: {
+      Type: 'Choice',
+      Comment: 'A restart, a chained execution or a recovery resumes at a phase.',
+      // Written as `IsPresent: true`: aws-local-stepfunctions@3 evaluates `IsPresent: false` as never matching.
+      Choices: [{ Variable: '$.resumeAt', IsPresent: true, Next: stateNames.resumeAt }],
+      Default: stateNames.phaseStart(first.key),
+    },
+    [stateNames.resumeAt]: {
+      Type: 'Choice',
+      Choices: template.phases.map((phase) => ({
+        Variable: '$.resumeAt',
+        StringEquals: phase.key,
+        Next: stateNames.phaseStart(phase.key),
+      })),
+      Default: stateNames.unknownResume,
+    },
+    [stateNames.unknownResume]: {
+      Type: 'Fail',
+      Error: 'Romact.UnknownResumePhase',
+      Cause: 'resumeAt names no phase of this template',
+    },
+  };
+  template.phases.forEach((phase, index) => {
+    Object.assign(states, phaseStates(template, phase, index));
+  });
+  if (outcomeTask(template)) {
+    states[stateNames.startNextCycle] = invoke(
+      'startNextCycle',
+      { cycleId: path('$.cycleId') },
+      { ResultPath: null, Catch: [catchAll], Next: stateNames.finish('COMPLETED') },
+    );
+  }
+  for (const outcome of CycleOutcome.options) {
+    states[stateNames.finish(outcome)] = invoke(
+      'finishCycle',
+      { cycleId: path('$.cycleId'), outcome },
+      { ResultPath: null, Catch: [catchAll], Next: stateNames.done },
+    );
+  }
+  states[stateNames.recordFailure] = invoke(
+    'recordFailure',
+    { cycleId: path('$.cycleId'), error: path('$.error') },
+    {
+      ResultPath: null,
+      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: null, Next: stateNames.failed }],
+      Next: stateNames.failed,
+    },
+  );
+  states[stateNames.failed] = {
+    Type: 'Fail',
+    Error: branchErrors.failed,
+    Cause: 'A step failed; see the cycle’s audit trail',
+  };
+  states[stateNames.chained] = { Type: 'Succeed', Comment: 'A fresh execution continues the cycle.' };
+  states[stateNames.done] = { Type: 'Succeed' };
+  return {
+    Comment: `${template.title.en} (template ${template.id} v${template.version}), compiled by workflows/compile/`,
+    StartAt: stateNames.entry,
+    States: states,
+  };
+}
+
+/** Replaces the `${...}` placeholders with concrete values (what CDK's definitionSubstitutions does). */
+export function substitute(definition: AslDefinition, values: Record<string, string>): AslDefinition {
+  const json = JSON.stringify(definition).replace(
+    /\$\{(\w+)\}/g,
+    (match, name: string) => values[name] ?? match,
+  );
+  return JSON.parse(json) as AslDefinition;
+}
