@@ -80,12 +80,22 @@ export async function ensureWebBuild(
   options.log?.('Building the web app (first start or changed sources; a few seconds)…');
   const staging = `${dist}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
-  await vite.build({
-    configFile: join(WEB_DIR, 'vite.config.ts'),
-    root: WEB_DIR,
-    logLevel: 'warn',
-    build: { outDir: staging, emptyOutDir: true },
-  });
+  // Vite keeps a NODE_ENV it finds (a test runner sets `test`), which would give React's development build and
+  // JSX transform: the app is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({
+      configFile: join(WEB_DIR, 'vite.config.ts'),
+      root: WEB_DIR,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(join(staging, STAMP), hash);
   const old = `${dist}.old-${process.pid}`;
   if (existsSync(dist)) renameSync(dist, old);
