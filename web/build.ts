@@ -120,8 +120,13 @@ export function assertBuilt(dist = WEB_DIST): string {
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const { built, ms } = await ensureWebBuild({ log: (line) => process.stdout.write(`${line}\n`) });
-  process.stdout.write(
-    built ? `Web app built in ${ms} ms: ${WEB_DIST}\n` : `Web app is up to date: ${WEB_DIST}\n`,
-  );
+  // `--out DIR`: build into DIR (CDK's local bundling of the web hosting asset).
+  const outIndex = process.argv.indexOf('--out');
+  const outDir = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
+  const { built, ms } = await ensureWebBuild({
+    log: (line) => process.stdout.write(`${line}\n`),
+    ...(outDir ? { outDir } : {}),
+  });
+  const where = outDir ?? WEB_DIST;
+  process.stdout.write(built ? `Web app built in ${ms} ms: ${where}\n` : `Web app is up to date: ${where}\n`);
 }

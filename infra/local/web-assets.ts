@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureWebBuild, WEB_DIST } from '../../web/build.ts';
+import { contentSecurityPolicy, OTHER_SECURITY_HEADERS } from '../../web/security-headers.ts';
 
 /**
  * The web app on the local server: the built files at `/`, `config.json` for the app, and `index.html` for
@@ -24,30 +25,10 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The Content-Security-Policy of the app: no inline script, nothing from other origins but the API. */
-export function contentSecurityPolicy(apiOrigin = "'self'"): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self'${apiOrigin === "'self'" ? '' : ` ${apiOrigin}`}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
 /** Headers every page and asset gets (the same list as the CloudFront response-headers policy). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': contentSecurityPolicy(),
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  ...OTHER_SECURITY_HEADERS,
 };
 
 /** Serves a GET or HEAD for the web app; answers false when the request is not for it. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,12 +19,22 @@ describe('npx cdk synth --all (offline, no credentials, no Docker)', () => {
       });
       for (const region of ['eu-central-1', 'eu-south-1']) {
         const template = JSON.parse(readFileSync(join(out, `Romact-prod-${region}.template.json`), 'utf8'));
+        // The handlers; CDK's BucketDeployment function (the web app's upload) comes on top.
         expect(
-          Object.values(template.Resources).filter(
-            (resource: any) => resource.Type === 'AWS::Lambda::Function',
+          Object.entries(template.Resources).filter(
+            ([id, resource]: [string, any]) =>
+              resource.Type === 'AWS::Lambda::Function' && !id.startsWith('CustomCDKBucketDeployment'),
           ),
         ).toHaveLength(20);
       }
+      // The web app was built locally into an asset (Vite, no Docker), ready for the BucketDeployment.
+      const webAssets = readdirSync(out).filter(
+        (name) => name.startsWith('asset.') && existsSync(join(out, name, 'index.html')),
+      );
+      expect(webAssets).toHaveLength(1);
+      expect(readFileSync(join(out, webAssets[0] ?? '', 'index.html'), 'utf8')).toMatch(
+        /src="\/assets\/index-/,
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
