@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { mintToken } from '#infra/local/auth.ts';
 import { startEmbeddedDynamo } from '#infra/local/dynamodb-server.ts';
 import { createHttpServer } from '#infra/local/http-server.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { createDynamoStore, documentClient } from '#shared/adapters/dynamodb/store.ts';
 import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
+import { mintToken } from '#shared/adapters/local/tokens.ts';
 import { manualClock } from '#shared/domain/clock.ts';
 import type { Task } from '#shared/domain/model/task.ts';
 import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
@@ -250,7 +250,7 @@ async function sweepAt(openTasks: number) {
     municipalityId: 'bench-sweep',
     now: clock.now().toISOString(),
   });
-  await store.municipalities.put({
+  await store.municipalities.create({
     municipalityId: 'bench-sweep',
     name: 'Sweep',
     country: 'BG',
@@ -258,6 +258,7 @@ async function sweepAt(openTasks: number) {
     timeZone: 'Europe/Sofia',
     contacts: { municipality: [{ email: 'sweep@bench.example' }], cag: [], coordinator: [] },
     updatedAt: '2027-01-01T00:00:00.000Z',
+    version: 1,
   });
   totals.read = 0;
   const { OutboxNotifier } = await import('#shared/adapters/local/outbox-notifier.ts');

@@ -1,4 +1,4 @@
-import { type GlobalOptions, request } from './client.ts';
+import { type GlobalOptions, health, request } from './client.ts';
 
 /** `romact demo`: two municipalities in two countries, a cycle each, the first tasks completed. */
 
@@ -45,12 +45,8 @@ const assessment = {
 
 export async function runDemo(options: GlobalOptions, say: (line: string) => void) {
   const coordinator = { role: 'coordinator' as const, countries: 'BG,RO' };
-  const health = (await fetch(`${(await import('./client.ts')).apiUrl(options)}/health`).then((response) =>
-    response.json(),
-  )) as {
-    planningTime: string;
-  };
-  say(`Server planning time: ${health.planningTime}`);
+  const { planningTime } = await health(options);
+  say(`Server planning time: ${planningTime}`);
   for (const { id, body } of municipalities) {
     await request(options, 'PUT', `/municipalities/${id}`, body, coordinator);
     say(
@@ -91,6 +87,9 @@ export async function runDemo(options: GlobalOptions, say: (line: string) => voi
   say('Next:');
   say(`  npx romact cycle show ${cycles[0]}        # the timeline: planned vs actual, what is late`);
   say(`  npx romact task list --as cag --municipality ${first?.id}`);
+  say(
+    `  npx romact task complete <taskId> --as cag --municipality ${first?.id} --data examples/outputs/community-consultation.json`,
+  );
   say(`  npx romact cycle list`);
   say('  npx romact notifications              # the outbox: assignments, reminders, overdue, escalations');
   say(

@@ -14,6 +14,12 @@ export function table(headers: string[], rows: (string | number | undefined)[][]
     .join('\n');
 }
 
+/** A list for people: its table, "No results." when it is empty, and a hint when the API has more pages. */
+export function listing(headers: string[], rows: (string | number | undefined)[][], more: boolean): string {
+  const shown = rows.length ? table(headers, rows) : 'No results.';
+  return more ? `${shown}\nMore results: add --all, or --limit N.` : shown;
+}
+
 /** The date part of an instant. */
 export const day = (instant: string | undefined) => instant?.slice(0, 10);
 

@@ -1,57 +1,104 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
-import { loadOrCreateSecret, mintToken } from '#infra/local/auth.ts';
-import { ApiError, type GlobalOptions, request } from './client.ts';
+import { Command, CommanderError, Option } from 'commander';
+import { loadOrCreateSecret, mintToken } from '#shared/adapters/local/tokens.ts';
+import { parseLimit, parsePairs } from './args.ts';
+import { apiUrl, dataDir, ensureOk, type GlobalOptions, health, request, send } from './client.ts';
 import { runDemo } from './demo.ts';
-import { day, table, timeline } from './format.ts';
+import { ExitCode, invalidInput, reportError } from './errors.ts';
+import { day, listing, timeline } from './format.ts';
+import { readJsonInput } from './input.ts';
+import { collectPages, type Page, type PageWish } from './paging.ts';
 
 /** `romact`: drive the engine from a terminal (the local server by default, any deployed API with --api-url). */
-const program = new Command('romact')
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const program: Command = new Command('romact')
   .description('ROMACT planning cycles from the command line')
-  .option('--api-url <url>', 'API base URL (default: the local server, http://127.0.0.1:$PORT)')
+  .version(version, '-V, --version', 'print the version')
+  // Parse errors exit 2 (invalid input), and under --json they are JSON too: see the catch at the end.
+  .exitOverride()
+  .configureOutput({
+    writeErr: (text) => (jsonMode() ? undefined : process.stderr.write(text)),
+    outputError: (text, write) => (jsonMode() ? undefined : write(text)),
+  })
+  .configureHelp({ showGlobalOptions: true })
+  .option(
+    '--api-url <url>',
+    'API base URL (default: ROMACT_API_URL, or the local server, http://127.0.0.1:$PORT)',
+  )
   .option('--token <jwt>', 'bearer token (default: minted with the local server’s secret)')
   .addOption(
     new Option('--as <role>', 'role of the minted token').choices(['coordinator', 'municipality', 'cag']),
   )
-  .option('--municipality <id>', 'municipality of a municipality/cag token')
-  .option('--countries <codes>', 'countries of a coordinator token, e.g. BG,RO')
-  .option('--json', 'print JSON for scripts');
+  .option('--municipality <id>', 'municipality of a municipality or cag token (and of `token`)')
+  .option('--countries <codes>', 'countries of a coordinator token (and of `token`), e.g. BG,RO')
+  .option('--json', 'print JSON for scripts (errors too, on stderr)');
 
 const globals = () => program.opts<GlobalOptions>();
+/** Under --json, even a parse error that happens before the options are read is JSON. */
+const jsonMode = (): boolean => Boolean(program.opts().json) || process.argv.includes('--json');
 const print = (value: unknown, human: () => string) =>
   process.stdout.write(`${globals().json ? JSON.stringify(value, null, 2) : human()}\n`);
-const readJsonFile = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as unknown;
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const encode = encodeURIComponent;
+
+/** `--limit N` and `--all` of a list command. */
+const withPaging = (command: Command) =>
+  command
+    .option('--limit <n>', 'at most n items, following the API’s pages', parseLimitOption)
+    .option('--all', 'every item: follow the API’s pages to the end');
+function parseLimitOption(value: string): number {
+  return parseLimit(value);
+}
+
+/** Fetches a list as asked (`--limit`, `--all`, or the API's first page). */
+async function list<T>(
+  path: string,
+  query: URLSearchParams,
+  wish: PageWish,
+  sendsLimit = true,
+): Promise<Page<T>> {
+  return collectPages<T>(async (cursor, limit) => {
+    const params = new URLSearchParams(query);
+    if (limit !== undefined && sendsLimit) params.set('limit', String(limit));
+    if (cursor) params.set('cursor', cursor);
+    return request<Page<T>>(globals(), 'GET', `${path}${params.size ? `?${params}` : ''}`);
+  }, wish);
+}
+
+/** A table of a list, or "No results.", and a hint when more pages exist. */
+function printList<T>(page: Page<T>, headers: string[], row: (item: T) => (string | number | undefined)[]) {
+  print(page, () => listing(headers, page.items.map(row), page.nextCursor !== undefined));
+}
 
 program
   .command('token')
-  .description('mint a token for the local server')
+  .description('mint a token for the local server (its secret is in ROMACT_DATA_DIR)')
   .addOption(
     new Option('--role <role>', 'role').choices(['coordinator', 'municipality', 'cag']).makeOptionMandatory(),
   )
-  .option('--municipality <id>', 'municipality (municipality and cag tokens)')
-  .option('--countries <codes>', 'countries (coordinator tokens), e.g. BG,RO')
   .option('--ttl <duration>', 'lifetime, e.g. 30d or 12h', '30d')
-  .action(
-    async (options: {
-      role: 'coordinator' | 'municipality' | 'cag';
-      municipality?: string;
-      countries?: string;
-      ttl: string;
-    }) => {
-      if (options.role === 'coordinator' && !options.countries)
-        program.error('--countries is required for a coordinator token');
-      if (options.role !== 'coordinator' && !options.municipality)
-        program.error('--municipality is required for this role');
-      const { dataDir } = await import('./client.ts');
-      const secret = loadOrCreateSecret(`${dataDir()}/secret`);
-      const claims =
-        options.role === 'coordinator'
-          ? { role: options.role, countries: options.countries ?? '' }
-          : { role: options.role, municipality: options.municipality ?? '' };
-      process.stdout.write(`${await mintToken(secret, claims, options.ttl)}\n`);
-    },
-  );
+  .action(async (_options: unknown, command: Command) => {
+    // --countries and --municipality are the program's options (commander gives a shared option to the
+    // program), so read them merged with this command's.
+    const options = command.optsWithGlobals<
+      GlobalOptions & { role: 'coordinator' | 'municipality' | 'cag'; ttl: string }
+    >();
+    if (options.role === 'coordinator' && !options.countries)
+      throw invalidInput('--countries is required for a coordinator token, e.g. --countries BG,RO');
+    if (options.role !== 'coordinator' && !options.municipality)
+      throw invalidInput(`--municipality is required for a ${options.role} token`);
+    const secret = loadOrCreateSecret(`${dataDir()}/secret`);
+    const claims =
+      options.role === 'coordinator'
+        ? { role: options.role, countries: options.countries ?? '' }
+        : { role: options.role, municipality: options.municipality ?? '' };
+    process.stdout.write(`${await mintToken(secret, claims, options.ttl)}\n`);
+  });
 
 const cycle = program.command('cycle').description('start, list, show and cancel cycles');
 cycle
@@ -60,7 +107,10 @@ cycle
   .option('--template <id>', 'template', 'romact')
   .option('--date <name=date>', 'a date the template uses, e.g. fundingCallClosesAt=2027-09-30', collect)
   .option('--due <task=duration>', 'override a task’s due offset, e.g. needs-assessment=P30D', collect)
-  .option('--client-token <token>', 'makes a retried start return the same cycle')
+  .option(
+    '--client-token <token>',
+    'retrying with the same token returns the same cycle (default: a random one, printed)',
+  )
   .action(
     async (options: {
       municipalityId: string;
@@ -69,111 +119,102 @@ cycle
       due?: string[];
       clientToken?: string;
     }) => {
-      const pairs = (values: string[] = []) =>
-        Object.fromEntries(values.map((value) => value.split('=', 2) as [string, string]));
+      const dates = options.date && parsePairs('--date', options.date, 'fundingCallClosesAt=2027-09-30');
+      const dueOverrides = options.due && parsePairs('--due', options.due, 'needs-assessment=P30D');
+      const clientToken = options.clientToken ?? `cli-${randomUUID()}`;
       const created = await request(globals(), 'POST', '/cycles', {
         municipalityId: options.municipalityId,
         templateId: options.template,
-        ...(options.date ? { dates: pairs(options.date) } : {}),
-        ...(options.due ? { dueOverrides: pairs(options.due) } : {}),
-        ...(options.clientToken ? { clientToken: options.clientToken } : {}),
+        ...(dates ? { dates } : {}),
+        ...(dueOverrides ? { dueOverrides } : {}),
+        clientToken,
       });
       print(
-        created,
+        { ...created, clientToken },
         () =>
-          `Started ${created.cycleId} for ${created.municipalityId} (${created.templateId}), phase ${created.currentPhase}`,
+          `Started ${created.cycleId} for ${created.municipalityId} (${created.templateId}), phase ${created.currentPhase}\n` +
+          `  client token ${clientToken}: repeat the start with --client-token ${clientToken} to get this cycle, not a second one`,
       );
     },
   );
-cycle
-  .command('list')
-  .option('--municipality-id <id>')
-  .option('--country <code>')
-  .option('--status <status>')
-  .action(async (options: { municipalityId?: string; country?: string; status?: string }) => {
-    const query = new URLSearchParams(
-      Object.entries(options).filter(([, value]) => value) as [string, string][],
-    );
-    const page = await request(globals(), 'GET', `/cycles${query.size ? `?${query}` : ''}`);
-    print(page, () =>
-      table(
-        ['CYCLE', 'MUNICIPALITY', 'COUNTRY', 'TEMPLATE', 'STATUS', 'PHASE', 'STARTED'],
-        page.items.map((one: any) => [
-          one.cycleId,
-          one.municipalityId,
-          one.country,
-          one.templateId,
-          one.status,
-          one.currentPhase,
-          day(one.startedAt),
-        ]),
-      ),
-    );
-  });
+withPaging(
+  cycle
+    .command('list')
+    .option('--municipality-id <id>')
+    .option('--country <code>')
+    .option('--status <status>'),
+).action(async (options: { municipalityId?: string; country?: string; status?: string } & PageWish) => {
+  const query = new URLSearchParams();
+  if (options.municipalityId) query.set('municipalityId', options.municipalityId);
+  if (options.country) query.set('country', options.country);
+  if (options.status) query.set('status', options.status);
+  const page = await list<any>('/cycles', query, options);
+  printList(page, ['CYCLE', 'MUNICIPALITY', 'COUNTRY', 'TEMPLATE', 'STATUS', 'PHASE', 'STARTED'], (one) => [
+    one.cycleId,
+    one.municipalityId,
+    one.country,
+    one.templateId,
+    one.status,
+    one.currentPhase,
+    day(one.startedAt),
+  ]);
+});
 cycle
   .command('show <id>')
   .description('the phases as a timeline (planned vs actual, what is late) and the open tasks')
   .action(async (id: string) => {
-    const found = await request(globals(), 'GET', `/cycles/${encodeURIComponent(id)}`);
-    const health = await fetch(`${(await import('./client.ts')).apiUrl(globals())}/health`)
-      .then((response) => response.json())
-      .catch(() => undefined);
-    print(found, () =>
-      timeline(
-        found,
-        (health as { planningTime?: string } | undefined)?.planningTime ?? new Date().toISOString(),
-      ),
+    const found = await request(globals(), 'GET', `/cycles/${encode(id)}`);
+    // A deployed API has no /health: then "now" is this machine's time, not the local planning time.
+    const planningTime = await health(globals()).then(
+      (answer) => answer.planningTime,
+      () => undefined,
     );
+    print(found, () => timeline(found, planningTime ?? new Date().toISOString()));
   });
 cycle
   .command('cancel <id>')
   .requiredOption('--reason <text>')
   .action(async (id: string, options: { reason: string }) => {
-    const cancelled = await request(globals(), 'POST', `/cycles/${encodeURIComponent(id)}/cancel`, {
+    const cancelled = await request(globals(), 'POST', `/cycles/${encode(id)}/cancel`, {
       reason: options.reason,
     });
     print(cancelled, () => `Cancelled ${cancelled.cycleId}`);
   });
 
 const task = program.command('task').description('list, show, complete and extend tasks');
-task
-  .command('list')
-  .option('--assignee <role>')
-  .option('--municipality-id <id>')
-  .option('--overdue', 'only overdue tasks')
-  .action(async (options: { assignee?: string; municipalityId?: string; overdue?: boolean }) => {
-    const query = new URLSearchParams();
-    if (options.assignee) query.set('assignee', options.assignee);
-    if (options.municipalityId) query.set('municipalityId', options.municipalityId);
-    if (options.overdue) query.set('overdue', 'true');
-    const page = await request(globals(), 'GET', `/tasks${query.size ? `?${query}` : ''}`);
-    print(page, () =>
-      table(
-        ['TASK', 'ASSIGNEE', 'DUE', 'OVERDUE', 'TITLE'],
-        page.items.map((one: any) => [
-          one.taskId,
-          one.assignee,
-          day(one.dueAt),
-          one.overdue ? 'yes' : 'no',
-          one.title?.en,
-        ]),
-      ),
-    );
-  });
+withPaging(
+  task
+    .command('list')
+    .option('--assignee <role>')
+    .option('--municipality-id <id>')
+    .option('--overdue', 'only overdue tasks'),
+).action(async (options: { assignee?: string; municipalityId?: string; overdue?: boolean } & PageWish) => {
+  const query = new URLSearchParams();
+  if (options.assignee) query.set('assignee', options.assignee);
+  if (options.municipalityId) query.set('municipalityId', options.municipalityId);
+  if (options.overdue) query.set('overdue', 'true');
+  const page = await list<any>('/tasks', query, options);
+  printList(page, ['TASK', 'ASSIGNEE', 'DUE', 'OVERDUE', 'TITLE'], (one) => [
+    one.taskId,
+    one.assignee,
+    day(one.dueAt),
+    one.overdue ? 'yes' : 'no',
+    one.title?.en,
+  ]);
+});
 task.command('show <id>').action(async (id: string) => {
-  const found = await request(globals(), 'GET', `/tasks/${encodeURIComponent(id)}`);
+  const found = await request(globals(), 'GET', `/tasks/${encode(id)}`);
   print(found, () => JSON.stringify(found, null, 2));
 });
 task
   .command('complete <id>')
-  .requiredOption('--data <file.json>', 'the task’s output as JSON')
+  .requiredOption(
+    '--data <file.json>',
+    'the task’s output as JSON (- reads standard input); see examples/outputs/',
+  )
   .action(async (id: string, options: { data: string }) => {
-    const done = await request(
-      globals(),
-      'POST',
-      `/tasks/${encodeURIComponent(id)}/complete`,
-      readJsonFile(options.data),
-    );
+    const body = readJsonInput(options.data);
+    const done = await request(globals(), 'POST', `/tasks/${encode(id)}/complete`, body);
     print(done, () => `Completed ${done.taskId}`);
   });
 task
@@ -181,7 +222,7 @@ task
   .requiredOption('--due <date>', 'new due date, e.g. 2027-05-31')
   .requiredOption('--reason <text>')
   .action(async (id: string, options: { due: string; reason: string }) => {
-    const extended = await request(globals(), 'POST', `/tasks/${encodeURIComponent(id)}/extend`, {
+    const extended = await request(globals(), 'POST', `/tasks/${encode(id)}/extend`, {
       dueAt: options.due,
       reason: options.reason,
     });
@@ -191,60 +232,48 @@ task
 const municipality = program.command('municipality').description('create and show municipalities');
 municipality
   .command('put <id>')
-  .requiredOption('--data <file.json>', 'name, country, locale, timeZone, contacts')
+  .requiredOption('--data <file.json>', 'name, country, locale, timeZone, contacts (- reads standard input)')
   .action(async (id: string, options: { data: string }) => {
-    const saved = await request(
-      globals(),
-      'PUT',
-      `/municipalities/${encodeURIComponent(id)}`,
-      readJsonFile(options.data),
-    );
+    const body = readJsonInput(options.data);
+    const saved = await request(globals(), 'PUT', `/municipalities/${encode(id)}`, body);
     print(saved, () => `Saved ${saved.municipalityId} (${saved.name}, ${saved.country})`);
   });
 municipality.command('show <id>').action(async (id: string) => {
-  const found = await request(globals(), 'GET', `/municipalities/${encodeURIComponent(id)}`);
+  const found = await request(globals(), 'GET', `/municipalities/${encode(id)}`);
   print(found, () => JSON.stringify(found, null, 2));
 });
-
 municipality
   .command('calendar <id>')
   .description('the open deadlines as an iCalendar (.ics) feed')
   .action(async (id: string) => {
-    const { apiUrl, tokenFor } = await import('./client.ts');
-    const response = await fetch(
-      `${apiUrl(globals())}/municipalities/${encodeURIComponent(id)}/calendar.ics`,
-      {
-        headers: { authorization: `Bearer ${await tokenFor(globals())}` },
-      },
-    );
-    if (!response.ok) throw new ApiError(response.status, (await response.json()) as never);
+    const path = `/municipalities/${encode(id)}/calendar.ics`;
+    const response = await send(globals(), 'GET', path);
+    await ensureOk(response, `${apiUrl(globals())}${path}`);
     process.stdout.write(await response.text());
   });
 
-program
-  .command('notifications')
-  .description('the local outbox: what was emailed or texted')
-  .option('--recipient <address-or-role>', 'an email, a phone number, or municipality|cag|coordinator')
-  .option('--cycle-id <id>')
-  .action(async (options: { recipient?: string; cycleId?: string }) => {
-    const query = new URLSearchParams();
-    if (options.recipient) query.set('recipient', options.recipient);
-    if (options.cycleId) query.set('cycleId', options.cycleId);
-    const page = await request(globals(), 'GET', `/notifications${query.size ? `?${query}` : ''}`);
-    print(page, () =>
-      table(
-        ['WHEN', 'CHANNEL', 'TO', 'LANG', 'KINDS', 'TEXT'],
-        page.items.map((one: any) => [
-          one.createdAt.slice(0, 16),
-          one.channel,
-          `${one.recipient.role}@${one.municipalityId}`,
-          one.recipient.locale,
-          one.kinds.join('+'),
-          one.text.split('\n')[0].slice(0, 90),
-        ]),
-      ),
-    );
-  });
+withPaging(
+  program
+    .command('notifications')
+    .description('the local outbox: what was emailed or texted')
+    .option('--recipient <address-or-role>', 'an email, a phone number, or municipality|cag|coordinator')
+    .option('--cycle-id <id>'),
+).action(async (options: { recipient?: string; cycleId?: string } & PageWish) => {
+  const query = new URLSearchParams();
+  if (options.recipient) query.set('recipient', options.recipient);
+  if (options.cycleId) query.set('cycleId', options.cycleId);
+  // The local outbox answers every item in one page and refuses a `limit` parameter: --limit trims here,
+  // and a `nextCursor`, once the route pages, is followed like the others.
+  const page = await list<any>('/notifications', query, options, false);
+  printList(page, ['WHEN', 'CHANNEL', 'TO', 'LANG', 'KINDS', 'TEXT'], (one) => [
+    one.createdAt.slice(0, 16),
+    one.channel,
+    `${one.recipient.role}@${one.municipalityId}`,
+    one.recipient.locale,
+    one.kinds.join('+'),
+    one.text.split('\n')[0].slice(0, 90),
+  ]);
+});
 
 program
   .command('demo')
@@ -256,12 +285,25 @@ program
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof ApiError) {
-    process.stderr.write(`Error ${error.status}: ${error.message}\n`);
-    for (const field of error.body.error?.fields ?? [])
-      process.stderr.write(`  ${field.path}: ${field.message}\n`);
+  if (error instanceof CommanderError) {
+    // Help and --version end with code 0; every other parse error is invalid input (exit 2). Commander has
+    // already printed its message, unless --json asked for JSON.
+    if (error.exitCode === 0) process.exitCode = 0;
+    else {
+      process.exitCode = ExitCode.invalidInput;
+      if (jsonMode()) {
+        const message =
+          error.code === 'commander.help'
+            ? 'a command is required: see romact --help'
+            : error.message.replace(/^error: /, '');
+        process.stderr.write(
+          `${JSON.stringify({ error: { code: 'INVALID_INPUT', message, fields: [] } })}\n`,
+        );
+      }
+    }
   } else {
-    process.stderr.write(`Error: ${(error as Error).message}\n`);
+    const report = reportError(error);
+    process.stderr.write(`${jsonMode() ? JSON.stringify(report.json) : report.text}\n`);
+    process.exitCode = report.exitCode;
   }
-  process.exitCode = 1;
 }

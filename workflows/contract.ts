@@ -40,7 +40,7 @@ const Revision = z.int().min(0);
 /** What a finished human task hands back to the workflow (the Choice states read it). */
 const Summary = z.object({
   taskId: z.string().optional(),
-  decision: z.enum(['approve', 'reject']).optional(),
+  decision: z.enum(['approve', 'reject', 'withdrawn']).optional(),
   outcome: z.enum(['next-cycle', 'close']).optional(),
   action: z.enum(['resume', 'cancel']).optional(),
 });

@@ -64,6 +64,7 @@ function build(access: Access): Ports {
     notifier,
     clock: systemClock,
     templates: builtInCatalog,
+    settings: { countries: (process.env.COUNTRIES ?? '').split(',').filter(Boolean) },
   } as unknown as Ports;
 }
 

@@ -1,6 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { loadDeployConfig } from './config.ts';
+import { DeployConfigError, loadDeployConfig } from './config.ts';
 import { acknowledgeFindings } from './nag-acknowledgements.ts';
 import { RomactStack } from './romact-stack.ts';
 
@@ -13,7 +13,19 @@ const path =
   (app.node.tryGetContext('config') as string | undefined) ??
   process.env.ROMACT_DEPLOY_CONFIG ??
   new URL('./regions.example.json', import.meta.url).pathname;
-const config = loadDeployConfig(path);
+const config = (() => {
+  try {
+    return loadDeployConfig(path);
+  } catch (error) {
+    // One line naming every wrong field, no stack trace: whoever edits the file needs the fields, not our frames.
+    process.stderr.write(
+      error instanceof DeployConfigError
+        ? `${error.message}\n`
+        : `Cannot read deploy config ${path}: ${String((error as Error).message).split('\n')[0]}\n`,
+    );
+    process.exit(1);
+  }
+})();
 
 for (const regionConfig of config.regions) {
   const stack = new RomactStack(app, `Romact-${config.stage}-${regionConfig.region}`, {

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import {
   CreateTableCommand,
@@ -8,6 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { createTableInput } from '#shared/adapters/dynamodb/table-definition.ts';
+import { ensurePrivateDir, warnLine } from '#shared/adapters/local/files.ts';
 
 /**
  * dynalite, a DynamoDB-compatible server, in this process on a loopback port: in memory, or persisted on disk
@@ -24,14 +26,69 @@ export interface EmbeddedDynamo {
 /** Credentials are required by the SDK but unused by dynalite; fixed ones keep the AWS chain out of it. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-/** Starts dynalite and ensures the table exists. */
-export async function startEmbeddedDynamo(options: {
+/** The embedded DynamoDB could not be made ready; the message says why in one line. */
+export class EmbeddedDynamoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbeddedDynamoError';
+  }
+}
+
+/** Options of the embedded DynamoDB. */
+export interface EmbeddedDynamoOptions {
   tableName: string;
   path?: string;
   port?: number;
-}): Promise<EmbeddedDynamo> {
+  /**
+   * How long a new table stays CREATING, as on AWS where it takes seconds (0 by default; tests raise it to
+   * prove nothing reads the table before it is ACTIVE).
+   */
+  createTableMs?: number;
+  /** How long to wait for the table to become ACTIVE before giving up. */
+  activeTimeoutMs?: number;
+  warn?: (message: string) => void;
+}
+
+/** Starts dynalite and ensures the table exists and is ACTIVE before anything reads it. */
+export async function startEmbeddedDynamo(options: EmbeddedDynamoOptions): Promise<EmbeddedDynamo> {
+  const dynamo = await listen(options);
+  try {
+    const outcome = await ensureActiveTable(dynamo.client, options);
+    if (outcome === 'stuck-creating' && options.path) {
+      // A previous first start died while the table was CREATING; dynalite only flips it to ACTIVE on a
+      // timer in the process that created it, so it would stay CREATING (unreadable) for ever. A CREATING
+      // table refuses every write, so it is empty: start the store afresh.
+      await dynamo.close();
+      rmSync(options.path, { recursive: true, force: true });
+      ensurePrivateDir(options.path);
+      (options.warn ?? warnLine)(
+        `the table ${options.tableName} was left half-created by an interrupted first start; created it again`,
+      );
+      const fresh = await listen(options);
+      try {
+        if ((await ensureActiveTable(fresh.client, options)) !== 'active')
+          throw new EmbeddedDynamoError(`the table ${options.tableName} could not be created`);
+      } catch (error) {
+        await fresh.close();
+        throw error;
+      }
+      return fresh;
+    }
+    if (outcome !== 'active') {
+      throw new EmbeddedDynamoError(
+        `the table ${options.tableName} is stuck in CREATING; remove ${options.path ?? 'the data dir'} to start afresh`,
+      );
+    }
+    return dynamo;
+  } catch (error) {
+    await dynamo.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function listen(options: EmbeddedDynamoOptions): Promise<EmbeddedDynamo> {
   const server = dynalite({
-    createTableMs: 0,
+    createTableMs: options.createTableMs ?? 0,
     deleteTableMs: 0,
     updateTableMs: 0,
     ...(options.path ? { path: options.path } : {}),
@@ -41,7 +98,6 @@ export async function startEmbeddedDynamo(options: {
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: LOCAL_CREDENTIALS });
-  await ensureTable(client, options.tableName);
   return {
     endpoint,
     client,
@@ -52,15 +108,41 @@ export async function startEmbeddedDynamo(options: {
   };
 }
 
-async function ensureTable(client: DynamoDBClient, tableName: string) {
+const isNotFound = (error: unknown) =>
+  error instanceof ResourceNotFoundException || (error as Error).name === 'ResourceNotFoundException';
+
+async function tableStatus(client: DynamoDBClient, tableName: string) {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexes = (Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexStatus);
+    return { status: Table?.TableStatus, indexesActive: indexes.every((status) => status === 'ACTIVE') };
   } catch (error) {
-    if (
-      !(error instanceof ResourceNotFoundException) &&
-      (error as Error).name !== 'ResourceNotFoundException'
-    )
-      throw error;
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Creates the table when missing and waits until it and its indexes are ACTIVE: a CREATING table answers
+ * ResourceNotFoundException to every read, which used to kill the first start at random.
+ */
+async function ensureActiveTable(
+  client: DynamoDBClient,
+  options: EmbeddedDynamoOptions,
+): Promise<'active' | 'stuck-creating'> {
+  const existing = await tableStatus(client, options.tableName);
+  if (existing?.status === 'CREATING') return 'stuck-creating';
+  if (!existing) await client.send(new CreateTableCommand(createTableInput(options.tableName)));
+  const deadline = Date.now() + (options.activeTimeoutMs ?? 30_000);
+  for (;;) {
+    const current = await tableStatus(client, options.tableName);
+    // UPDATING tables answer reads and writes; we never update ours, but a lost timer must not block a start.
+    if ((current?.status === 'ACTIVE' || current?.status === 'UPDATING') && current.indexesActive)
+      return 'active';
+    if (Date.now() > deadline)
+      throw new EmbeddedDynamoError(
+        `the table ${options.tableName} did not become ACTIVE (${current?.status ?? 'missing'})`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { restrictPorts } from '#functions/shared/access.ts';
@@ -9,12 +8,14 @@ import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
 import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
+import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import {
   type LocalEngineOptions,
   LocalWorkflowEngine,
   type TaskStateBinding,
 } from '#shared/adapters/local/local-workflow-engine.ts';
 import { OutboxNotifier } from '#shared/adapters/local/outbox-notifier.ts';
+import type { WebhookOptions } from '#shared/adapters/local/webhook-sender.ts';
 import { createMemoryStore } from '#shared/adapters/memory/store.ts';
 import { type Clock, systemClock } from '#shared/domain/clock.ts';
 import { liveStatuses } from '#shared/domain/model/cycle.ts';
@@ -41,11 +42,16 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   meter?: CapacityMeter;
   onInvoke?: LocalEngineOptions['onInvoke'];
-  /** Also POST every notification here. */
-  webhookUrl?: string;
+  /** Also POST every notification to a webhook (signed, retried for hours, resumed after a restart). */
+  webhook?: WebhookOptions;
   /** Print a line per notification (the server log). */
   log?: (line: string) => void;
+  /** The countries this runtime serves (municipalities of others are refused). */
+  countries?: readonly string[];
 }
+
+/** The countries the local runtime serves unless told otherwise: the ROMACT programme's. */
+export const DEFAULT_LOCAL_COUNTRIES = ['BG', 'CZ', 'HU', 'IT', 'RO', 'SK'] as const;
 
 /** A running embedded runtime. */
 export interface LocalRuntime {
@@ -89,7 +95,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     let path: string | undefined;
     if (options.dataDir) {
       path = join(options.dataDir, 'dynamodb');
-      mkdirSync(path, { recursive: true });
+      // Owner-only: dynalite's LevelDB files hold personal data.
+      ensurePrivateDir(path);
     }
     dynamo = await startEmbeddedDynamo({ tableName, ...(path ? { path } : {}) });
     store = createDynamoStore(dynamo.client, {
@@ -100,7 +107,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const clock = options.clock ?? systemClock;
   const outbox = new OutboxNotifier({
     ...(options.dataDir ? { dir: join(options.dataDir, 'outbox') } : {}),
-    ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+    ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
 
@@ -144,8 +151,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     now: () => clock.now(),
     ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
   });
-  ports = { ...store, engine, notifier: outbox, clock, templates: builtInCatalog };
-  const wired = ports;
+  const settings = { countries: options.countries ?? DEFAULT_LOCAL_COUNTRIES };
+  const wired: Ports = { ...store, engine, notifier: outbox, clock, templates: builtInCatalog, settings };
+  ports = wired;
 
   const routeHandlers = new Map<string, ReturnType<typeof httpHandler>>();
   const sweep = sweepHandler(() => restrictPorts(wired, sweepAccess, 'sweep'));
@@ -168,39 +176,34 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     sweep: () => sweep({}, localContext('sweep') as never),
     async resumeLiveCycles() {
       const resumed: string[] = [];
-      for (const country of await wired.municipalities.countries()) {
-        for (const status of liveStatuses) {
-          let cursor: string | undefined;
-          do {
-            const page = await wired.cycles.listByCountry(country, {
-              status,
-              limit: 100,
-              ...(cursor ? { cursor } : {}),
+      for (const status of liveStatuses) {
+        let cursor: string | undefined;
+        do {
+          const page = await wired.cycles.listByCountries(settings.countries, {
+            status,
+            limit: 100,
+            ...(cursor ? { cursor } : {}),
+          });
+          for (const cycle of page.items) {
+            const restarts = engine
+              .list()
+              .filter((execution) => execution.input.cycleId === cycle.cycleId).length;
+            await engine.start(cycle.templateId, `${cycle.executionName}-resume-${Date.now()}-${restarts}`, {
+              cycleId: cycle.cycleId,
+              revision: { count: cycle.revision },
+              resumeAt: cycle.currentPhase,
             });
-            for (const cycle of page.items) {
-              const restarts = engine
-                .list()
-                .filter((execution) => execution.input.cycleId === cycle.cycleId).length;
-              await engine.start(
-                cycle.templateId,
-                `${cycle.executionName}-resume-${Date.now()}-${restarts}`,
-                {
-                  cycleId: cycle.cycleId,
-                  revision: { count: cycle.revision },
-                  resumeAt: cycle.currentPhase,
-                },
-              );
-              resumed.push(cycle.cycleId);
-            }
-            cursor = page.nextCursor;
-          } while (cursor);
-        }
+            resumed.push(cycle.cycleId);
+          }
+          cursor = page.nextCursor;
+        } while (cursor);
       }
       return resumed;
     },
     async close() {
       await engine.stopAll();
-      await outbox.flush();
+      // Stops the webhook's retries; undelivered posts stay queued on disk for the next start.
+      await outbox.close();
       await dynamo?.close();
     },
   };

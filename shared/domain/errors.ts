@@ -67,13 +67,53 @@ export class ConcurrentUpdateError extends Error {
   }
 }
 
-/** Turns zod issues into field issues with dotted paths. */
-export function fieldIssues(
-  issues: readonly { path: PropertyKey[]; message: string }[],
-  prefix = '',
-): FieldIssue[] {
-  return issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: issue.message,
-  }));
+/** A zod issue, as much of it as the field mapping reads. */
+interface SchemaIssue {
+  code?: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  input?: unknown;
+  expected?: string;
+}
+
+/**
+ * Turns zod issues into field issues with dotted paths, each at its own field: an unknown key is reported at
+ * that key, and a missing field says it is required and what it expects.
+ */
+export function fieldIssues(issues: readonly SchemaIssue[], prefix = ''): FieldIssue[] {
+  const pathOf = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(body)';
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+      return issue.keys.map((key) => ({
+        path: pathOf([...issue.path, key]),
+        message: 'is not a known field',
+      }));
+    }
+    if (
+      issue.code === 'invalid_type' &&
+      (issue.message.endsWith('received undefined') || issue.input === undefined)
+    ) {
+      return [
+        { path: pathOf(issue.path), message: `is required${issue.expected ? ` (${issue.expected})` : ''}` },
+      ];
+    }
+    return [{ path: pathOf(issue.path), message: issue.message }];
+  });
+}
+
+/** Keys that JSON may carry but objects must not take: they would reach the prototype, or be skipped. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The paths of keys in parsed JSON that schema validation cannot see (a record drops `__proto__` silently), so
+ * the edge refuses them as unknown fields instead of accepting a body it did not check.
+ */
+export function prototypeKeyIssues(value: unknown, path: string[] = []): FieldIssue[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+    PROTOTYPE_KEYS.has(key)
+      ? [{ path: [...path, key].join('.'), message: 'is not a known field' }]
+      : prototypeKeyIssues(child, [...path, key]),
+  );
 }

@@ -24,6 +24,21 @@ export interface PageRequest {
   cursor?: string;
 }
 
+/** A municipality's slot for live cycles of one template. */
+export interface LiveSlot {
+  municipalityId: string;
+  templateId: string;
+}
+
+/** Narrows a portfolio of open tasks. */
+export interface OpenTaskFilter {
+  municipalityId?: string;
+  assignee?: Task['assignee'];
+  phase?: string;
+  /** Only tasks due before this instant (overdue ones, with now). */
+  dueBefore?: string;
+}
+
 /** Everything stored about one cycle, read in one query. */
 export interface CycleRecord {
   cycle: Cycle;
@@ -46,8 +61,22 @@ export interface CycleRepository {
     municipalityId: string,
     query: PageRequest & { status?: CycleStatus },
   ): Promise<Page<Cycle>>;
-  /** Cycles of a country, by status and start. */
-  listByCountry(country: string, query: PageRequest & { status?: CycleStatus }): Promise<Page<Cycle>>;
+  /** Cycles of one or more countries, by status and start; one cursor pages across all of them. */
+  listByCountries(
+    countries: readonly string[],
+    query: PageRequest & { status?: CycleStatus },
+  ): Promise<Page<Cycle>>;
+  /**
+   * Takes the municipality's one live slot for a template (one running cycle at a time), or takes it over from
+   * `from` (the cycle a next cycle follows); false when another cycle holds it.
+   */
+  claimLiveSlot(
+    slot: LiveSlot,
+    cycleId: string,
+    from?: string,
+  ): Promise<{ claimed: boolean; holder?: string }>;
+  /** Frees the slot if `cycleId` holds it (the cycle ended). */
+  releaseLiveSlot(slot: LiveSlot, cycleId: string): Promise<void>;
   /** Records a phase run once; a repeat returns the first record. */
   startPhase(run: PhaseRun): Promise<PhaseRun>;
   /** Sets a phase run's end once; a repeat returns the first end. */
@@ -63,6 +92,11 @@ export interface TaskRepository {
   update(task: Task, changes: Partial<Task>, options?: { allowClosed?: boolean }): Promise<Task>;
   /** Open tasks of an inbox, earliest due first (only those due before `dueBefore` when given). */
   listOpen(owner: InboxOwner, query: PageRequest & { dueBefore?: string }): Promise<Page<Task>>;
+  /**
+   * Open tasks of every municipality of the countries, earliest due first, optionally narrowed: a coordinator's
+   * portfolio. One cursor pages across the countries.
+   */
+  listOpenInCountries(countries: readonly string[], query: PageRequest & OpenTaskFilter): Promise<Page<Task>>;
   /** Open tasks whose next notification falls at or before `until` (the sweep's sparse index). */
   listDueForSweep(until: string, query: PageRequest): Promise<Page<Task>>;
 }
@@ -75,13 +109,13 @@ export interface AuditLog {
 
 /** Municipalities and their contacts. */
 export interface MunicipalityRepository {
-  /** Creates or replaces a municipality and its contacts. */
-  put(municipality: Municipality): Promise<Municipality>;
+  /** Creates a municipality unless one with its id exists; returns the stored one either way. */
+  create(municipality: Municipality): Promise<{ municipality: Municipality; created: boolean }>;
+  /** Replaces a municipality if it is still at its version; throws ConcurrentUpdateError otherwise. */
+  update(municipality: Municipality, changes: Partial<Municipality>): Promise<Municipality>;
   get(municipalityId: string): Promise<Municipality | undefined>;
   /** Erases the contacts (personal data) of a municipality. */
   eraseContacts(municipalityId: string): Promise<void>;
-  /** Countries that have municipalities (a restart finds every live cycle through them). */
-  countries(): Promise<string[]>;
 }
 
 /** Notification records: what was sent for which moment of which task. */
@@ -167,8 +201,15 @@ export interface TemplateCatalog {
   get(templateId: string): CycleTemplate | undefined;
 }
 
+/** What a deployment is configured with. */
+export interface Settings {
+  /** The countries this deployment (region) serves: ISO-3166 alpha-2 codes. */
+  countries: readonly string[];
+}
+
 /** Every port, wired once per runtime; a use case asks only for the ones it uses. */
 export interface Ports {
+  settings: Settings;
   cycles: CycleRepository;
   tasks: TaskRepository;
   audit: AuditLog;

@@ -138,21 +138,21 @@ export function storeContract(name: string, start: () => Promise<StoreUnderTest>
         expect(
           (await store.cycles.listByMunicipality('ro-1', { limit: 50 })).items.map((one) => one.cycleId),
         ).toEqual(['cyc-m2', 'cyc-m1']);
-        const running = await store.cycles.listByCountry('RO', { status: 'RUNNING', limit: 50 });
+        const running = await store.cycles.listByCountries(['RO'], { status: 'RUNNING', limit: 50 });
         expect(running.items.map((one) => one.cycleId).sort()).toEqual(['cyc-m1', 'cyc-m3']);
-        expect((await store.cycles.listByCountry('RO', { limit: 50 })).items).toHaveLength(3);
+        expect((await store.cycles.listByCountries(['RO'], { limit: 50 })).items).toHaveLength(3);
       });
 
       it('moves a cycle out of a status listing when its status changes', async () => {
         const created = (await store.cycles.create(cycle('cyc-s', { municipalityId: 'sk-1', country: 'SK' })))
           .cycle;
         await store.cycles.update(created, { status: 'STALLED' });
-        expect((await store.cycles.listByCountry('SK', { status: 'RUNNING', limit: 50 })).items).toHaveLength(
-          0,
-        );
-        expect((await store.cycles.listByCountry('SK', { status: 'STALLED', limit: 50 })).items).toHaveLength(
-          1,
-        );
+        expect(
+          (await store.cycles.listByCountries(['SK'], { status: 'RUNNING', limit: 50 })).items,
+        ).toHaveLength(0);
+        expect(
+          (await store.cycles.listByCountries(['SK'], { status: 'STALLED', limit: 50 })).items,
+        ).toHaveLength(1);
       });
 
       it('pages through a long listing with its cursors: every cycle once, in order', async () => {
@@ -176,7 +176,11 @@ export function storeContract(name: string, start: () => Promise<StoreUnderTest>
         expect(byMunicipality.pages).toBeGreaterThanOrEqual(5);
         const byCountry = await allPages(
           (cursor) =>
-            store.cycles.listByCountry('IT', { status: 'RUNNING', limit: 4, ...(cursor ? { cursor } : {}) }),
+            store.cycles.listByCountries(['IT'], {
+              status: 'RUNNING',
+              limit: 4,
+              ...(cursor ? { cursor } : {}),
+            }),
           (one) => one.cycleId,
         );
         expect(byCountry.items).toHaveLength(23);
@@ -189,7 +193,7 @@ export function storeContract(name: string, start: () => Promise<StoreUnderTest>
           Buffer.from('{"PK":1}').toString('base64url'),
           Buffer.from('"x"').toString('base64url'),
         ]) {
-          const attempt = store.cycles.listByCountry('IT', { limit: 5, cursor });
+          const attempt = store.cycles.listByCountries(['IT'], { limit: 5, cursor });
           await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
           await expect(attempt).rejects.toMatchObject({ fields: [{ path: 'cursor' }] });
         }
@@ -329,9 +333,123 @@ export function storeContract(name: string, start: () => Promise<StoreUnderTest>
       });
     });
 
+    describe('live slots', () => {
+      it('lets one cycle of a municipality and template hold the live slot, and a next cycle take it over', async () => {
+        const slot = { municipalityId: 'bg-slot', templateId: 'romact' };
+        const racing = await Promise.all([
+          store.cycles.claimLiveSlot(slot, 'cyc-first'),
+          store.cycles.claimLiveSlot(slot, 'cyc-second'),
+        ]);
+        expect(racing.filter((one) => one.claimed)).toHaveLength(1);
+        const holder = racing[0]?.claimed ? 'cyc-first' : 'cyc-second';
+        expect(await store.cycles.claimLiveSlot(slot, holder)).toEqual({ claimed: true });
+        expect(await store.cycles.claimLiveSlot(slot, 'cyc-third')).toEqual({ claimed: false, holder });
+        expect(await store.cycles.claimLiveSlot(slot, 'cyc-next', holder)).toEqual({ claimed: true });
+        await store.cycles.releaseLiveSlot(slot, holder);
+        expect(await store.cycles.claimLiveSlot(slot, 'cyc-third')).toMatchObject({
+          claimed: false,
+          holder: 'cyc-next',
+        });
+        await store.cycles.releaseLiveSlot(slot, 'cyc-next');
+        expect(await store.cycles.claimLiveSlot(slot, 'cyc-third')).toEqual({ claimed: true });
+        expect(
+          await store.cycles.claimLiveSlot({ ...slot, templateId: 'critical-friend' }, 'cyc-other'),
+        ).toEqual({
+          claimed: true,
+        });
+      });
+    });
+
+    describe('paging across countries', () => {
+      it('pages cycles of several countries in one order with one cursor, none twice or left out', async () => {
+        for (let index = 0; index < 30; index++) {
+          const country = ['HU', 'SK', 'CZ'][index % 3] as string;
+          await store.cycles.create(
+            cycle(`cyc-x${String(index).padStart(2, '0')}`, {
+              municipalityId: `${country.toLowerCase()}-many`,
+              country,
+              startedAt: `2027-03-${String((index % 28) + 1).padStart(2, '0')}T00:00:00.000Z`,
+            }),
+          );
+        }
+        const { items, pages } = await allPages(
+          (cursor) =>
+            store.cycles.listByCountries(['HU', 'SK', 'CZ'], { limit: 7, ...(cursor ? { cursor } : {}) }),
+          (one) => one.cycleId,
+        );
+        const mine = items.filter((one) => one.cycleId.startsWith('cyc-x'));
+        expect(mine).toHaveLength(30);
+        expect(pages).toBeGreaterThanOrEqual(5);
+        const keys = items.map((one) => `${one.status}#${one.startedAt}#${one.cycleId}`);
+        expect(keys).toEqual([...keys].sort());
+      });
+
+      it('pages the open tasks of several countries, narrowed by municipality, assignee and phase', async () => {
+        for (let index = 0; index < 24; index++) {
+          const country = index % 2 ? 'HU' : 'SK';
+          await store.tasks.create(
+            task('cyc-pf', `t${index}`, {
+              country,
+              municipalityId: `${country.toLowerCase()}-pf${index % 4 < 2 ? 'a' : 'b'}`,
+              assignee: index % 3 === 0 ? 'cag' : 'municipality',
+              phase: index % 5 === 0 ? 'funding' : 'assessment',
+              dueAt: `2029-04-${String(index + 1).padStart(2, '0')}T00:00:00.000Z`,
+            }),
+          );
+        }
+        const list = (filter: object) =>
+          allPages(
+            (cursor) =>
+              store.tasks.listOpenInCountries(['HU', 'SK'], {
+                limit: 5,
+                ...filter,
+                ...(cursor ? { cursor } : {}),
+              }),
+            (one) => one.taskId,
+          );
+        const everything = (await list({})).items.filter((one) => one.cycleId === 'cyc-pf');
+        expect(everything).toHaveLength(24);
+        expect(everything.map((one) => one.dueAt)).toEqual([...everything.map((one) => one.dueAt)].sort());
+        expect(
+          (await list({ assignee: 'cag' })).items.filter((one) => one.cycleId === 'cyc-pf'),
+        ).toHaveLength(8);
+        expect(
+          (await list({ phase: 'funding', municipalityId: 'sk-pfa' })).items.map((one) => one.taskKey),
+        ).toEqual(['t0', 't20']);
+        expect(
+          (await list({ dueBefore: '2029-04-05T00:00:00.000Z' })).items.filter(
+            (one) => one.cycleId === 'cyc-pf',
+          ),
+        ).toHaveLength(4);
+        expect((await store.tasks.listOpenInCountries(['IT'], { limit: 5 })).items).toHaveLength(0);
+      });
+    });
+
     describe('municipalities', () => {
+      it('creates a municipality once: of two creations at once, one wins', async () => {
+        const results = await Promise.all([
+          store.municipalities.create(municipalityFixture({ municipalityId: 'bg-race', name: 'First' })),
+          store.municipalities.create(municipalityFixture({ municipalityId: 'bg-race', name: 'Second' })),
+        ]);
+        expect(results.filter((one) => one.created)).toHaveLength(1);
+        const stored = await store.municipalities.get('bg-race');
+        expect(results.map((one) => one.municipality.name)).toEqual([stored?.name, stored?.name]);
+      });
+
+      it('updates a municipality only at the version it was read at', async () => {
+        const { municipality } = await store.municipalities.create(
+          municipalityFixture({ municipalityId: 'bg-upd' }),
+        );
+        const renamed = await store.municipalities.update(municipality, { name: 'Renamed' });
+        expect(renamed.version).toBe(2);
+        await expect(store.municipalities.update(municipality, { name: 'Lost' })).rejects.toBeInstanceOf(
+          ConcurrentUpdateError,
+        );
+        expect((await store.municipalities.get('bg-upd'))?.name).toBe('Renamed');
+      });
+
       it('stores a municipality with its contacts and erases the contacts', async () => {
-        await store.municipalities.put(municipalityFixture({ municipalityId: 'bg-erase' }));
+        await store.municipalities.create(municipalityFixture({ municipalityId: 'bg-erase' }));
         expect((await store.municipalities.get('bg-erase'))?.contacts.cag).toHaveLength(2);
         await store.municipalities.eraseContacts('bg-erase');
         expect((await store.municipalities.get('bg-erase'))?.contacts).toEqual({
@@ -340,7 +458,6 @@ export function storeContract(name: string, start: () => Promise<StoreUnderTest>
           coordinator: [],
         });
         expect((await store.municipalities.get('bg-erase'))?.name).toBe('Plovdiv – Stolipinovo');
-        expect(await store.municipalities.countries()).toContain('BG');
         expect(await store.municipalities.get('bg-none')).toBeUndefined();
       });
     });

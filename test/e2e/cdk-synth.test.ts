@@ -4,21 +4,43 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { commands, readmeSection, shellBlocks } from '../support/readme.ts';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
 const cdk = join(ROOT, 'node_modules/.bin/cdk');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-describe('npx cdk synth --all (offline, no credentials, no Docker)', () => {
-  it('synthesises one stack per configured region, bundled with the local esbuild', async () => {
+/** The README's deploy commands: copy the example config, then synthesise with it. */
+const deploy = commands(shellBlocks(readmeSection('### Config'))[0] ?? '');
+const synth = deploy.find((command) => command.startsWith('npx cdk synth')) ?? '';
+
+describe('the README’s `npx cdk synth` (offline, no credentials, no Docker)', () => {
+  it('is the npm run synth script with the config given', () => {
+    expect(deploy[0]).toBe('cp infra/aws/regions.example.json regions.json');
+    expect(synth).toBe('npx cdk synth -c config=regions.json');
+    expect(pkg.scripts.synth).toBe('cdk synth -q');
+  });
+
+  it('synthesises one stack per configured region, bundled with the local esbuild, with no warning', async () => {
     const out = mkdtempSync(join(tmpdir(), 'romact-synth-'));
+    const config = join(out, 'regions.json');
+    writeFileSync(config, readFileSync(join(ROOT, 'infra/aws/regions.example.json')));
+    // As written, with the copied config, quiet (-q) and into a temporary folder (-o).
+    const args = synth
+      .replace(/^npx cdk /, '')
+      .replace('config=regions.json', `config=${config}`)
+      .split(/\s+/);
     try {
-      await run(cdk, ['synth', '--all', '-q', '-o', out], {
+      const { stderr } = await run(cdk, [...args, '-q', '-o', join(out, 'cdk.out')], {
         cwd: ROOT,
         env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' },
       });
+      expect(stderr).not.toMatch(/Unknown option/);
       for (const region of ['eu-central-1', 'eu-south-1']) {
-        const template = JSON.parse(readFileSync(join(out, `Romact-prod-${region}.template.json`), 'utf8'));
+        const template = JSON.parse(
+          readFileSync(join(out, 'cdk.out', `Romact-prod-${region}.template.json`), 'utf8'),
+        );
         // The handlers; CDK's BucketDeployment function (the web app's upload) comes on top.
         expect(
           Object.entries(template.Resources).filter(
@@ -28,11 +50,12 @@ describe('npx cdk synth --all (offline, no credentials, no Docker)', () => {
         ).toHaveLength(20);
       }
       // The web app was built locally into an asset (Vite, no Docker), ready for the BucketDeployment.
-      const webAssets = readdirSync(out).filter(
-        (name) => name.startsWith('asset.') && existsSync(join(out, name, 'index.html')),
+      const assembly = join(out, 'cdk.out');
+      const webAssets = readdirSync(assembly).filter(
+        (name) => name.startsWith('asset.') && existsSync(join(assembly, name, 'index.html')),
       );
       expect(webAssets).toHaveLength(1);
-      expect(readFileSync(join(out, webAssets[0] ?? '', 'index.html'), 'utf8')).toMatch(
+      expect(readFileSync(join(assembly, webAssets[0] ?? '', 'index.html'), 'utf8')).toMatch(
         /src="\/assets\/index-/,
       );
     } finally {
@@ -50,7 +73,7 @@ describe('npx cdk synth --all (offline, no credentials, no Docker)', () => {
         regions: [{ region: 'mars-1', countries: [], alarmEmail: 'x', smsSenderId: 'ROMACT' }],
       }),
     );
-    const failure = await run(cdk, ['synth', '--all', '-q', '-c', `config=${path}`, '-o', join(dir, 'out')], {
+    const failure = await run(cdk, ['synth', '-q', '-c', `config=${path}`, '-o', join(dir, 'out')], {
       cwd: ROOT,
       env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' },
     }).catch((error: { stderr: string; stdout: string }) => error);

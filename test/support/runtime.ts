@@ -62,6 +62,7 @@ export function municipalityFixture(overrides: Partial<Municipality> = {}): Muni
       coordinator: [{ name: 'Programme Coordinator', email: 'coordinator@romact.example', locale: 'en' }],
     },
     updatedAt: '2027-01-01T00:00:00.000Z',
+    version: 1,
     ...overrides,
   };
 }
@@ -98,4 +99,10 @@ export async function tableSnapshot(runtime: LocalRuntime): Promise<string> {
     new ScanCommand({ TableName: runtime.dynamo.tableName, ConsistentRead: true }),
   );
   return JSON.stringify((scan.Items ?? []).map((item) => JSON.stringify(item)).sort());
+}
+
+/** The body of `PUT /municipalities/{id}` for the fixture (everything but its id and bookkeeping). */
+export function municipalityBody(overrides: Partial<Municipality> = {}) {
+  const { municipalityId: _id, updatedAt: _at, version: _version, ...body } = municipalityFixture(overrides);
+  return body;
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadOrCreateSecret, mintToken, type TokenClaims } from '#infra/local/auth.ts';
+import { loadOrCreateSecret, mintToken, type TokenClaims } from '#shared/adapters/local/tokens.ts';
 
 /** The real server process (what `npm start` runs) on a free port with its own data dir. */
 export interface ServerProcess {

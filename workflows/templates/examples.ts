@@ -1,6 +1,7 @@
 /**
- * A valid output for each kind of ROMACT task: what a municipality or CAG would submit. Used by the demo, the
- * benchmark and the tests, and a starting point for `romact task complete --data`.
+ * A valid output for each kind of task (ROMACT's, the critical-friend review's, a coordinator's answer to a
+ * stall): what a municipality, CAG or coordinator would submit. Used by the demo, the benchmark and the tests;
+ * `npm run examples` writes them to `examples/outputs/` for `romact task complete --data`.
  */
 export const exampleOutputs = {
   'needs-assessment': {
@@ -12,16 +13,16 @@ export const exampleOutputs = {
     summary: 'Housing and civil documentation come first.',
   },
   'community-consultation': {
-    meetings: [{ date: '2027-02-10', participants: 42, cagMembersPresent: 5 }],
+    meetings: [{ date: '2026-11-16', participants: 42, cagMembersPresent: 5 }],
     agreedPriorities: ['housing', 'civil documentation'],
     minutesReference: 'CAG-2027-01',
   },
-  approve: { decision: 'approve', decisionReference: 'DEC-1', decidedOn: '2027-03-01' },
+  approve: { decision: 'approve', decisionReference: 'DEC-1', decidedOn: '2026-11-16' },
   reject: {
     decision: 'reject',
     reason: 'The plan omits civil documentation',
     decisionReference: 'DEC-0',
-    decidedOn: '2027-03-01',
+    decidedOn: '2026-11-16',
   },
   'funding-applications': {
     applications: [
@@ -31,7 +32,7 @@ export const exampleOutputs = {
         title: 'Homes for all',
         amount: 250000,
         currency: 'EUR',
-        submittedOn: '2027-04-01',
+        submittedOn: '2026-11-16',
         reference: 'APP-77',
       },
     ],
@@ -44,4 +45,14 @@ export const exampleOutputs = {
     indicators: [{ priority: 'housing', indicator: 'homes repaired', target: 40, achieved: 35 }],
     outcome: 'next-cycle',
   },
+  'self-assessment': {
+    strengths: ['An active Community Action Group that meets every month'],
+    gaps: ['No budget line for the action plan'],
+  },
+  'visit-report': {
+    visitedOn: '2026-11-16',
+    recommendations: ['Add a budget line for the action plan to the 2028 municipal budget'],
+  },
+  resume: { action: 'resume', dueAt: '2027-06-30' },
+  cancel: { action: 'cancel', reason: 'The municipality left the programme' },
 } as const;

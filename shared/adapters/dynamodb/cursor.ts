@@ -18,38 +18,47 @@ export interface Listing<P> {
   toKey(partition: string, position: P): Item;
 }
 
-/** Writes a position as an opaque cursor. */
-export function encodeCursor(position: unknown): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
+/**
+ * Where a listing over several partitions (a coordinator's countries, the sweep's shards) stands: per source,
+ * the position after the last item handed out, or "done". A source not named has not been read yet.
+ */
+export type Positions<P> = Record<string, P | 'done'>;
+
+/** Writes positions as an opaque cursor. */
+export function encodeCursor(positions: Positions<unknown>): string {
+  return Buffer.from(JSON.stringify(positions)).toString('base64url');
 }
 
-/** Reads a cursor back as a start key in `partition`; anything else is 400 naming `cursor`. */
-export function startKeyOf<P>(
+const badCursor = () =>
+  new InvalidInputError('The paging cursor is not one this API issued', [
+    { path: 'cursor', message: 'must be a nextCursor from an earlier page of the same listing' },
+  ]);
+
+/** Reads a cursor back for these sources; anything else is 400 naming `cursor`. */
+export function decodeCursor<P>(
   listing: Listing<P>,
-  partition: string,
+  sources: readonly string[],
   cursor: string | undefined,
-): Item | undefined {
-  if (cursor === undefined) return undefined;
+): Positions<P> {
+  if (cursor === undefined) return {};
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    decoded = undefined;
+    throw badCursor();
   }
-  const parsed = listing.position.safeParse(decoded);
-  if (!parsed.success) {
-    throw new InvalidInputError('The paging cursor is not one this API issued', [
-      { path: 'cursor', message: 'must be a nextCursor from an earlier page' },
-    ]);
-  }
-  return listing.toKey(partition, parsed.data);
+  const parsed = z.record(z.string(), z.union([z.literal('done'), listing.position])).safeParse(decoded);
+  if (!parsed.success) throw badCursor();
+  const named = Object.keys(parsed.data);
+  if (named.length === 0 || named.some((source) => !sources.includes(source))) throw badCursor();
+  return parsed.data as Positions<P>;
 }
 
 const at = (value: unknown, index: number) => String(value ?? '').split('#')[index] ?? '';
 const after = (value: unknown, prefix: string) => String(value ?? '').slice(prefix.length);
 
-/** Open tasks of an inbox (GSI3) or of the sweep (GSI4): by a time, then the task id. */
-export function taskListing(index: 'GSI3' | 'GSI4'): Listing<{ at: string; taskId: string }> {
+/** Open tasks of an inbox (GSI3), of the sweep (GSI4) or of a country (GSI5): by a time, then the task id. */
+export function taskListing(index: 'GSI3' | 'GSI4' | 'GSI5'): Listing<{ at: string; taskId: string }> {
   return {
     position: z.strictObject({ at: Stamp, taskId: ItemId }),
     fromKey: (key) => ({ at: at(key[`${index}SK`], 0), taskId: after(key.SK, 'TASK#') }),

@@ -1,12 +1,14 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError } from '#shared/domain/errors.ts';
 import { AuditEvent } from '#shared/domain/model/audit-event.ts';
 import { Cycle, type CycleStatus } from '#shared/domain/model/cycle.ts';
 import { PhaseRun } from '#shared/domain/model/phase-run.ts';
 import { Task } from '#shared/domain/model/task.ts';
-import type { CycleRecord, CycleRepository, Page, PageRequest } from '#shared/domain/ports.ts';
-import { cyclesByCountry, cyclesByMunicipality, encodeCursor, type Listing, startKeyOf } from './cursor.ts';
+import type { CycleRecord, CycleRepository, LiveSlot, Page, PageRequest } from '#shared/domain/ports.ts';
+import { cyclesByCountry, cyclesByMunicipality } from './cursor.ts';
 import { cycleItem, keys, partitions } from './keys.ts';
-import { type Item, parseItem, type Table } from './table.ts';
+import { mergedQuery } from './merged-query.ts';
+import { type Item, parseItem, parseItems, type Table } from './table.ts';
 
 /** Cycles and their phase runs on the single table. */
 export class DynamoCycles implements CycleRepository {
@@ -34,15 +36,14 @@ export class DynamoCycles implements CycleRepository {
     const cycleFound = items.find((item) => item.SK === '#CYCLE');
     if (!cycleFound) return undefined;
     const of = (prefix: string) => items.filter((item) => String(item.SK).startsWith(prefix));
+    // One malformed phase, task or event is reported and left out; the cycle itself must parse.
     return {
       cycle: parseItem(Cycle, cycleFound),
-      phases: of('PHASE#')
-        .map((item) => parseItem(PhaseRun, item))
-        .sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
-      tasks: of('TASK#')
-        .map((item) => parseItem(Task, item))
-        .sort((a, b) => a.openedAt.localeCompare(b.openedAt)),
-      audit: of('AUDIT#').map((item) => parseItem(AuditEvent, item)),
+      phases: parseItems(this.table, PhaseRun, of('PHASE#')).sort((a, b) =>
+        a.startedAt.localeCompare(b.startedAt),
+      ),
+      tasks: parseItems(this.table, Task, of('TASK#')).sort((a, b) => a.openedAt.localeCompare(b.openedAt)),
+      audit: parseItems(this.table, AuditEvent, of('AUDIT#')),
     };
   }
 
@@ -61,48 +62,101 @@ export class DynamoCycles implements CycleRepository {
 
   async listByMunicipality(municipalityId: string, query: PageRequest & { status?: CycleStatus }) {
     const partition = partitions.municipalityCycles(municipalityId);
-    return this.list('listCyclesByMunicipality', cyclesByMunicipality, partition, query, {
-      IndexName: 'ByMunicipality',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: {
-        ':pk': partition,
-        ...(query.status ? { ':status': query.status } : {}),
-      },
-      ...(query.status
-        ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
-        : {}),
-      ScanIndexForward: false,
-    });
+    const page = await mergedQuery(
+      this.table,
+      'listCyclesByMunicipality',
+      cyclesByMunicipality,
+      [
+        {
+          name: 'm',
+          partition,
+          input: {
+            IndexName: 'ByMunicipality',
+            KeyConditionExpression: 'GSI1PK = :pk',
+            ExpressionAttributeValues: {
+              ':pk': partition,
+              ...(query.status ? { ':status': query.status } : {}),
+            },
+            ...(query.status
+              ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+              : {}),
+            ScanIndexForward: false,
+          },
+        },
+      ],
+      { ...query, descending: true },
+      (item) => String(item.GSI1SK),
+    );
+    return this.page(page);
   }
 
-  async listByCountry(country: string, query: PageRequest & { status?: CycleStatus }) {
-    const partition = partitions.countryCycles(country);
-    return this.list('listCyclesByCountry', cyclesByCountry, partition, query, {
-      IndexName: 'ByCountryStatus',
-      KeyConditionExpression: query.status ? 'GSI2PK = :pk AND begins_with(GSI2SK, :status)' : 'GSI2PK = :pk',
-      ExpressionAttributeValues: {
-        ':pk': partition,
-        ...(query.status ? { ':status': `${query.status}#` } : {}),
-      },
-    });
+  async listByCountries(countries: readonly string[], query: PageRequest & { status?: CycleStatus }) {
+    const page = await mergedQuery(
+      this.table,
+      'listCyclesByCountry',
+      cyclesByCountry,
+      countries.map((country) => {
+        const partition = partitions.countryCycles(country);
+        return {
+          name: country,
+          partition,
+          input: {
+            IndexName: 'ByCountryStatus',
+            KeyConditionExpression: query.status
+              ? 'GSI2PK = :pk AND begins_with(GSI2SK, :status)'
+              : 'GSI2PK = :pk',
+            ExpressionAttributeValues: {
+              ':pk': partition,
+              ...(query.status ? { ':status': `${query.status}#` } : {}),
+            },
+          },
+        };
+      }),
+      query,
+      (item) => String(item.GSI2SK),
+    );
+    return this.page(page);
   }
 
-  private async list<P>(
-    operation: string,
-    listing: Listing<P>,
-    partition: string,
-    query: PageRequest,
-    input: Parameters<Table['query']>[1],
-  ): Promise<Page<Cycle>> {
-    const startKey = startKeyOf(listing, partition, query.cursor);
-    const page = await this.table.query(operation, input, {
-      limit: query.limit,
-      ...(startKey ? { startKey } : {}),
-    });
+  private page(page: { items: Item[]; nextCursor?: string }): Page<Cycle> {
     return {
-      items: page.items.map((item: Item) => parseItem(Cycle, item)),
-      ...(page.lastKey ? { nextCursor: encodeCursor(listing.fromKey(page.lastKey)) } : {}),
+      items: parseItems(this.table, Cycle, page.items),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
+  }
+
+  async claimLiveSlot(slot: LiveSlot, cycleId: string, from?: string) {
+    const key = keys.liveSlot(slot.municipalityId, slot.templateId);
+    const claimed = await this.table.put(
+      'claimLiveSlot',
+      { ...key, entity: 'live-slot', ...slot, cycleId },
+      from
+        ? 'attribute_not_exists(PK) OR cycleId = :cycle OR cycleId = :from'
+        : 'attribute_not_exists(PK) OR cycleId = :cycle',
+      { ':cycle': cycleId, ...(from ? { ':from': from } : {}) },
+    );
+    if (claimed) return { claimed: true };
+    const holder = await this.table.get('claimLiveSlot', key);
+    return { claimed: false, ...(holder ? { holder: String(holder.cycleId) } : {}) };
+  }
+
+  async releaseLiveSlot(slot: LiveSlot, cycleId: string) {
+    try {
+      await this.table.send(
+        'releaseLiveSlot',
+        new DeleteCommand({
+          TableName: this.table.name,
+          Key: keys.liveSlot(slot.municipalityId, slot.templateId),
+          ConditionExpression: 'cycleId = :cycle',
+          ExpressionAttributeValues: { ':cycle': cycleId },
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+        true,
+      );
+    } catch (error) {
+      // Held by another cycle already (a next cycle took it over), or gone: nothing to free.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
   }
 
   async startPhase(run: PhaseRun) {

@@ -18,7 +18,11 @@ export const keys = {
   municipality: (municipalityId: string) => ({ PK: `MUNI#${municipalityId}`, SK: '#PROFILE' }),
   /** Contacts were a separate item before they moved into the profile; read for old data, removed on erase. */
   legacyContacts: (municipalityId: string) => ({ PK: `MUNI#${municipalityId}`, SK: 'CONTACTS' }),
-  countries: () => ({ PK: 'META', SK: 'COUNTRIES' }),
+  /** A municipality's one live cycle of a template (one running cycle at a time). */
+  liveSlot: (municipalityId: string, templateId: string) => ({
+    PK: `MUNI#${municipalityId}`,
+    SK: `LIVE#${templateId}`,
+  }),
   notification: (cycleId: string, notificationId: string) => ({
     PK: `CYCLE#${cycleId}`,
     SK: `NOTIF#${notificationId}`,
@@ -36,6 +40,8 @@ export const partitions = {
       : `INBOX#${owner.municipalityId}#${owner.role}`,
   /** The single sweep partition: one region's open tasks. */
   sweep: () => 'OPEN',
+  /** Open tasks of a country, across its municipalities: a coordinator's portfolio. */
+  openInCountry: (country: string) => `OPEN#${country}`,
 };
 
 /** A cycle as stored, with its index attributes. */
@@ -58,7 +64,14 @@ export function taskItem(task: Task): Item {
       ? { role: 'coordinator', country: task.country }
       : { role: task.assignee, municipalityId: task.municipalityId };
   const open =
-    task.status === 'OPEN' ? { GSI3PK: partitions.inbox(owner), GSI3SK: `${task.dueAt}#${task.taskId}` } : {};
+    task.status === 'OPEN'
+      ? {
+          GSI3PK: partitions.inbox(owner),
+          GSI3SK: `${task.dueAt}#${task.taskId}`,
+          GSI5PK: partitions.openInCountry(task.country),
+          GSI5SK: `${task.dueAt}#${task.taskId}`,
+        }
+      : {};
   // The sweep index holds open tasks with a notification still to come, keyed by when it falls due.
   const sweep =
     task.status === 'OPEN' && task.nextNotificationAt

@@ -1,46 +1,51 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentUpdateError } from '#shared/domain/errors.ts';
 import { Contact, Municipality, noContacts } from '#shared/domain/model/municipality.ts';
 import type { MunicipalityRepository } from '#shared/domain/ports.ts';
 import { keys } from './keys.ts';
 import { type Item, parseItem, type Table } from './table.ts';
 
-/** Municipalities on the single table: the profile item, and (for data written before) a contacts item. */
+/**
+ * Municipalities on the single table: one item each, written with one conditional put. Contacts used to live
+ * in an item of their own; such an item is still read (data written before), and removed when contacts are
+ * erased or the municipality is next saved.
+ */
 export class DynamoMunicipalities implements MunicipalityRepository {
+  /** Municipalities read with a separate contacts item: saving them removes it. */
+  private readonly withLegacyContacts = new Set<string>();
+
   constructor(private readonly table: Table) {}
 
-  async put(municipality: Municipality) {
-    const { contacts, ...profile } = municipality;
-    await this.table.send(
-      'putMunicipality',
-      new PutCommand({
-        TableName: this.table.name,
-        Item: { ...keys.municipality(municipality.municipalityId), entity: 'municipality', ...profile },
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-      true,
+  private item(municipality: Municipality): Item {
+    return { ...keys.municipality(municipality.municipalityId), entity: 'municipality', ...municipality };
+  }
+
+  async create(municipality: Municipality) {
+    if (await this.table.put('createMunicipality', this.item(municipality), 'attribute_not_exists(PK)')) {
+      return { municipality, created: true };
+    }
+    const existing = await this.get(municipality.municipalityId);
+    if (!existing) throw new ConcurrentUpdateError(`municipality ${municipality.municipalityId}`);
+    return { municipality: existing, created: false };
+  }
+
+  async update(municipality: Municipality, changes: Partial<Municipality>) {
+    const next: Municipality = { ...municipality, ...changes, version: municipality.version + 1 };
+    // Data written before versions existed has none: it reads as version 1.
+    const ok = await this.table.put(
+      'updateMunicipality',
+      this.item(next),
+      municipality.version === 1
+        ? '(attribute_not_exists(#version) OR #version = :expected)'
+        : '#version = :expected',
+      { ':expected': municipality.version },
+      { '#version': 'version' },
     );
-    await this.table.send(
-      'putMunicipality',
-      new PutCommand({
-        TableName: this.table.name,
-        Item: { ...keys.legacyContacts(municipality.municipalityId), entity: 'contacts', ...contacts },
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-      true,
-    );
-    // The set of countries served lets a restart find every live cycle through the country index.
-    await this.table.send(
-      'putMunicipality',
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.countries(),
-        UpdateExpression: 'ADD countries :country',
-        ExpressionAttributeValues: { ':country': new Set([municipality.country]) },
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-      true,
-    );
-    return municipality;
+    if (!ok) throw new ConcurrentUpdateError(`municipality ${municipality.municipalityId}`);
+    if (this.withLegacyContacts.delete(municipality.municipalityId)) {
+      await this.removeLegacyContacts(municipality.municipalityId);
+    }
+    return next;
   }
 
   async get(municipalityId: string) {
@@ -51,20 +56,37 @@ export class DynamoMunicipalities implements MunicipalityRepository {
     });
     const profile = items.find((item) => item.SK === '#PROFILE');
     if (!profile) return undefined;
-    const contactsItem = items.find((item) => item.SK === 'CONTACTS');
+    const legacy = items.find((item) => item.SK === 'CONTACTS');
+    if (legacy) this.withLegacyContacts.add(municipalityId);
     const list = (value: unknown) =>
       ((value as unknown[] | undefined) ?? []).map((contact) => parseItem(Contact, contact as Item));
-    const contacts = contactsItem
-      ? {
-          municipality: list(contactsItem.municipality),
-          cag: list(contactsItem.cag),
-          coordinator: list(contactsItem.coordinator),
-        }
-      : noContacts();
+    const contacts =
+      profile.contacts ??
+      (legacy
+        ? {
+            municipality: list(legacy.municipality),
+            cag: list(legacy.cag),
+            coordinator: list(legacy.coordinator),
+          }
+        : noContacts());
     return parseItem(Municipality, { ...profile, contacts });
   }
 
   async eraseContacts(municipalityId: string) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.get(municipalityId);
+      if (!current) return;
+      try {
+        await this.update(current, { contacts: noContacts() });
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrentUpdateError)) throw error;
+      }
+    }
+    throw new ConcurrentUpdateError(`municipality ${municipalityId}`);
+  }
+
+  private async removeLegacyContacts(municipalityId: string) {
     await this.table.send(
       'deleteContacts',
       new DeleteCommand({
@@ -74,11 +96,5 @@ export class DynamoMunicipalities implements MunicipalityRepository {
       }),
       true,
     );
-  }
-
-  async countries(): Promise<string[]> {
-    const item = await this.table.get('listCountries', keys.countries());
-    const countries = item?.countries;
-    return countries instanceof Set ? [...countries].map(String).sort() : [];
   }
 }

@@ -5,7 +5,7 @@ import { DynamoAudit } from './audit.ts';
 import { DynamoCycles } from './cycles.ts';
 import { DynamoMunicipalities } from './municipalities.ts';
 import { DynamoNotifications } from './notifications.ts';
-import { type CapacityMeter, Table } from './table.ts';
+import { type CapacityMeter, type MalformedReporter, Table } from './table.ts';
 import { DynamoTasks } from './tasks.ts';
 
 /** Options of the DynamoDB store. */
@@ -13,6 +13,8 @@ export interface DynamoStoreOptions {
   tableName: string;
   /** Receives the read and write units of every call (benchmarks, tests). */
   meter?: CapacityMeter;
+  /** Hears of items a listing skipped because they do not parse. */
+  onMalformed?: MalformedReporter;
 }
 
 /** Wraps a DynamoDB client in the document client with the options the store relies on. */
@@ -25,7 +27,7 @@ export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
  * conditional write, safe to repeat; every item read back is parsed with its entity schema.
  */
 export function createDynamoStore(client: DynamoDBClient, options: DynamoStoreOptions): StorePorts {
-  const table = new Table(documentClient(client), options.tableName, options.meter);
+  const table = new Table(documentClient(client), options.tableName, options.meter, options.onMalformed);
   return {
     cycles: new DynamoCycles(table),
     tasks: new DynamoTasks(table),

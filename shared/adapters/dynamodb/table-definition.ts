@@ -18,6 +18,8 @@ export const tableDefinition = {
     { name: 'Inbox', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
     /** Open tasks by the time the sweep must look at them (sparse: only open tasks carry it). */
     { name: 'Sweep', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
+    /** Open tasks of a country across its municipalities, earliest due first: a coordinator's portfolio (sparse). */
+    { name: 'OpenByCountry', partitionKey: 'GSI5PK', sortKey: 'GSI5SK' },
   ],
 } as const;
 

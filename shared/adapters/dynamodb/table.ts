@@ -31,6 +31,8 @@ const KEY_ATTRIBUTES = new Set([
   'GSI3SK',
   'GSI4PK',
   'GSI4SK',
+  'GSI5PK',
+  'GSI5SK',
   'entity',
   'expiresAt',
 ]);
@@ -42,6 +44,29 @@ export function parseItem<S extends z.ZodType>(schema: S, item: Item): z.infer<S
   if (!result.success)
     throw new MalformedItemError(`${String(item.PK)} / ${String(item.SK)}`, fieldIssues(result.error.issues));
   return result.data;
+}
+
+/** Hears of items a listing left out because they do not parse (a bug, or a manual edit). */
+export type MalformedReporter = (error: MalformedItemError) => void;
+
+/**
+ * Parses the items of a listing; one malformed item is reported and left out, so it cannot take a whole page
+ * (an inbox, a portfolio, a tenant) down with it.
+ */
+export function parseItems<S extends z.ZodType>(
+  table: Pick<Table, 'reportMalformed'>,
+  schema: S,
+  items: Item[],
+): z.infer<S>[] {
+  return items.flatMap((item) => {
+    try {
+      return [parseItem(schema, item)];
+    } catch (error) {
+      if (!(error instanceof MalformedItemError)) throw error;
+      table.reportMalformed(error);
+      return [];
+    }
+  });
 }
 
 function isConditionFailure(error: unknown): boolean {
@@ -63,7 +88,17 @@ export class Table {
     readonly client: DynamoDBDocumentClient,
     readonly name: string,
     private readonly meter?: CapacityMeter,
+    private readonly onMalformed?: MalformedReporter,
   ) {}
+
+  /** Reports an item a listing left out (the key and the fields only: no values, which may be personal). */
+  reportMalformed(error: MalformedItemError) {
+    if (this.onMalformed) this.onMalformed(error);
+    else
+      process.emitWarning(
+        `Skipped a malformed item: ${error.key} (${error.issues.map((issue) => issue.path).join(', ')})`,
+      );
+  }
 
   private measure(
     operation: string,

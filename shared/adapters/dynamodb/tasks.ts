@@ -1,14 +1,16 @@
 import { ConcurrentUpdateError } from '#shared/domain/errors.ts';
 import { cycleIdOfTask, type InboxOwner, Task } from '#shared/domain/model/task.ts';
-import type { Page, PageRequest, TaskRepository } from '#shared/domain/ports.ts';
-import { encodeCursor, startKeyOf, taskListing } from './cursor.ts';
+import type { OpenTaskFilter, Page, PageRequest, TaskRepository } from '#shared/domain/ports.ts';
+import { taskListing } from './cursor.ts';
 import { keys, partitions, taskItem } from './keys.ts';
-import { parseItem, type Table } from './table.ts';
+import { mergedQuery } from './merged-query.ts';
+import { type Item, parseItem, parseItems, type Table } from './table.ts';
 
 const inbox = taskListing('GSI3');
 const sweep = taskListing('GSI4');
+const byCountry = taskListing('GSI5');
 
-/** Human tasks on the single table, with the sparse inbox and sweep indexes. */
+/** Human tasks on the single table, with the sparse inbox, sweep and portfolio indexes. */
 export class DynamoTasks implements TaskRepository {
   constructor(private readonly table: Table) {}
 
@@ -44,41 +46,106 @@ export class DynamoTasks implements TaskRepository {
 
   async listOpen(owner: InboxOwner, query: PageRequest & { dueBefore?: string }): Promise<Page<Task>> {
     const partition = partitions.inbox(owner);
-    const startKey = startKeyOf(inbox, partition, query.cursor);
-    const page = await this.table.query(
+    const page = await mergedQuery(
+      this.table,
       'listInbox',
-      {
-        IndexName: 'Inbox',
-        KeyConditionExpression: query.dueBefore ? 'GSI3PK = :pk AND GSI3SK < :before' : 'GSI3PK = :pk',
-        ExpressionAttributeValues: {
-          ':pk': partition,
-          ...(query.dueBefore ? { ':before': query.dueBefore } : {}),
+      inbox,
+      [
+        {
+          name: 'i',
+          partition,
+          input: {
+            IndexName: 'Inbox',
+            KeyConditionExpression: query.dueBefore ? 'GSI3PK = :pk AND GSI3SK < :before' : 'GSI3PK = :pk',
+            ExpressionAttributeValues: {
+              ':pk': partition,
+              ...(query.dueBefore ? { ':before': query.dueBefore } : {}),
+            },
+          },
         },
-      },
-      { limit: query.limit, ...(startKey ? { startKey } : {}) },
+      ],
+      query,
+      (item) => String(item.GSI3SK),
     );
-    return {
-      items: page.items.map((item) => parseItem(Task, item)),
-      ...(page.lastKey ? { nextCursor: encodeCursor(inbox.fromKey(page.lastKey)) } : {}),
-    };
+    return this.page(page);
+  }
+
+  async listOpenInCountries(
+    countries: readonly string[],
+    query: PageRequest & OpenTaskFilter,
+  ): Promise<Page<Task>> {
+    const filters: string[] = [];
+    const values: Record<string, string> = {};
+    const names: Record<string, string> = {};
+    if (query.municipalityId) {
+      filters.push('municipalityId = :municipality');
+      values[':municipality'] = query.municipalityId;
+    }
+    if (query.assignee) {
+      filters.push('assignee = :assignee');
+      values[':assignee'] = query.assignee;
+    }
+    if (query.phase) {
+      filters.push('#phase = :phase');
+      values[':phase'] = query.phase;
+      names['#phase'] = 'phase';
+    }
+    const page = await mergedQuery(
+      this.table,
+      'listOpenInCountries',
+      byCountry,
+      countries.map((country) => {
+        const partition = partitions.openInCountry(country);
+        return {
+          name: country,
+          partition,
+          input: {
+            IndexName: 'OpenByCountry',
+            KeyConditionExpression: query.dueBefore ? 'GSI5PK = :pk AND GSI5SK < :before' : 'GSI5PK = :pk',
+            ExpressionAttributeValues: {
+              ':pk': partition,
+              ...(query.dueBefore ? { ':before': query.dueBefore } : {}),
+              ...values,
+            },
+            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+            ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+          },
+        };
+      }),
+      query,
+      (item) => String(item.GSI5SK),
+    );
+    return this.page(page);
   }
 
   async listDueForSweep(until: string, query: PageRequest): Promise<Page<Task>> {
     const partition = partitions.sweep();
-    const startKey = startKeyOf(sweep, partition, query.cursor);
     // "~" sorts after every task id, so tasks due exactly at `until` are included.
-    const page = await this.table.query(
+    const page = await mergedQuery(
+      this.table,
       'listOpenTasksDueBy',
-      {
-        IndexName: 'Sweep',
-        KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK <= :until',
-        ExpressionAttributeValues: { ':pk': partition, ':until': `${until}#~` },
-      },
-      { limit: query.limit, ...(startKey ? { startKey } : {}) },
+      sweep,
+      [
+        {
+          name: 's',
+          partition,
+          input: {
+            IndexName: 'Sweep',
+            KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK <= :until',
+            ExpressionAttributeValues: { ':pk': partition, ':until': `${until}#~` },
+          },
+        },
+      ],
+      query,
+      (item) => String(item.GSI4SK),
     );
+    return this.page(page);
+  }
+
+  private page(page: { items: Item[]; nextCursor?: string }): Page<Task> {
     return {
-      items: page.items.map((item) => parseItem(Task, item)),
-      ...(page.lastKey ? { nextCursor: encodeCursor(sweep.fromKey(page.lastKey)) } : {}),
+      items: parseItems(this.table, Task, page.items),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
   }
 }

@@ -10,8 +10,10 @@ import type {
   AuditLog,
   CycleRecord,
   CycleRepository,
+  LiveSlot,
   MunicipalityRepository,
   NotificationRepository,
+  OpenTaskFilter,
   Page,
   PageRequest,
   StorePorts,
@@ -79,7 +81,7 @@ class Memory {
   readonly audit = new Map<string, AuditEvent>();
   readonly municipalities = new Map<string, Municipality>();
   readonly notifications = new Map<string, NotificationRecord>();
-  readonly countries = new Set<string>();
+  readonly liveSlots = new Map<string, string>();
 }
 
 class MemoryCycles implements CycleRepository {
@@ -136,15 +138,30 @@ class MemoryCycles implements CycleRepository {
     return { ...result, items: result.items.map((cycle) => Cycle.parse(copy(cycle))) } as Page<Cycle>;
   }
 
-  async listByCountry(country: string, query: PageRequest & { status?: CycleStatus }) {
+  async listByCountries(countries: readonly string[], query: PageRequest & { status?: CycleStatus }) {
     const result = page(
       [...this.data.cycles.values()].filter(
-        (cycle) => cycle.country === country && (!query.status || cycle.status === query.status),
+        (cycle) => countries.includes(cycle.country) && (!query.status || cycle.status === query.status),
       ),
       (cycle) => `${cycle.status}#${cycle.startedAt}#${cycle.cycleId}`,
       query,
     );
     return { ...result, items: result.items.map((cycle) => Cycle.parse(copy(cycle))) } as Page<Cycle>;
+  }
+
+  async claimLiveSlot(slot: LiveSlot, cycleId: string, from?: string) {
+    const key = `${slot.municipalityId}#${slot.templateId}`;
+    const holder = this.data.liveSlots.get(key);
+    if (holder === undefined || holder === cycleId || (from !== undefined && holder === from)) {
+      this.data.liveSlots.set(key, cycleId);
+      return { claimed: true };
+    }
+    return { claimed: false, holder };
+  }
+
+  async releaseLiveSlot(slot: LiveSlot, cycleId: string) {
+    const key = `${slot.municipalityId}#${slot.templateId}`;
+    if (this.data.liveSlots.get(key) === cycleId) this.data.liveSlots.delete(key);
   }
 
   async startPhase(run: PhaseRun) {
@@ -201,6 +218,24 @@ class MemoryTasks implements TaskRepository {
     return { ...result, items: result.items.map((task) => Task.parse(copy(task))) } as Page<Task>;
   }
 
+  async listOpenInCountries(countries: readonly string[], query: PageRequest & OpenTaskFilter) {
+    const result = page(
+      [...this.data.tasks.values()].filter(
+        (task) => task.status === 'OPEN' && countries.includes(task.country),
+      ),
+      (task) => `${task.dueAt}#${task.taskId}`,
+      query,
+      {
+        after: (key) => !query.dueBefore || key < query.dueBefore,
+        filter: (task) =>
+          (!query.municipalityId || task.municipalityId === query.municipalityId) &&
+          (!query.assignee || task.assignee === query.assignee) &&
+          (!query.phase || task.phase === query.phase),
+      },
+    );
+    return { ...result, items: result.items.map((task) => Task.parse(copy(task))) } as Page<Task>;
+  }
+
   async listDueForSweep(until: string, query: PageRequest) {
     const result = page(
       [...this.data.tasks.values()].filter((task) => task.status === 'OPEN' && task.nextNotificationAt),
@@ -224,10 +259,20 @@ class MemoryAudit implements AuditLog {
 class MemoryMunicipalities implements MunicipalityRepository {
   constructor(private readonly data: Memory) {}
 
-  async put(municipality: Municipality) {
+  async create(municipality: Municipality) {
+    const existing = this.data.municipalities.get(municipality.municipalityId);
+    if (existing) return { municipality: Municipality.parse(copy(existing)), created: false };
     this.data.municipalities.set(municipality.municipalityId, copy(municipality));
-    this.data.countries.add(municipality.country);
-    return municipality;
+    return { municipality: Municipality.parse(copy(municipality)), created: true };
+  }
+
+  async update(municipality: Municipality, changes: Partial<Municipality>) {
+    const stored = this.data.municipalities.get(municipality.municipalityId);
+    if (!stored || stored.version !== municipality.version)
+      throw new ConcurrentUpdateError(`municipality ${municipality.municipalityId}`);
+    const next: Municipality = { ...municipality, ...changes, version: municipality.version + 1 };
+    this.data.municipalities.set(municipality.municipalityId, copy(next));
+    return Municipality.parse(copy(next));
   }
 
   async get(municipalityId: string) {
@@ -241,12 +286,9 @@ class MemoryMunicipalities implements MunicipalityRepository {
       this.data.municipalities.set(municipalityId, {
         ...municipality,
         contacts: { municipality: [], cag: [], coordinator: [] },
+        version: municipality.version + 1,
       });
     }
-  }
-
-  async countries() {
-    return [...this.data.countries].sort();
   }
 }
 

@@ -23,6 +23,8 @@ export const Cycle = z.object({
   templateVersion: z.int(),
   municipalityId: z.string(),
   country: CountryCode,
+  /** The municipality's time zone when the cycle started: what its dates mean. */
+  timeZone: z.string().min(1).max(64).optional(),
   status: CycleStatus,
   currentPhase: z.string(),
   revision: z.int().min(0),
@@ -33,6 +35,8 @@ export const Cycle = z.object({
   executionName: z.string(),
   executionId: z.string().optional(),
   clientToken: z.string().optional(),
+  /** Started next to another live cycle of the same template on purpose (it holds no live slot). */
+  parallel: z.boolean().optional(),
   previousCycleId: z.string().optional(),
   nextCycleId: z.string().optional(),
   startedAt: Instant,

@@ -41,6 +41,8 @@ export const Municipality = z.object({
   timeZone: z.string().min(1).max(64),
   contacts: Contacts.default(noContacts),
   updatedAt: Instant,
+  /** Guards conditional updates; data written before versions existed reads as version 1. */
+  version: z.int().min(1).default(1),
 });
 /** A municipality and its contacts. */
 export type Municipality = z.infer<typeof Municipality>;

@@ -5,10 +5,12 @@ export const Role = z.enum(['municipality', 'cag', 'coordinator']);
 /** A participant role in a planning cycle. */
 export type Role = z.infer<typeof Role>;
 
-/** A locale code such as `en`, `bg`, `hu`, `it`, `ro`, `sk`. */
-export const LocaleCode = z
-  .string()
-  .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be a locale code such as "en" or "bg"');
+/** The languages the engine speaks: English and the languages of the ROMACT countries. */
+export const locales = ['en', 'bg', 'hu', 'it', 'ro', 'sk'] as const;
+/** One of the supported languages. */
+export const LocaleCode = z.enum(locales, { error: `must be one of ${locales.join(', ')}` });
+/** One of the supported languages. */
+export type Locale = z.infer<typeof LocaleCode>;
 
 /** Text in several languages; English is required as the fallback. */
 export const LocalizedText = z.object({ en: z.string().min(1) }).catchall(z.string().min(1));

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ConcurrentUpdateError, ConflictError } from '../errors.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { ConcurrentUpdateError, ConflictError, type FieldIssue } from '../errors.ts';
 import { type Cycle, liveStatuses } from '../model/cycle.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { CycleTemplate } from '../model/template.ts';
-import type { Ports } from '../ports.ts';
+import type { LiveSlot, Ports } from '../ports.ts';
 import { recordEvent } from './record-event.ts';
 
 /** What a new cycle is made of (already validated against its template). */
@@ -14,12 +15,86 @@ export interface NewCycle {
   dueOverrides: Record<string, string>;
   clientToken?: string;
   previousCycleId?: string;
+  /** Run next to a live cycle of the same template on purpose. */
+  parallel?: boolean;
 }
 
 /** Cycle id: derived from the client token when there is one, so a retried start finds the same cycle. */
 export function cycleIdFor(municipalityId: string, clientToken: string | undefined): string {
   const seed = clientToken ? `${municipalityId}\u0000${clientToken}` : randomUUID();
   return `cyc-${createHash('sha256').update(seed).digest('hex').slice(0, 20)}`;
+}
+
+/** The slot a municipality's live cycles of a template share. */
+export const liveSlotOf = (cycle: Pick<Cycle, 'municipalityId' | 'templateId'>): LiveSlot => ({
+  municipalityId: cycle.municipalityId,
+  templateId: cycle.templateId,
+});
+
+/**
+ * A client token used again: the same request returns the cycle it started; a different request, or a cycle
+ * that has ended, is a conflict that says what differs.
+ */
+function replay(stored: Cycle, request: NewCycle): Cycle {
+  const differences: FieldIssue[] = [];
+  if (stored.municipalityId !== request.municipality.municipalityId)
+    differences.push({
+      path: 'municipalityId',
+      message: 'this client token was used for another municipality',
+    });
+  if (stored.templateId !== request.template.id)
+    differences.push({
+      path: 'templateId',
+      message: `this client token started a cycle of template ${stored.templateId}`,
+    });
+  if (!isDeepStrictEqual(stored.dates, request.dates))
+    differences.push({ path: 'dates', message: 'this client token started a cycle with other dates' });
+  if (!isDeepStrictEqual(stored.dueOverrides, request.dueOverrides))
+    differences.push({
+      path: 'dueOverrides',
+      message: 'this client token started a cycle with other due offsets',
+    });
+  if (Boolean(stored.parallel) !== Boolean(request.parallel))
+    differences.push({
+      path: 'parallel',
+      message: `this client token started a cycle with parallel: ${Boolean(stored.parallel)}`,
+    });
+  if (differences.length)
+    throw new ConflictError(
+      `Client token ${stored.clientToken} already started cycle ${stored.cycleId} differently`,
+      differences,
+    );
+  if (!liveStatuses.has(stored.status)) {
+    throw new ConflictError(`The cycle this client token started, ${stored.cycleId}, is ${stored.status}`, [
+      { path: 'clientToken', message: `already used for cycle ${stored.cycleId}, now ${stored.status}` },
+    ]);
+  }
+  return stored;
+}
+
+/**
+ * Takes the municipality's live slot for the template: one running cycle at a time unless the request asks
+ * for a parallel one. A slot held by a cycle that has ended (a crash between its end and the release) is taken
+ * over.
+ */
+async function claimSlot(deps: Pick<Ports, 'cycles'>, slot: LiveSlot, cycleId: string, from?: string) {
+  const claim = await deps.cycles.claimLiveSlot(slot, cycleId, from);
+  if (claim.claimed) return;
+  const holder = claim.holder ? await deps.cycles.get(claim.holder) : undefined;
+  if (holder && liveStatuses.has(holder.status)) {
+    throw new ConflictError(
+      `${slot.municipalityId} already has a running ${slot.templateId} cycle, ${holder.cycleId}`,
+      [
+        {
+          path: 'municipalityId',
+          message: `has the running cycle ${holder.cycleId}; cancel it, or start with "parallel": true`,
+        },
+      ],
+    );
+  }
+  if (!(await deps.cycles.claimLiveSlot(slot, cycleId, claim.holder)).claimed) {
+    throw new ConcurrentUpdateError(`live slot of ${slot.municipalityId}`);
+  }
 }
 
 /**
@@ -33,6 +108,11 @@ export async function createCycle(
 ): Promise<Cycle> {
   const now = deps.clock.now().toISOString();
   const cycleId = cycleIdFor(request.municipality.municipalityId, request.clientToken);
+  const earlier = request.clientToken ? await deps.cycles.get(cycleId) : undefined;
+  if (earlier) return replay(earlier, request);
+  const slot = { municipalityId: request.municipality.municipalityId, templateId: request.template.id };
+  if (!request.parallel) await claimSlot(deps, slot, cycleId, request.previousCycleId);
+
   const firstPhase = request.template.phases[0]?.key ?? '';
   const { cycle, created } = await deps.cycles.create({
     cycleId,
@@ -40,6 +120,7 @@ export async function createCycle(
     templateVersion: request.template.version,
     municipalityId: request.municipality.municipalityId,
     country: request.municipality.country,
+    timeZone: request.municipality.timeZone,
     status: 'RUNNING',
     currentPhase: firstPhase,
     revision: 0,
@@ -47,14 +128,13 @@ export async function createCycle(
     dueOverrides: request.dueOverrides,
     executionName: cycleId,
     ...(request.clientToken ? { clientToken: request.clientToken } : {}),
+    ...(request.parallel ? { parallel: true } : {}),
     ...(request.previousCycleId ? { previousCycleId: request.previousCycleId } : {}),
     startedAt: now,
     updatedAt: now,
     version: 1,
   });
-  if (!created && cycle.municipalityId !== request.municipality.municipalityId) {
-    throw new ConflictError('This client token was used for another municipality');
-  }
+  if (!created) replay(cycle, request);
   await recordEvent(deps, {
     cycleId,
     eventId: 'cycle.started',

@@ -2,6 +2,7 @@ import { type Cycle, type CycleStatus, liveStatuses } from '../model/cycle.ts';
 import type { Ports } from '../ports.ts';
 import { cancelTask } from './cancel-task.ts';
 import { setCycleStatus } from './change-cycle.ts';
+import { liveSlotOf } from './create-cycle.ts';
 import { recordEvent } from './record-event.ts';
 
 /**
@@ -22,5 +23,7 @@ export async function endCycle(
     if (task.status === 'OPEN') await cancelTask(deps, task, reason);
   }
   await recordEvent(deps, { cycleId, at: cycle.endedAt ?? now, ...event });
+  // The municipality may start its next cycle of this template (a next cycle has taken the slot over already).
+  if (!cycle.parallel) await deps.cycles.releaseLiveSlot(liveSlotOf(cycle), cycleId);
   return cycle;
 }

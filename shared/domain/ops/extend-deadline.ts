@@ -34,11 +34,13 @@ export async function extendDeadline(
     task.dueAt === dueAt
       ? task
       : await deps.tasks.update(task, rescheduled(deps.clock.now(), template, task, dueAt, hardStopAt));
+  const shortened = dueAt < task.dueAt;
   await recordEvent(deps, {
     cycleId: task.cycleId,
     eventId: `task.extended:${task.taskId}:${extended.extensions}`,
     at: extended.extendedAt ?? deps.clock.now().toISOString(),
-    type: 'task.extended',
+    // Moving a deadline earlier is recorded as what it is.
+    type: shortened ? 'task.shortened' : 'task.extended',
     actor,
     data: { taskId: task.taskId, previousDueAt: task.dueAt, dueAt, hardStopAt, reason },
   });

@@ -1,15 +1,17 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { toInstant } from '../model/deadlines.ts';
+import type { Cycle } from '../model/cycle.ts';
+import { toInstant } from '../model/dates.ts';
 import type { Role } from '../model/roles.ts';
 import type { Task } from '../model/task.ts';
-import type { CycleTemplate } from '../model/template.ts';
+import { type CycleTemplate, findPhase } from '../model/template.ts';
 import type { Ports } from '../ports.ts';
 import { setCycleStatus } from './change-cycle.ts';
 import { deliverCompletion } from './deliver-completion.ts';
 import { extendDeadline } from './extend-deadline.ts';
 import { recordEvent } from './record-event.ts';
 import { updateWithRetry } from './retry.ts';
+import { withdrawTask } from './withdraw-task.ts';
 
 /** A validated completion: the output as stored, and the summary the workflow receives. */
 export interface Completion {
@@ -18,14 +20,19 @@ export interface Completion {
   summary: Record<string, string>;
 }
 
+type CompletionPorts = Pick<Ports, 'tasks' | 'cycles' | 'audit' | 'engine' | 'clock'>;
+
 /**
- * Stores a completion once (OPEN → COMPLETED), audits it, resumes a stalled cycle when the completion is a
- * coordinator's "resume", and hands the summary to the workflow. Repeating the same completion succeeds (and
- * re-sends it if the first send failed); a different completion of a closed task is a conflict.
+ * Stores a completion once (OPEN → COMPLETED), audits it, and hands the summary to the workflow; then whatever
+ * the completion settles moves at once: a rejection ends the approval round (the other approvers' tasks are
+ * withdrawn), a stalled task done after all ends the stall, and a coordinator's "resume" moves the deadline.
+ * Repeating the same completion succeeds (and re-sends it if the first send failed); a different completion of
+ * a closed task is a conflict.
  */
 export async function recordCompletion(
-  deps: Pick<Ports, 'tasks' | 'cycles' | 'audit' | 'engine' | 'clock'>,
+  deps: CompletionPorts,
   task: Task,
+  cycle: Cycle,
   template: CycleTemplate,
   completion: Completion,
   actor: string,
@@ -43,18 +50,51 @@ export async function recordCompletion(
     const resolution = completion.result as { dueAt: string };
     const stalled = await deps.tasks.get(completed.stalledTaskId ?? '');
     if (stalled?.status === 'OPEN') {
-      await extendDeadline(
-        deps,
-        stalled,
-        template,
-        toInstant(resolution.dueAt),
-        'resumed by the coordinator',
-        actor,
-      );
+      const dueAt = toInstant(resolution.dueAt, cycle.timeZone ?? 'UTC');
+      await extendDeadline(deps, stalled, template, dueAt, 'resumed by the coordinator', actor);
     }
     await setCycleStatus(deps, completed.cycleId, 'RUNNING', ['STALLED']);
   }
-  return deliverCompletion(deps, completed);
+  const delivered = await deliverCompletion(deps, completed);
+  if (completed.kind === 'task') await settleSiblings(deps, completed, cycle, template, completion, actor);
+  return delivered;
+}
+
+/** What a completed task settles for the other tasks of its cycle. */
+async function settleSiblings(
+  deps: CompletionPorts,
+  completed: Task,
+  cycle: Cycle,
+  template: CycleTemplate,
+  completion: Completion,
+  actor: string,
+) {
+  const rejection =
+    completion.summary.decision === 'reject' &&
+    findPhase(template, completed.phase)?.phase.kind === 'approval';
+  if (!rejection && cycle.status !== 'STALLED') return;
+  const record = await deps.cycles.record(completed.cycleId);
+  for (const other of record?.tasks ?? []) {
+    if (other.status !== 'OPEN') continue;
+    if (other.kind === 'stall-resolution' && other.stalledTaskId === completed.taskId) {
+      // The stall is over: the workflow leaves the coordinator's wait as if they had resumed it.
+      await withdrawTask(deps, other, 'the stalled task was completed', { action: 'resume' }, actor);
+      await setCycleStatus(deps, completed.cycleId, 'RUNNING', ['STALLED']);
+    } else if (
+      rejection &&
+      other.kind === 'task' &&
+      other.phase === completed.phase &&
+      other.revision === completed.revision
+    ) {
+      await withdrawTask(
+        deps,
+        other,
+        'the plan was rejected by the other side',
+        { decision: 'withdrawn' },
+        actor,
+      );
+    }
+  }
 }
 
 /**

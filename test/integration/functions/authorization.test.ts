@@ -29,7 +29,12 @@ type RoleName = keyof typeof roles;
 const tableSnapshot = () => sharedSnapshot(env.runtime);
 
 const municipalityBody = () => {
-  const { municipalityId: _id, updatedAt: _at, ...body } = municipalityFixture({ municipalityId: 'bg-own' });
+  const {
+    municipalityId: _id,
+    updatedAt: _at,
+    version: _version,
+    ...body
+  } = municipalityFixture({ municipalityId: 'bg-own' });
   return body;
 };
 
@@ -53,7 +58,7 @@ interface Fixture {
 const fixtures: Record<string, Fixture> = {
   'start-cycle': {
     path: () => '/cycles',
-    body: () => ({ municipalityId: 'bg-own', clientToken: 'authz' }),
+    body: () => ({ municipalityId: 'bg-own', clientToken: 'authz', parallel: true }),
     order: 4,
   },
   'list-cycles': { path: () => '/cycles', query: { municipalityId: 'bg-own' }, listing: true },
@@ -119,7 +124,7 @@ beforeAll(async () => {
     body: municipalityBody(),
   });
   const other = municipalityFixture({ municipalityId: 'bg-other' });
-  const { municipalityId: _id, updatedAt: _at, ...otherBody } = other;
+  const { municipalityId: _id, updatedAt: _at, version: _version, ...otherBody } = other;
   await call('PUT', '/municipalities/bg-other', {
     claims: roles['coordinator (own country)'],
     body: otherBody,

@@ -8,7 +8,12 @@ const municipalityId = 'bg-delivery';
 
 beforeEach(async () => {
   env = await testRuntime();
-  const { municipalityId: _id, updatedAt: _at, ...body } = municipalityFixture({ municipalityId });
+  const {
+    municipalityId: _id,
+    updatedAt: _at,
+    version: _version,
+    ...body
+  } = municipalityFixture({ municipalityId });
   await call('PUT', `/municipalities/${municipalityId}`, { claims: coordinatorBG, body });
 });
 afterEach(async () => {

@@ -11,7 +11,7 @@ export interface ListCyclesQuery {
   cursor?: string | undefined;
 }
 
-/** Lists the cycles the caller may see: by municipality, or a coordinator's countries (and status). */
+/** Lists the cycles the caller may see: by municipality, or across a coordinator's countries, page by page. */
 export async function listCycles(
   deps: Pick<Ports, 'cycles' | 'municipalities'>,
   caller: Caller,
@@ -33,15 +33,5 @@ export async function listCycles(
   }
   const countries = query.country ? [query.country] : caller.countries;
   if (countries.some((country) => !caller.countries.includes(country))) return { items: [] };
-  if (countries.length === 1) return deps.cycles.listByCountry(countries[0] ?? '', paging);
-  // Several countries: one page from each (paging across countries needs a country filter).
-  const pages = await Promise.all(
-    countries.map((country) =>
-      deps.cycles.listByCountry(country, {
-        limit: query.limit,
-        ...(query.status ? { status: query.status } : {}),
-      }),
-    ),
-  );
-  return { items: pages.flatMap((page) => page.items).slice(0, query.limit) };
+  return deps.cycles.listByCountries(countries, paging);
 }

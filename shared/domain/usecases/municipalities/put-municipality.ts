@@ -1,26 +1,19 @@
 import { z } from 'zod';
-import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { type Caller, canSeeTenant } from '../../model/caller.ts';
+import { isTimeZone } from '../../model/dates.ts';
 import { CountryCode } from '../../model/instant.ts';
 import { Contact, type Municipality, noContacts } from '../../model/municipality.ts';
 import { LocaleCode } from '../../model/roles.ts';
+import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Body of `PUT /municipalities/{id}`. */
 export const PutMunicipalityBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   country: CountryCode,
   locale: LocaleCode,
-  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as "Europe/Sofia"'),
+  timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as "Europe/Sofia"'),
   contacts: z
     .strictObject({
       municipality: z.array(Contact).max(20).default([]),
@@ -30,32 +23,64 @@ export const PutMunicipalityBody = z.strictObject({
     .optional(),
 });
 
-/** Creates or replaces a municipality (coordinators of its country). */
+/**
+ * Creates or replaces a municipality (coordinators of its country). Creating is one conditional write, so of two
+ * coordinators creating the same id at once one wins and the other gets 409; replacing is conditional on the
+ * version read, and on the stored country being one the caller coordinates.
+ */
 export async function putMunicipality(
-  deps: Pick<Ports, 'municipalities' | 'clock'>,
+  deps: Pick<Ports, 'municipalities' | 'clock' | 'settings'>,
   caller: Caller,
   municipalityId: string,
   body: z.infer<typeof PutMunicipalityBody>,
 ): Promise<Municipality> {
+  if (!deps.settings.countries.includes(body.country)) {
+    throw new InvalidInputError('This deployment does not serve that country', [
+      { path: 'country', message: `must be one of ${deps.settings.countries.join(', ')}` },
+    ]);
+  }
+  if (caller.role !== 'coordinator') throw new ForbiddenError('Only a coordinator edits municipalities');
   const existing = await deps.municipalities.get(municipalityId);
   if (existing && !canSeeTenant(caller, existing))
     throw new NotFoundError(`No municipality ${municipalityId}`);
-  if (caller.role !== 'coordinator') {
-    if (!existing) throw new NotFoundError(`No municipality ${municipalityId}`);
-    throw new ForbiddenError('Only a coordinator edits municipalities');
-  }
   if (!caller.countries.includes(body.country)) {
     throw new ForbiddenError(`You coordinate ${caller.countries.join(', ')}, not ${body.country}`, [
       { path: 'country', message: 'outside your countries' },
     ]);
   }
-  return deps.municipalities.put({
-    municipalityId,
-    name: body.name,
-    country: body.country,
-    locale: body.locale,
-    timeZone: body.timeZone,
-    contacts: body.contacts ?? existing?.contacts ?? noContacts(),
-    updatedAt: deps.clock.now().toISOString(),
-  });
+  const now = deps.clock.now().toISOString();
+  const fields = { name: body.name, country: body.country, locale: body.locale, timeZone: body.timeZone };
+  if (!existing) {
+    const { municipality, created } = await deps.municipalities.create({
+      municipalityId,
+      ...fields,
+      contacts: body.contacts ?? noContacts(),
+      updatedAt: now,
+      version: 1,
+    });
+    if (!created) {
+      throw new ConflictError(`Municipality ${municipalityId} was created by someone else at the same time`, [
+        {
+          path: 'id',
+          message: canSeeTenant(caller, municipality) ? 'already exists: read it and try again' : 'is taken',
+        },
+      ]);
+    }
+    return municipality;
+  }
+  return updateWithRetry(
+    async () => {
+      const current = await deps.municipalities.get(municipalityId);
+      if (!current || !canSeeTenant(caller, current))
+        throw new NotFoundError(`No municipality ${municipalityId}`);
+      return current;
+    },
+    (current) =>
+      deps.municipalities.update(current, {
+        ...fields,
+        contacts: body.contacts ?? current.contacts,
+        updatedAt: now,
+      }),
+    { initial: existing },
+  );
 }

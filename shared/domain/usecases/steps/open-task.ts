@@ -71,7 +71,8 @@ export async function openTask(
     return { taskId: task.taskId, created };
   }
   const rebound = await rebindToken(deps, task, input.taskToken);
-  if (rebound.status === 'COMPLETED' && rebound.summary) await deliverCompletion(deps, rebound);
+  // Done (or withdrawn) while nobody listened: the new wait ends at once with what the task settled.
+  if (rebound.status !== 'OPEN' && rebound.summary) await deliverCompletion(deps, rebound);
   return { taskId: task.taskId, created: false };
 }
 

@@ -7,7 +7,7 @@ import {
 } from '../../errors.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
 import type { Task } from '../../model/task.ts';
-import { type TaskOutputName, taskOutputs } from '../../model/task-outputs.ts';
+import { type OutputContext, type TaskOutputName, taskOutputs } from '../../model/task-outputs.ts';
 import { recordCompletion } from '../../ops/record-completion.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -27,7 +27,7 @@ function parseOutput(outputName: string, body: unknown) {
  * re-sends it if the first send failed; a different body for a completed task is 409.
  */
 export async function completeTask(
-  deps: Pick<Ports, 'tasks' | 'cycles' | 'audit' | 'engine' | 'clock' | 'templates'>,
+  deps: Pick<Ports, 'tasks' | 'cycles' | 'municipalities' | 'audit' | 'engine' | 'clock' | 'templates'>,
   caller: Caller,
   taskId: string,
   body: unknown,
@@ -39,13 +39,22 @@ export async function completeTask(
   const cycle = await deps.cycles.get(task.cycleId);
   const template = cycle ? deps.templates.get(cycle.templateId) : undefined;
   if (!cycle || !template) throw new NotFoundError(`No cycle ${task.cycleId}`);
+  const timeZone = cycle.timeZone ?? (await deps.municipalities.get(cycle.municipalityId))?.timeZone ?? 'UTC';
   const { kind, output } = parseOutput(task.output, body);
-  const violations = 'rules' in kind && kind.rules ? kind.rules(output, template.parameters) : [];
+  const context: OutputContext = {
+    parameters: template.parameters,
+    cycleStartedAt: cycle.startedAt,
+    dates: cycle.dates,
+    timeZone,
+    now: deps.clock.now(),
+  };
+  const violations = 'rules' in kind && kind.rules ? kind.rules(output, context) : [];
   if (violations.length) throw new RuleViolationError('The output breaks a rule of the template', violations);
   const summary = kind.summarize(output) as Record<string, string>;
   return recordCompletion(
     deps,
     task,
+    { ...cycle, timeZone },
     template,
     { completedBy: caller.role, result: output, summary },
     caller.role,

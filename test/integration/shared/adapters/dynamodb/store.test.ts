@@ -69,7 +69,7 @@ describe('DynamoDB store on dynalite', () => {
   });
 
   it('erases contacts so that no stored item holds them any more', async () => {
-    await store.municipalities.put(municipalityFixture({ municipalityId: 'bg-erase' }));
+    await store.municipalities.create(municipalityFixture({ municipalityId: 'bg-erase' }));
     await store.municipalities.eraseContacts('bg-erase');
 
     const scan = await dynamo.client.send(new ScanCommand({ TableName: 'store-test' }));

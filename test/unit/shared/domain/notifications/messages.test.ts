@@ -7,7 +7,7 @@ import { scheduleFor } from '#shared/domain/notifications/schedule.ts';
 import { isGsm7, smsSegments } from '#shared/domain/notifications/sms.ts';
 import { romactTemplate } from '#workflows/templates/romact.ts';
 
-const locales = ['en', 'bg', 'hu', 'it', 'ro', 'sk'];
+const locales = ['en', 'bg', 'hu', 'it', 'ro', 'sk'] as const;
 const kinds = ['assigned', 'reminder', 'overdue', 'escalated'] as const;
 const municipality: Municipality = {
   municipalityId: 'm-1',
@@ -17,6 +17,7 @@ const municipality: Municipality = {
   timeZone: 'Europe/Bratislava',
   contacts: { municipality: [], cag: [], coordinator: [] },
   updatedAt: '2027-01-01T00:00:00.000Z',
+  version: 1,
 };
 const longest = romactTemplate.phases
   .flatMap((phase) => phase.tasks)

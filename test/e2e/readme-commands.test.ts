@@ -1,0 +1,184 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands, readmeSection, shellBlocks } from '../support/readme.ts';
+
+/**
+ * The README's commands, run as written: "Run it" (its npm install / start / test are what this suite is
+ * already doing, so they are checked, not run again), "Try it" (the CLI against the demo, then curl) and "The
+ * compiled state machine". The server is booted with the `start` script of package.json, exactly as `npm start`
+ * runs it, on a free port and a temporary data dir. A command that exits non-zero, or a curl answered 4xx/5xx,
+ * fails the suite.
+ */
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const SDK_WARNING_VAR = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+
+let server: { child: ChildProcess; port: number; output: () => string };
+let dataDir: string;
+
+/** The environment of a shell the reader opened: the suite's own, less what npm start must set by itself. */
+function readerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ROMACT_DATA_DIR: dataDir, ...extra };
+  delete env[SDK_WARNING_VAR];
+  delete env.ROMACT_API_URL;
+  return env;
+}
+
+/** `npm start`: the start script, run by a shell with node_modules/.bin on PATH, as npm runs it. */
+async function npmStart(): Promise<typeof server> {
+  const child = spawn('sh', ['-c', pkg.scripts.start], {
+    cwd: ROOT,
+    detached: true,
+    env: readerEnv({
+      PORT: '0',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not listen:\n${output}`)), 60_000);
+    child.stdout?.on('data', () => {
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+  return { child, port, output: () => output };
+}
+
+/** Runs one README command in bash, as a reader would paste it; resolves with its output or fails. */
+function sh(script: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(stdout)
+        : reject(new Error(`README command failed (exit ${code}):\n${script}\n${stdout}\n${stderr}`)),
+    );
+  });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'romact-readme-'));
+  server = await npmStart();
+}, 90_000);
+afterAll(async () => {
+  if (server && server.child.exitCode === null && server.child.pid) {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    process.kill(-server.child.pid, 'SIGTERM');
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('README: Run it', () => {
+  it('lists npm install, npm start, npm test', () => {
+    const [block, ...others] = shellBlocks(readmeSection('## Run it'));
+    expect(others).toEqual([]);
+    expect(commands(block ?? '')).toEqual(['npm install', 'npm start', 'npm test']);
+  });
+
+  it('npm install leaves the tree clean: the lockfile root mirrors package.json', () => {
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+    const root = lock.packages[''];
+    for (const field of ['name', 'version', 'dependencies', 'devDependencies', 'engines', 'bin'])
+      expect(root[field], `package-lock.json packages[""].${field}`).toEqual(pkg[field]);
+  });
+
+  it('npm start is the server this suite boots, and it starts without warnings', () => {
+    expect(pkg.scripts.start).toBe(`${SDK_WARNING_VAR}=true tsx infra/local/main.ts`);
+    expect(server.output()).toContain(`listening on http://127.0.0.1:${server.port}`);
+    expect(server.output()).not.toMatch(/Warning|EBADENGINE/);
+  });
+
+  it('npm test is the type-check, the lint and this suite', () => {
+    expect(pkg.scripts.test).toBe('npm run typecheck && npm run lint && vitest run');
+  });
+});
+
+describe('README: Try it', () => {
+  it('runs every command of the demo walk-through as written', async () => {
+    const [block] = shellBlocks(readmeSection('### Try it'));
+    const steps = commands(block ?? '');
+    expect(steps[0]).toBe('npx romact demo');
+    const env = readerEnv({ PORT: String(server.port) });
+    let seen = '';
+    for (const step of steps) {
+      const filled = step.replace(/<(\w+)>/g, (placeholder, name: string) => {
+        const found = placeholderValue(name, seen);
+        if (!found) throw new Error(`No value for ${placeholder} in the output so far:\n${seen}`);
+        return found;
+      });
+      const output = await retryWhileEmpty(step, () => sh(filled, env));
+      expect(output.trim(), step).not.toBe('');
+      seen += output;
+    }
+    expect(seen).toMatch(/Completed cyc-[0-9a-f]{20}\.community-consultation\.r0/);
+  }, 120_000);
+
+  it('runs the curl commands as written: every answer is 2xx JSON', async () => {
+    const [, block] = shellBlocks(readmeSection('### Try it'));
+    const script = commands(block ?? '').join('\n');
+    expect(script).toContain('localhost:3000');
+    // The README's server listens on 3000; this one on a free port. curl fails on an HTTP error, printing its
+    // body, and every answer is kept to be checked.
+    const answers = join(dataDir, 'curl-answers');
+    const wrapped = [
+      `curl() { command curl --fail-with-body "$@" | tee -a ${answers}; echo >> ${answers}; }`,
+      script.replaceAll('localhost:3000', `localhost:${server.port}`),
+    ].join('\n');
+    await sh(wrapped, readerEnv());
+    const bodies = readFileSync(answers, 'utf8').trim().split('\n');
+    expect(bodies).toHaveLength((script.match(/\bcurl /g) ?? []).length);
+    for (const body of bodies) expect(JSON.parse(body)).not.toHaveProperty('error');
+    expect(JSON.parse(bodies[1] ?? '{}')).toMatchObject({ municipalityId: 'bg-sliven', status: 'RUNNING' });
+  }, 60_000);
+});
+
+describe('README: The compiled state machine', () => {
+  it('runs each workflow command', async () => {
+    const [block] = shellBlocks(readmeSection('### The compiled state machine'));
+    const steps = commands(block ?? '');
+    expect(steps).toHaveLength(3);
+    for (const step of steps) expect((await sh(step, readerEnv())).trim(), step).not.toBe('');
+  }, 60_000);
+});
+
+/** A placeholder's value from the output so far: the first cycle id, the last task id. */
+function placeholderValue(name: string, output: string): string | undefined {
+  if (name === 'cycleId') return /\bcyc-[0-9a-f]{20}\b/.exec(output)?.[0];
+  if (name === 'taskId') return [...output.matchAll(/\bcyc-[0-9a-f]{20}\.[a-z-]+\.r\d+\b/g)].at(-1)?.[0];
+  return undefined;
+}
+
+/** A list shown before the workflow opened its task prints "No results.": a reader would look again. */
+async function retryWhileEmpty(step: string, run: () => Promise<string>): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const output = await run();
+    if (!/^No results\.$/m.test(output) || attempt >= 20 || !step.includes(' list')) return output;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
