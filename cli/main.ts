@@ -111,6 +111,7 @@ cycle
     '--client-token <token>',
     'retrying with the same token returns the same cycle (default: a random one, printed)',
   )
+  .option('--parallel', 'start even though the municipality has a running cycle of this template')
   .action(
     async (options: {
       municipalityId: string;
@@ -118,6 +119,7 @@ cycle
       date?: string[];
       due?: string[];
       clientToken?: string;
+      parallel?: boolean;
     }) => {
       const dates = options.date && parsePairs('--date', options.date, 'fundingCallClosesAt=2027-09-30');
       const dueOverrides = options.due && parsePairs('--due', options.due, 'needs-assessment=P30D');
@@ -127,6 +129,7 @@ cycle
         templateId: options.template,
         ...(dates ? { dates } : {}),
         ...(dueOverrides ? { dueOverrides } : {}),
+        ...(options.parallel ? { parallel: true } : {}),
         clientToken,
       });
       print(

@@ -149,6 +149,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     definitions: definitions as never,
     bindings,
     now: () => clock.now(),
+    // Timers (a task's wait, an execution's one-year limit) run in real time: a demo clock shortens them.
+    timerMs: (ms: number) => clock.timerMs(ms),
     ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
   });
   const settings = { countries: options.countries ?? DEFAULT_LOCAL_COUNTRIES };

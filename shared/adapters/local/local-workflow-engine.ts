@@ -3,6 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { type ExecutionStart, TaskTokenGoneError, type WorkflowEngine } from '#shared/domain/ports.ts';
 import { executionNameFor } from '../step-functions/execution-name.ts';
+import { LimitedExecution, type LimitOutcome } from './limited-execution.ts';
+import {
+  ExecutionAlreadyExistsError,
+  InvalidNameError,
+  integrationErrorName,
+  PayloadTooLargeError,
+  StepCancelledError,
+} from './step-functions-errors.ts';
+import { executionNameProblem, MAX_PAYLOAD_BYTES, payloadBytes } from './step-functions-limits.ts';
 
 /**
  * The workflow engine port offline: the same compiled ASL run by aws-local-stepfunctions, each Task state
@@ -12,6 +21,9 @@ import { executionNameFor } from '../step-functions/execution-name.ts';
  * Human tasks: the interpreter has no `$$.Task.Token`, so the run context carries a placeholder; each
  * invocation gets a unique token, the open-task handler is called with it, and a promise is parked under it
  * until `sendTaskSuccess` (or the task's timer, or the end of the execution) settles it.
+ *
+ * Step Functions Standard's limits hold here as on AWS (see limited-execution.ts): one year per execution,
+ * 25,000 history events, 256 KiB per state input and output, StartExecution's name rules.
  */
 
 /** A step handler as Lambda runs it. */
@@ -35,6 +47,8 @@ const TOKEN_PLACEHOLDER = 'local-task-token';
 
 interface Parked {
   executionId: string;
+  /** The Task state waiting on the token (a Parallel state that stops its branches retires it). */
+  stateName: string;
   resolve: (output: unknown) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -46,12 +60,16 @@ export interface LocalExecution {
   templateId: string;
   name: string;
   input: ExecutionStart;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
   startedAt: string;
   stoppedAt?: string;
   /** States entered, in order: the transitions Step Functions would bill. */
   history: string[];
   error?: string;
+  /** Why it failed or timed out. */
+  cause?: string;
+  /** AWS's limits for this execution: its history event count, its deadline. */
+  limits: LimitedExecution;
   done: Promise<void>;
   abort: () => void;
 }
@@ -66,6 +84,8 @@ export interface LocalEngineOptions {
   onInvoke?: (step: string) => (() => void) | undefined;
   /** Current time for execution start times (the runtime's clock). */
   now?: () => Date;
+  /** Real milliseconds a timer waits for a span of planning time (the runtime's `clock.timerMs`); default 1:1. */
+  timerMs?: (planningMs: number) => number;
 }
 
 class LocalError extends Error {
@@ -119,24 +139,41 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     return `arn:aws:states:local:000000000000:stateMachine:romact-${templateId}`;
   }
 
-  private bindings(templateId: string, executionId: string) {
+  private bindings(templateId: string, executionId: string, limits: LimitedExecution) {
     const bindings = this.options.bindings[templateId];
     if (!bindings) throw new Error(`No bindings for template ${templateId}`);
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const binding of bindings) {
       if (binding.kind === 'startExecution') {
         handlers[binding.stateName] = async (input) => {
+          await this.track(limits.beforeStep(binding.stateName));
+          limits.checkPayload(binding.stateName, 'input', input);
           this.options.onInvoke?.('startExecution');
           const request = input as { StateMachineArn: string; Name: string; Input: ExecutionStart };
           const target = request.StateMachineArn.split(':stateMachine:romact-')[1] ?? templateId;
-          const { executionId: started } = await this.start(target, request.Name, request.Input);
-          return { ExecutionArn: started, StartDate: this.now().toISOString() };
+          try {
+            // The integration passes the name as it is: StartExecution's rules apply to it unchanged.
+            const { executionId: started } = await this.startExecution(target, request.Name, request.Input);
+            return { ExecutionArn: started, StartDate: this.now().toISOString() };
+          } catch (error) {
+            // Inside a state machine the API's errors carry the integration's names, which Catch fields match.
+            if (
+              error instanceof InvalidNameError ||
+              error instanceof ExecutionAlreadyExistsError ||
+              error instanceof PayloadTooLargeError
+            ) {
+              throw new LocalError(integrationErrorName(error.name), error.message);
+            }
+            throw error;
+          }
         };
         continue;
       }
       const { handler } = binding;
       if (binding.waitForToken) {
         handlers[binding.stateName] = async (input) => {
+          await this.track(limits.beforeStep(binding.stateName));
+          limits.checkPayload(binding.stateName, 'input', input);
           const { Payload } = input as { Payload: Record<string, unknown> };
           const taskToken = `${executionId}:${randomUUID()}`;
           const timeoutMs = Number(Payload.timeoutSeconds ?? 60) * 1_000;
@@ -147,7 +184,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
               this.parked.delete(taskToken);
               reject(new LocalError('States.Timeout', 'Task timed out'));
             }, timeoutMs + 50);
-            this.parked.set(taskToken, { executionId, resolve, reject, timer });
+            this.parked.set(taskToken, { executionId, stateName: binding.stateName, resolve, reject, timer });
           });
           waiting.catch(() => {});
           try {
@@ -159,18 +196,32 @@ export class LocalWorkflowEngine implements WorkflowEngine {
             this.retire(taskToken);
             throw error;
           }
+          limits.record(1); // TaskSubmitted: the call returned and the task now waits for its token.
           return waiting;
         };
       } else {
         handlers[binding.stateName] = async (input) => {
+          await this.track(limits.beforeStep(binding.stateName));
+          limits.checkPayload(binding.stateName, 'input', input);
           const { Payload } = input as { Payload: unknown };
           const finished = this.options.onInvoke?.(binding.step);
           const result = await this.track(handler(Payload, lambdaContext(binding.step))).finally(() =>
             finished?.(),
           );
-          return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: result ?? null };
+          const output = { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: result ?? null };
+          limits.checkPayload(binding.stateName, 'result', output);
+          return output;
         };
       }
+    }
+    // The interpreter may drop a step's promise (a state that fails while its step waits, e.g. on an invalid
+    // TimeoutSecondsPath): mark every one handled so a cancelled step is not an unhandled rejection.
+    for (const [stateName, handler] of Object.entries(handlers)) {
+      handlers[stateName] = (input) => {
+        const running = handler(input);
+        running.catch(() => {});
+        return running;
+      };
     }
     return handlers;
   }
@@ -188,24 +239,67 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     return parked;
   }
 
+  /**
+   * The port's start, as the Step Functions adapter does it: a valid name derived from the key, and an existing
+   * execution of that name returned (the adapter turns ExecutionAlreadyExists into the execution's ARN).
+   */
   async start(templateId: string, key: string, input: ExecutionStart) {
-    const name = executionNameFor(key);
+    try {
+      return await this.startExecution(templateId, executionNameFor(key), input);
+    } catch (error) {
+      if (error instanceof ExecutionAlreadyExistsError) return { executionId: error.executionId };
+      throw error;
+    }
+  }
+
+  /**
+   * StartExecution as the service does it: the name as given (InvalidName unless 1–80 allowed characters), the
+   * input at most 256 KiB, and an existing name idempotent only for a RUNNING execution with the same input
+   * (ExecutionAlreadyExists otherwise).
+   */
+  async startExecution(templateId: string, name: string, input: ExecutionStart) {
+    const problem = executionNameProblem(name);
+    if (problem) throw new InvalidNameError(name, problem);
+    const inputBytes = payloadBytes(input);
+    if (inputBytes > MAX_PAYLOAD_BYTES) {
+      throw new PayloadTooLargeError('input', inputBytes, MAX_PAYLOAD_BYTES);
+    }
     const executionId = `${this.stateMachineId(templateId).replace(':stateMachine:', ':execution:')}:${name}`;
-    if (this.executions.has(executionId)) return { executionId };
+    const existing = this.executions.get(executionId);
+    if (existing) {
+      if (existing.status === 'RUNNING' && JSON.stringify(existing.input) === JSON.stringify(input)) {
+        return { executionId };
+      }
+      throw new ExecutionAlreadyExistsError(executionId);
+    }
     const machine = this.machines.get(templateId);
-    if (!machine) throw new Error(`No state machine for template ${templateId}`);
+    const definition = this.options.definitions[templateId];
+    if (!machine || !definition) throw new Error(`No state machine for template ${templateId}`);
     const startedAt = this.now().toISOString();
+    // Declared before the run so the limits can end it; assigned below.
+    let execution: LocalExecution | undefined;
+    const limits = new LimitedExecution({
+      definition,
+      startedAt: new Date(startedAt),
+      now: () => this.now(),
+      timerMs: this.options.timerMs ?? ((planningMs) => planningMs),
+      end: (outcome) => {
+        if (execution) this.end(execution, outcome);
+      },
+      abortStates: (stateNames) =>
+        this.retireParked(executionId, (parked) => stateNames.has(parked.stateName)),
+    });
     const context = {
       Execution: { Id: executionId, Name: name, Input: input as never, StartTime: startedAt },
       StateMachine: { Id: this.stateMachineId(templateId), Name: `romact-${templateId}` },
       Task: { Token: TOKEN_PLACEHOLDER },
     };
     const run = machine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: this.bindings(templateId, executionId) as never },
+      overrides: { taskResourceLocalHandlers: this.bindings(templateId, executionId, limits) as never },
       context: context as never,
       noThrowOnAbort: true,
     });
-    const execution: LocalExecution = {
+    const current: LocalExecution = {
       executionId,
       templateId,
       name,
@@ -213,31 +307,72 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       status: 'RUNNING',
       startedAt,
       history: [],
+      limits,
       abort: run.abort,
       done: Promise.resolve(),
     };
+    execution = current;
     const collect = (async () => {
       for await (const event of run.eventLogs) {
-        if (event.type === 'StateEntered') execution.history.push(event.state.name);
+        if (event.type === 'StateEntered') current.history.push(event.state.name);
+        limits.observe(event);
       }
     })();
-    execution.done = (async () => {
+    current.done = (async () => {
       try {
         await run.result;
-        if (execution.status === 'RUNNING') execution.status = 'SUCCEEDED';
+        if (current.status === 'RUNNING') current.status = 'SUCCEEDED';
       } catch (error) {
-        execution.status = 'FAILED';
-        execution.error = ((error as Error).cause as Error | undefined)?.name ?? (error as Error).name;
+        if (current.status === 'RUNNING') {
+          current.status = 'FAILED';
+          const cause = (error as Error).cause as Error | undefined;
+          current.error = cause?.name ?? (error as Error).name;
+          if (cause?.message) current.cause = cause.message;
+        }
       } finally {
-        execution.stoppedAt = this.now().toISOString();
+        current.stoppedAt ??= this.now().toISOString();
         await collect.catch(() => {});
+        limits.close();
+        // Tokens still parked (a branch stopped by a failing sibling) die with their execution, as on AWS.
+        this.retireParked(executionId, () => true);
       }
     })();
-    this.executions.set(executionId, execution);
+    this.executions.set(executionId, current);
     return { executionId };
   }
 
+  /** Ends a running execution from outside the interpreter (StopExecution, or one of AWS's limits). */
+  private end(execution: LocalExecution, outcome: LimitOutcome | { status: 'ABORTED' }) {
+    if (execution.status !== 'RUNNING') return;
+    execution.status = outcome.status;
+    if ('error' in outcome) {
+      execution.error = outcome.error;
+      execution.cause = outcome.cause;
+      execution.stoppedAt = outcome.stoppedAt.toISOString();
+    }
+    execution.limits.close();
+    // aws-local-stepfunctions leaves a Task's timeout timer running after an abort: settle every parked task
+    // of this execution so those timers are cleared.
+    this.retireParked(execution.executionId, () => true);
+    execution.abort();
+  }
+
+  /** Retires the parked tokens of an execution that match; their waits end with a step nothing may catch. */
+  private retireParked(executionId: string, matches: (parked: Parked) => boolean): number {
+    let retired = 0;
+    for (const [token, parked] of this.parked) {
+      if (parked.executionId !== executionId || !matches(parked)) continue;
+      this.retire(token);
+      parked.reject(new StepCancelledError('The task is no longer waited on'));
+      retired += 1;
+    }
+    return retired;
+  }
+
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>) {
+    // AWS refuses an oversized output and the task keeps waiting.
+    const bytes = payloadBytes(output);
+    if (bytes > MAX_PAYLOAD_BYTES) throw new PayloadTooLargeError('output', bytes, MAX_PAYLOAD_BYTES);
     const parked = this.retire(taskToken);
     if (!parked) throw new TaskTokenGoneError('TaskTimedOut');
     parked.resolve(output);
@@ -246,16 +381,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   async stop(executionId: string, _cause: string) {
     const execution = this.executions.get(executionId);
     if (execution?.status !== 'RUNNING') return;
-    execution.status = 'ABORTED';
-    // aws-local-stepfunctions leaves a Task's timeout timer running after an abort: settle every parked
-    // task of this execution so those timers are cleared.
-    for (const [token, parked] of this.parked) {
-      if (parked.executionId === executionId) {
-        this.retire(token);
-        parked.reject(new LocalError('States.Aborted', 'Execution stopped'));
-      }
-    }
-    execution.abort();
+    this.end(execution, { status: 'ABORTED' });
     await execution.done;
   }
 

@@ -36,7 +36,7 @@ describe('The sweeper timer: its log', () => {
   });
 
   it('logs a sweep that sent something', async () => {
-    const { municipalityId: id, updatedAt: _at, ...body } = municipalityFixture();
+    const { municipalityId: id, updatedAt: _at, version: _version, ...body } = municipalityFixture();
     await call('PUT', `/municipalities/${id}`, { claims: coordinatorBG, body });
     const cycleId = (
       await call('POST', '/cycles', {

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ExecutionAlreadyExistsError,
+  InvalidNameError,
+} from '#shared/adapters/local/step-functions-errors.ts';
+import { answerSoon, cooperativeAnswer, romactOnDoubles } from './romact-doubles.ts';
+
+const input = (cycleId: string) => ({ cycleId, revision: { count: 0 } });
+
+describe('LocalWorkflowEngine.startExecution: StartExecution names', () => {
+  // One engine for these cases: a refused name starts nothing (building an engine validates the definition).
+  const romact = romactOnDoubles({});
+
+  it.each([
+    ['81 characters', 'c'.repeat(81)],
+    ['an empty name', ''],
+    ['a space', 'cycle one'],
+    ['a tab', 'cycle\tone'],
+    ['a colon', 'cycle:one'],
+    ['a slash', 'cycle/one'],
+    ['a bracket', 'cycle[1]'],
+    ['a wildcard', 'cycle*'],
+    ['a dollar', 'cycle$'],
+    ['a control character', 'cycle\u0007'],
+    ['a C1 control character', 'cycle\u0085'],
+  ])('refuses a name with %s (InvalidName), starting nothing', async (_case, name) => {
+    // Act
+    const started = romact.engine.startExecution('romact', name, input('cyc-1'));
+
+    // Assess
+    await expect(started).rejects.toBeInstanceOf(InvalidNameError);
+    await expect(started).rejects.toMatchObject({ name: 'InvalidName' });
+    expect(romact.engine.list()).toEqual([]);
+  });
+
+  it('accepts 80 characters and non-ASCII letters', async () => {
+    // Act
+    await romact.engine.startExecution('romact', 'c'.repeat(80), input('cyc-1'));
+    await romact.engine.startExecution('romact', 'Zăpadă-Štúrovo_2027', input('cyc-2'));
+
+    // Assess
+    expect(romact.engine.list().map((execution) => execution.status)).toEqual(['RUNNING', 'RUNNING']);
+    await romact.engine.stopAll();
+  });
+});
+
+describe('LocalWorkflowEngine.startExecution: an existing name', () => {
+  it('returns the running execution for the same name and input, starting nothing new', async () => {
+    // Prepare
+    const romact = romactOnDoubles({});
+    const first = await romact.engine.startExecution('romact', 'cyc-1', input('cyc-1'));
+
+    // Act
+    const again = await romact.engine.startExecution('romact', 'cyc-1', input('cyc-1'));
+
+    // Assess
+    expect(again).toEqual(first);
+    expect(romact.engine.list()).toHaveLength(1);
+    await romact.engine.stopAll();
+  });
+
+  it('refuses a running execution’s name with another input (ExecutionAlreadyExists)', async () => {
+    // Prepare
+    const romact = romactOnDoubles({});
+    await romact.engine.startExecution('romact', 'cyc-1', input('cyc-1'));
+
+    // Act
+    const again = romact.engine.startExecution('romact', 'cyc-1', { ...input('cyc-1'), resumeAt: 'funding' });
+
+    // Assess
+    await expect(again).rejects.toBeInstanceOf(ExecutionAlreadyExistsError);
+    await expect(again).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
+    await romact.engine.stopAll();
+  });
+
+  it('refuses a closed execution’s name even with the same input (ExecutionAlreadyExists)', async () => {
+    // Prepare
+    const romact = romactOnDoubles({});
+    const { executionId } = await romact.engine.startExecution('romact', 'cyc-1', input('cyc-1'));
+    await romact.engine.stop(executionId, 'cancelled');
+
+    // Act
+    const again = romact.engine.startExecution('romact', 'cyc-1', input('cyc-1'));
+
+    // Assess
+    await expect(again).rejects.toBeInstanceOf(ExecutionAlreadyExistsError);
+    expect(romact.engine.list().map((execution) => execution.status)).toEqual(['ABORTED']);
+  });
+});
+
+describe('LocalWorkflowEngine: chains inside the state machine', () => {
+  it('fails a chain to an invalid name inside the state machine, and the phase’s catcher records it', async () => {
+    // Prepare: the assessment phase asks to chain, to a name Step Functions refuses.
+    const romact = romactOnDoubles({
+      open: (task, engine) => void answerSoon(engine, task, cooperativeAnswer(task)),
+      phaseEnded: () => ({ chain: true, chainName: 'cyc-1 after assessment' }),
+    });
+
+    // Act
+    const execution = await romact.start();
+    await execution.done;
+
+    // Assess: the chain step failed with the integration's error name, which the States.ALL catcher takes.
+    expect(execution.status).toBe('FAILED');
+    expect(romact.callsOf('recordFailure')[0]?.payload.error).toMatchObject({
+      Error: 'StepFunctions.InvalidNameException',
+    });
+    expect(romact.engine.list()).toHaveLength(1);
+  });
+
+  it('treats a chain to a name already taken as done (the definition catches ExecutionAlreadyExistsException)', async () => {
+    // Prepare: an execution already holds the chain's name, with another input.
+    const romact = romactOnDoubles({
+      open: (task, engine) => void answerSoon(engine, task, cooperativeAnswer(task)),
+      phaseEnded: () => ({ chain: true, chainName: 'cyc-1-next' }),
+    });
+    await romact.engine.startExecution('romact', 'cyc-1-next', input('other'));
+
+    // Act
+    const execution = await romact.start();
+    await execution.done;
+
+    // Assess
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(execution.history.at(-1)).toBe('Chained to a fresh execution');
+    expect(romact.callsOf('recordFailure')).toEqual([]);
+    await romact.engine.stopAll();
+  });
+});
+
+describe('LocalWorkflowEngine.start: the port, as the Step Functions adapter implements it', () => {
+  it('derives a valid execution name from any key, the same one for the same key', async () => {
+    // Prepare
+    const romact = romactOnDoubles({});
+
+    // Act
+    const first = await romact.engine.start('romact', 'cycle one/2027', input('cyc-1'));
+    const again = await romact.engine.start('romact', 'cycle one/2027', input('cyc-1'));
+
+    // Assess
+    expect(again).toEqual(first);
+    expect(romact.engine.list().map((execution) => execution.name)).toEqual(['cycle-one-2027']);
+    await romact.engine.stopAll();
+  });
+
+  it('returns the existing execution where StartExecution says ExecutionAlreadyExists, as the adapter does', async () => {
+    // Prepare
+    const romact = romactOnDoubles({});
+    const { executionId } = await romact.engine.start('romact', 'cyc-1', input('cyc-1'));
+    await romact.engine.stop(executionId, 'cancelled');
+
+    // Act
+    const again = await romact.engine.start('romact', 'cyc-1', input('cyc-1'));
+
+    // Assess
+    expect(again).toEqual({ executionId });
+    expect(romact.engine.list()).toHaveLength(1);
+  });
+});
