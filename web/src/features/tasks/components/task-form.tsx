@@ -185,6 +185,8 @@ export interface TaskFormProps {
   serverErrors: FieldError[];
   submitLabel: string;
   disabled?: boolean;
+  /** Shows the answers without inputs to change them, and without a submit button. */
+  readOnly?: boolean;
 }
 
 export function TaskForm({
@@ -226,6 +228,7 @@ export function TaskForm({
       formContext={formContext}
       {...(extraErrors ? { extraErrors } : {})}
       showErrorList="top"
+      readonly={readOnly}
       noHtml5Validate
       focusOnFirstError={false}
       transformErrors={plainErrors(t)}

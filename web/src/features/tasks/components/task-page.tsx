@@ -243,6 +243,22 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
       {current.status === 'COMPLETED' ? <WhatHappensNext task={current} template={template.data} /> : null}
 
+      {current.status === 'COMPLETED' && schema && current.result !== undefined ? (
+        <section aria-labelledby="sent-answers">
+          <h2 id="sent-answers">{t('task.sentAnswers')}</h2>
+          <TaskForm
+            outputName={current.output}
+            schema={schema}
+            formData={current.result}
+            serverErrors={[]}
+            submitLabel=""
+            readOnly
+            onChange={() => undefined}
+            onSubmit={() => undefined}
+          />
+        </section>
+      ) : null}
+
       {mine ? (
         <section aria-labelledby="answers">
           <h2 id="answers">{t('task.yourAnswers')}</h2>
