@@ -198,6 +198,7 @@ export function TaskForm({
   serverErrors,
   submitLabel,
   disabled,
+  readOnly = false,
 }: TaskFormProps) {
   const { t } = useTranslation();
   const validator = useMemo(() => validatorFor(outputName, schema), [outputName, schema]);
@@ -206,10 +207,11 @@ export function TaskForm({
       ...uiSchemaFor(schema, (value) => t(`values.${value}`, { defaultValue: value })),
       'ui:submitButtonOptions': {
         submitText: submitLabel,
+        norender: readOnly,
         props: { className: 'button', disabled: Boolean(disabled) },
       },
     }),
-    [schema, submitLabel, disabled, t],
+    [schema, submitLabel, disabled, readOnly, t],
   );
   const extraErrors: ErrorSchema | undefined = serverErrors.length
     ? errorSchemaFrom(serverErrors)
