@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading, PageHeading, Tag, usePageTitle } from '../../../components/ui/page.tsx';
@@ -11,6 +12,9 @@ import { useCycle } from '../api/cycles.ts';
 import { useMunicipalityName } from '../api/municipality.ts';
 import { CancelCycle } from './cancel-cycle.tsx';
 import { PhaseTable, PhaseTimeline, phaseRows } from './phase-timeline.tsx';
+
+// Mermaid is heavy: its chunk loads only when a cycle page shows the diagram.
+const TemplateDiagram = lazy(() => import('./template-diagram.tsx'));
 
 export function statusTag(status: CycleStatus, t: (key: string) => string) {
   const kind =
@@ -29,7 +33,11 @@ function AuditEntry({ event }: { event: AuditEvent }) {
   const format = useFormat();
   const who =
     event.actorName ??
-    (['coordinator', 'municipality', 'cag'].includes(event.actor) ? t(`roles.${event.actor}`) : event.actor);
+    (['coordinator', 'municipality', 'cag'].includes(event.actor)
+      ? t(`roles.${event.actor}`)
+      : event.actor === 'workflow'
+        ? t('audit.byWorkflow')
+        : event.actor);
   const reason = typeof event.data.reason === 'string' ? event.data.reason : undefined;
   return (
     <li>
@@ -100,6 +108,16 @@ export function CyclePage({ cycleId }: { cycleId: string }) {
         </li>
       </ul>
       <PhaseTable rows={rows} caption={t('cycle.phasesCaption')} />
+
+      {template.data ? (
+        <section aria-labelledby="diagram">
+          <h2 id="diagram">{t('diagram.title')}</h2>
+          <p>{t('diagram.intro')}</p>
+          <Suspense fallback={<Loading label={t('diagram.loading')} />}>
+            <TemplateDiagram template={template.data} currentPhase={live ? data.currentPhase : undefined} />
+          </Suspense>
+        </section>
+      ) : null}
 
       {open.length ? (
         <>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import type { CycleDetail, PhaseRun, Task, Template } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { findPhase, humanize } from '../../templates/api/template.ts';
@@ -39,7 +40,7 @@ export function phaseRows(
   });
 }
 
-const ROW = 34;
+const ROW = 44;
 const LABEL = 0;
 
 /**
@@ -57,7 +58,7 @@ export function PhaseTimeline({ rows, label }: { rows: PhaseRow[]; label: string
   ]);
   const min = Math.min(...times);
   const max = Math.max(...times, min + 86_400_000);
-  const width = 600;
+  const width = 400;
   const x = (time: number) => LABEL + ((time - min) / (max - min)) * (width - LABEL - 4);
   const height = rows.length * ROW + 24;
   return (
@@ -85,7 +86,7 @@ export function PhaseTimeline({ rows, label }: { rows: PhaseRow[]; label: string
               height={ROW - 22}
               className={row.late ? 'bar-late' : 'bar-actual'}
             />
-            <text x={Math.min(start + 4, width - 160)} y={y + ROW - 2} className="bar-label">
+            <text x={Math.min(start + 4, width - 200)} y={y + ROW - 4} className="bar-label">
               {row.title}
               {row.revision ? ` (${row.revision + 1})` : ''}
             </text>
@@ -105,7 +106,7 @@ export function PhaseTable({ rows, caption }: { rows: PhaseRow[]; caption: strin
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -138,7 +139,7 @@ export function PhaseTable({ rows, caption }: { rows: PhaseRow[]; caption: strin
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -5,6 +5,7 @@ import { ErrorSummary, type Problem } from '../../../components/ui/error-summary
 import { Radios, TextField } from '../../../components/ui/fields.tsx';
 import { Loading, Notice, PageHeading, usePageTitle } from '../../../components/ui/page.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import type { Locale, Member } from '../../../lib/api-types.ts';
 import { useAuth } from '../../../lib/auth.tsx';
@@ -217,7 +218,7 @@ export function MembersPage({ municipalityId: fromPath }: { municipalityId?: str
       {members.isPending ? <Loading /> : null}
       {members.error ? <QueryError error={members.error} onRetry={() => void members.refetch()} /> : null}
       {members.data ? (
-        <div className="table-wrap">
+        <TableWrap label={t('members.title')}>
           <table>
             <caption className="visually-hidden">{t('members.title')}</caption>
             <thead>
@@ -241,7 +242,7 @@ export function MembersPage({ municipalityId: fromPath }: { municipalityId?: str
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       <h2>{t('members.inviteTitle')}</h2>
       <p>{t('members.inviteIntro')}</p>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Loading, Notice, PageHeading, Tag, usePageTitle } from '../../../components/ui/page.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import type { PortfolioItem, Task } from '../../../lib/api-types.ts';
 import { useAuth } from '../../../lib/auth.tsx';
 import { useFormat } from '../../../lib/format.ts';
@@ -262,7 +263,7 @@ export function PortfolioPage() {
       ) : null}
       {portfolio.data && !items.length ? <Notice>{t('portfolio.none')}</Notice> : null}
       {items.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('portfolio.municipalities')}>
           <table>
             <caption className="visually-hidden">{t('portfolio.municipalities')}</caption>
             <thead>
@@ -280,7 +281,7 @@ export function PortfolioPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       <div className="button-group">
         {filters.cursor ? (
