@@ -40,7 +40,7 @@ export function phaseRows(
   });
 }
 
-const ROW = 44;
+const ROW = 50;
 const LABEL = 0;
 
 /**
@@ -68,28 +68,29 @@ export function PhaseTimeline({ rows, label }: { rows: PhaseRow[]; label: string
         const start = x(Date.parse(row.startedAt));
         const end = x(row.endedAt ? Date.parse(row.endedAt) : now);
         const planned = row.plannedEnd ? x(Date.parse(row.plannedEnd)) : undefined;
+        // The label sits above its bars, so it never hides them.
         return (
           <g key={`${row.key}-${row.revision}-${row.startedAt}`}>
+            <text x={Math.min(start, width - 180)} y={y + 14} className="bar-label">
+              {row.title}
+              {row.revision ? ` (${row.revision + 1})` : ''}
+            </text>
             {planned !== undefined ? (
               <rect
                 x={start}
-                y={y}
+                y={y + 20}
                 width={Math.max(2, planned - start)}
-                height={ROW - 10}
+                height={ROW - 26}
                 className="bar-planned"
               />
             ) : null}
             <rect
               x={start}
-              y={y + 6}
+              y={y + 26}
               width={Math.max(3, end - start)}
-              height={ROW - 22}
+              height={ROW - 38}
               className={row.late ? 'bar-late' : 'bar-actual'}
             />
-            <text x={Math.min(start + 4, width - 200)} y={y + ROW - 4} className="bar-label">
-              {row.title}
-              {row.revision ? ` (${row.revision + 1})` : ''}
-            </text>
           </g>
         );
       })}

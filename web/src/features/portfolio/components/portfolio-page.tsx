@@ -66,7 +66,9 @@ function Row({ item }: { item: PortfolioItem }) {
       </td>
       <td>
         {statusTag(item.cycle.status, t)}
-        {item.stalled ? <Tag kind="yellow">{t('portfolio.stalled')}</Tag> : null}
+        {item.stalled && item.cycle.status !== 'STALLED' ? (
+          <Tag kind="yellow">{t('portfolio.stalled')}</Tag>
+        ) : null}
         {item.overdueTasks ? (
           <Tag kind="red">{t('portfolio.lateCount', { count: item.overdueTasks })}</Tag>
         ) : null}
@@ -91,19 +93,27 @@ function Row({ item }: { item: PortfolioItem }) {
   );
 }
 
+function CycleTimeline({ item }: { item: PortfolioItem }) {
+  const { t } = useTranslation();
+  const template = useTemplate(item.cycle.templateId);
+  return (
+    <div>
+      <h3>{item.municipality.name}</h3>
+      <PhaseTimeline
+        rows={phaseRows(item.cycle.phases, [], template.data)}
+        label={t('portfolio.timelineLabel', { municipality: item.municipality.name })}
+      />
+    </div>
+  );
+}
+
 function CycleTimelines({ items }: { items: PortfolioItem[] }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="timelines">
       <h2 id="timelines">{t('portfolio.timelines')}</h2>
       {items.map((item) => (
-        <div key={item.cycle.cycleId}>
-          <h3>{item.municipality.name}</h3>
-          <PhaseTimeline
-            rows={phaseRows(item.cycle.phases, [], undefined)}
-            label={t('portfolio.timelineLabel', { municipality: item.municipality.name })}
-          />
-        </div>
+        <CycleTimeline key={item.cycle.cycleId} item={item} />
       ))}
     </section>
   );
