@@ -58,3 +58,24 @@ export function urgency(
   if (task.overdue || Date.parse(task.dueAt) < now) return 'overdue';
   return Date.parse(task.dueAt) - now <= 7 * 86_400_000 ? 'soon' : 'later';
 }
+
+/** How the CAG members agreed that someone else records their answers. */
+export interface Consent {
+  method: 'verbal' | 'written' | 'other';
+  givenOn: string;
+  reference?: string;
+}
+
+/** Staff or a coordinator records a CAG task for the members who were present (assisted entry). */
+export function useCompleteOnBehalf(taskId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { output: unknown; onBehalfOf: string[]; consent: Consent }) =>
+      api<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/complete-on-behalf`, { body }),
+    onSuccess: (task) => {
+      client.setQueryData(['task', taskId], task);
+      void client.invalidateQueries({ queryKey: ['tasks'] });
+      void client.invalidateQueries({ queryKey: ['cycle', task.cycleId] });
+    },
+  });
+}

@@ -23,6 +23,7 @@ import { useMunicipalityName } from '../../cycles/api/municipality.ts';
 import { findPhase, findTemplateTask, humanize, useTemplate } from '../../templates/api/template.ts';
 import { clearDraft, loadDraft, saveDraft } from '../api/drafts.ts';
 import { useCompleteTask, useTask } from '../api/tasks.ts';
+import { AssistedEntry } from './assisted-entry.tsx';
 import { ExtendDeadline } from './extend-deadline.tsx';
 import { TaskForm } from './task-form.tsx';
 import { DueDate } from './task-list.tsx';
@@ -300,6 +301,13 @@ export function TaskPage({ taskId }: { taskId: string }) {
             />
           ) : null}
         </section>
+      ) : null}
+
+      {current.status === 'OPEN' &&
+      current.assignee === 'cag' &&
+      (role === 'municipality' || role === 'coordinator') &&
+      schema ? (
+        <AssistedEntry task={current} schema={schema} />
       ) : null}
 
       {current.status === 'OPEN' && !mine ? (
