@@ -37,9 +37,15 @@ const KEY_ATTRIBUTES = new Set([
   'expiresAt',
 ]);
 
-/** Parses an item read back with its entity schema; a malformed one names its key. */
-export function parseItem<S extends z.ZodType>(schema: S, item: Item): z.infer<S> {
-  const data = Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)));
+/**
+ * Parses an item read back with its entity schema; a malformed one names its key. `overrides` puts back
+ * entity fields stored under another name (an ISO expiry kept apart from the TTL's epoch seconds).
+ */
+export function parseItem<S extends z.ZodType>(schema: S, item: Item, overrides: Item = {}): z.infer<S> {
+  const data = {
+    ...Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))),
+    ...overrides,
+  };
   const result = schema.safeParse(data);
   if (!result.success)
     throw new MalformedItemError(`${String(item.PK)} / ${String(item.SK)}`, fieldIssues(result.error.issues));
@@ -157,6 +163,14 @@ export class Table {
       }
       throw error;
     }
+  }
+
+  /** Puts an item whatever is there (pointer rows that a retry rewrites identically). */
+  async putAlways(operation: string, item: Item): Promise<void> {
+    const output = await this.client.send(
+      new PutCommand({ TableName: this.name, Item: item, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    this.measure(operation, output.ConsumedCapacity, true);
   }
 
   /** Sends any other command whose output reports consumed capacity. */
