@@ -44,7 +44,8 @@ async function open(locale: string, viewport: keyof typeof VIEWPORTS, path = '/'
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 404/.test(message.text())) errors.push(message.text());
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      errors.push(message.text());
   });
   await page.goto(`${server.url}${path}`);
   return { page, errors, close: () => context.close() };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigation, useNavigationType } from 'react-router';
+import { useMunicipalityName } from '../features/cycles/api/municipality.ts';
 import type { Locale, Membership } from '../lib/api-types.ts';
 import { useAuth, useChangeLanguage } from '../lib/auth.tsx';
 import { LOCALES } from '../lib/i18n.ts';
@@ -8,10 +9,10 @@ import { LOCALES } from '../lib/i18n.ts';
 /** What the header says the person is acting as: "Municipal staff · Sliven". */
 export function MembershipLabel({ membership }: { membership: Membership }) {
   const { t } = useTranslation();
-  const where =
-    membership.role === 'coordinator'
-      ? (membership.countries ?? []).join(', ')
-      : (membership.municipalityName ?? membership.municipalityId ?? '');
+  const municipality = useMunicipalityName(
+    membership.role === 'coordinator' ? undefined : membership.municipalityId,
+  );
+  const where = membership.role === 'coordinator' ? (membership.countries ?? []).join(', ') : municipality;
   return (
     <>
       {t(`roles.${membership.role}`)}

@@ -118,7 +118,8 @@ export interface Template {
 export interface Channel {
   type: 'email' | 'sms';
   address: string;
-  verified: boolean;
+  /** Set once a code sent to this address was used. */
+  verifiedAt?: string;
 }
 
 export interface Membership {
@@ -126,6 +127,8 @@ export interface Membership {
   role: Role;
   countries?: string[];
   municipalityId?: string;
+  country?: string;
+  /** Not sent by the API today: the name is read from the municipality when needed. */
   municipalityName?: string;
 }
 
@@ -136,8 +139,9 @@ export interface User {
   timeZone: string;
   channels: Channel[];
   preferences: {
-    channels: ('email' | 'sms')[];
-    quietHours: { start: string; end: string } | null;
+    /** Unset: every channel the person has. */
+    channels?: ('email' | 'sms')[];
+    quietHours?: { start: string; end: string } | null;
   };
 }
 
@@ -173,7 +177,8 @@ export interface Member {
   userId: string;
   displayName: string;
   role: Role;
-  channels: Channel[];
+  /** Shown to coordinators and staff; a CAG member sees only their own. */
+  channels?: Channel[];
 }
 
 /** A message sent to the caller (the local outbox; on AWS the delivery log). */

@@ -46,7 +46,7 @@ let bootRefresh: Promise<Session> | undefined;
  * language catalogue instead of following it (the first screen on a slow phone network comes sooner).
  */
 export function startSessionRefresh() {
-  bootRefresh = api<Session>('POST', '/auth/refresh', { withCookie: true });
+  bootRefresh = api<Session>('POST', '/auth/refresh', { withCookie: true, body: {} });
   bootRefresh.catch(() => undefined);
 }
 
@@ -94,7 +94,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         const next = await (early ??
           api<Session>('POST', '/auth/refresh', {
             withCookie: true,
-            ...(membershipId ? { body: { membershipId } } : {}),
+            body: membershipId ? { membershipId } : {},
           }));
         adopt(next);
       } catch (error) {
@@ -153,7 +153,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       switchMembership: (membershipId) => refresh(membershipId),
       signOut: async () => {
         try {
-          await api('POST', '/auth/logout', { withCookie: true });
+          await api('POST', '/auth/logout', { withCookie: true, body: {} });
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
         }

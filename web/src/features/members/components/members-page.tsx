@@ -30,7 +30,7 @@ function MemberRow({
     <tr>
       <th scope="row">{member.displayName}</th>
       <td>{t(`roles.${member.role}`)}</td>
-      <td>{member.channels.map((channel) => t(`settings.channel.${channel.type}`)).join(', ')}</td>
+      <td>{(member.channels ?? []).map((channel) => t(`settings.channel.${channel.type}`)).join(', ')}</td>
       <td>
         {canRemove && !confirming ? (
           <button type="button" className="link-button" onClick={() => setConfirming(true)}>

@@ -12,8 +12,10 @@ import { useCalendarLink, useMe, useRotateCalendarLink } from '../api/settings.t
 function Preferences({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { updateMe } = useAuth();
-  const [channels, setChannels] = useState(me.user.preferences.channels);
-  const [quiet, setQuiet] = useState(me.user.preferences.quietHours !== null);
+  const [channels, setChannels] = useState(
+    me.user.preferences.channels ?? me.user.channels.map((channel) => channel.type),
+  );
+  const [quiet, setQuiet] = useState(Boolean(me.user.preferences.quietHours));
   const [start, setStart] = useState(me.user.preferences.quietHours?.start ?? '21:00');
   const [end, setEnd] = useState(me.user.preferences.quietHours?.end ?? '08:00');
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -193,7 +195,7 @@ export function SettingsPage() {
                 <dt>{t(`settings.channel.${channel.type}`)}</dt>
                 <dd>
                   {channel.address}{' '}
-                  {channel.verified ? (
+                  {channel.verifiedAt ? (
                     <Tag kind="green">{t('settings.verified')}</Tag>
                   ) : (
                     <Tag kind="grey">{t('settings.notVerified')}</Tag>
