@@ -57,12 +57,25 @@ export interface PhaseRun {
   late?: boolean;
 }
 
+/** Who did something: a person (name at the time, role, whom they acted for), the workflow, or a script. */
+export type Actor =
+  | {
+      kind: 'person';
+      userId: string;
+      name: string;
+      role: string;
+      membershipId?: string;
+      onBehalfOf?: { userId: string; name: string }[];
+    }
+  | { kind: 'workflow' }
+  | { kind: 'script'; role: string }
+  | string;
+
 export interface AuditEvent {
   eventId: string;
   at: string;
   type: string;
-  actor: string;
-  actorName?: string;
+  actor: Actor;
   data: Record<string, unknown>;
 }
 

@@ -28,16 +28,26 @@ export function statusTag(status: CycleStatus, t: (key: string) => string) {
   return <Tag kind={kind}>{t(`cycleStatus.${status}`)}</Tag>;
 }
 
+/** "Maria Petrova (municipal staff) for Asen Mihaylov", "ROMACT, automatically", or the role of older entries. */
+function actorLabel(
+  actor: AuditEvent['actor'],
+  t: (key: string, options?: Record<string, unknown>) => string,
+) {
+  const role = (name: string) =>
+    ['coordinator', 'municipality', 'cag'].includes(name) ? t(`roles.${name}`) : name;
+  if (typeof actor === 'string') return actor === 'workflow' ? t('audit.byWorkflow') : role(actor);
+  if (actor.kind === 'workflow') return t('audit.byWorkflow');
+  if (actor.kind === 'script') return role(actor.role);
+  const person = `${actor.name} (${role(actor.role)})`;
+  return actor.onBehalfOf?.length
+    ? t('audit.onBehalfOf', { person, names: actor.onBehalfOf.map((one) => one.name).join(', ') })
+    : person;
+}
+
 function AuditEntry({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const who =
-    event.actorName ??
-    (['coordinator', 'municipality', 'cag'].includes(event.actor)
-      ? t(`roles.${event.actor}`)
-      : event.actor === 'workflow'
-        ? t('audit.byWorkflow')
-        : event.actor);
+  const who = actorLabel(event.actor, t);
   const reason = typeof event.data.reason === 'string' ? event.data.reason : undefined;
   return (
     <li>
