@@ -13,6 +13,8 @@ import { Component as SignIn } from './routes/sign-in.tsx';
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    // Should the shell itself fail, a plain page still says what to do.
+    errorElement: <RouteError />,
     children: [
       {
         // A page that fails to load keeps the header, the language switch and the way home.

@@ -160,9 +160,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         signedOut();
       },
       updateMe: async (patch) => {
-        const me = await api<Me>('PATCH', '/me', { body: patch });
-        setSession(me);
-        return me;
+        // The API answers with the person's profile (or, per the first contract, the whole of GET /me).
+        const answer = await api<Me | Me['user']>('PATCH', '/me', { body: patch });
+        const updated = 'memberships' in answer ? answer : session ? { ...session, user: answer } : undefined;
+        if (updated) setSession(updated);
+        return updated as Me;
       },
       retry: () => {
         setStatus('loading');
