@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
+import { codeIn, nextMessageTo, outboxSize, seedProgramme } from '../test/e2e/web/people.ts';
 import { launchBrowser } from '../test/support/browser.ts';
-import { removeDataDir, startServer } from '../test/support/server-process.ts';
+import { http, removeDataDir, type ServerProcess, startServer } from '../test/support/server-process.ts';
 import { ensureWebBuild, WEB_DIST } from '../web/build.ts';
 
 /**
@@ -56,7 +57,7 @@ async function throttled(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-/** Opens `path` cold and returns the LCP (ms) once `ready` is visible, with the JS bytes that crossed the wire. */
+/** Opens `url` cold and returns the LCP (ms) once `ready` is visible, with the JS bytes that crossed the wire. */
 async function measure(context: BrowserContext, url: string, ready: (page: Page) => Promise<unknown>) {
   const page = await throttled(context);
   let scriptBytes = 0;
@@ -80,6 +81,49 @@ async function measure(context: BrowserContext, url: string, ready: (page: Page)
   return { lcpMs: Math.round(lcp), visibleMs, scriptWireBytes: scriptBytes };
 }
 
+/** A municipality with a running cycle: its staff have the needs assessment in their inbox. */
+async function seedCycle(server: ServerProcess) {
+  await seedProgramme(server, { displayName: 'Bench Coordinator', email: 'coordinator@bench.example' });
+  const root = await server.token({ role: 'coordinator', countries: 'BG' });
+  await http(server, 'POST', '/cycles', root, { municipalityId: 'bg-sliven', clientToken: 'bench' });
+  return root;
+}
+
+/**
+ * A staff member signed in the way the app signs in (a code from the outbox, then /auth/verify); returns the
+ * refresh cookie for a cold browser context. One person per run: a refresh token rotates when used, so two
+ * contexts cannot share one.
+ */
+async function signedInStaff(server: ServerProcess, root: string, run: number) {
+  const email = `staff-${run}@bench.example`;
+  await http(server, 'POST', '/municipalities/bg-sliven/invitations', root, {
+    role: 'municipality',
+    displayName: `Bench Staff ${run}`,
+    locale: 'en',
+    channel: 'email',
+    address: email,
+  });
+  const before = outboxSize(server);
+  await http(server, 'POST', '/auth/start', undefined, { channel: 'email', address: email });
+  const code = codeIn((await nextMessageTo(server, email, before)).text);
+  const verified = await fetch(`${server.url}/auth/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ channel: 'email', address: email, code }),
+  });
+  const cookie = /romact_refresh=([^;]+)/.exec(verified.headers.get('set-cookie') ?? '')?.[1];
+  if (!cookie) throw new Error(`sign-in failed: ${verified.status}`);
+  return {
+    name: 'romact_refresh',
+    value: cookie,
+    domain: new URL(server.url).hostname,
+    path: '/auth',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict' as const,
+  };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 const build = await ensureWebBuild({ log: (line) => process.stderr.write(`${line}\n`) });
@@ -87,16 +131,18 @@ const js = initialJavaScript();
 const server = await startServer();
 const browser = await launchBrowser();
 try {
-  // Signing in needs the auth API; until a server has it, the page a signed-out phone opens is measured.
-  const authAvailable =
-    (await fetch(`${server.url}/auth/start`, { method: 'POST', body: '{}' })).status !== 404;
-  const target = authAvailable ? 'inbox' : 'sign-in (auth API not on this server yet)';
+  const root = await seedCycle(server);
+  const target = "a municipal staff member's inbox, signed in, with one open task";
   const runs = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+    await context.addCookies([await signedInStaff(server, root, run)]);
     runs.push(
       await measure(context, `${server.url}/`, (page) =>
-        page.getByRole('heading', { level: 1 }).waitFor({ timeout: 30_000 }),
+        page
+          .getByRole('listitem')
+          .filter({ hasText: 'Submit the needs assessment' })
+          .waitFor({ timeout: 30_000 }),
       ),
     );
     await context.close();
@@ -129,7 +175,7 @@ try {
         '| --- | --- | --- |',
         `| initial JavaScript of the inbox, gzipped | ${result.initialJavaScript.totalGzipKB} KB (${js.chunks.length} chunks + the ${js.catalogue ? 'English catalogue' : 'catalogue'}) | ≤ ${result.initialJavaScript.budgetKB} KB |`,
         `| largest contentful paint, median of ${RUNS} | ${result.lcp.medianMs} ms (runs: ${result.lcp.runsMs.join(', ')}) | ≤ ${result.lcp.budgetMs} ms |`,
-        `| heading visible (wall clock), median | ${result.lcp.headingVisibleMedianMs} ms | |`,
+        `| first task visible (wall clock), median | ${result.lcp.headingVisibleMedianMs} ms | |`,
         `| JavaScript over the wire (gzip), median | ${result.lcp.scriptWireKB} KB | |`,
         '',
         `Profile: ${result.lcp.profile}.`,
