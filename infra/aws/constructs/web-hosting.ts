@@ -110,7 +110,6 @@ export class WebHosting extends Construct {
       comment: `ROMACT web app (${Stack.of(this).stackName})`,
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
@@ -217,7 +216,7 @@ export class WebHosting extends Construct {
       {
         id: 'AwsSolutions::AwsSolutions-CFR4',
         reason:
-          'The default CloudFront domain and certificate allow TLSv1 for old clients; a custom domain (TLS 1.2 minimum, set here) is configured per deployment',
+          'The default CloudFront domain and certificate fix the policy at TLSv1; a custom domain with its certificate (and TLS 1.2 minimum) is a per-deployment choice',
       },
     );
     // CDK's own deployment function (one per stack, beside this construct) copies the build into the bucket.
