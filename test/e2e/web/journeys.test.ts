@@ -244,6 +244,7 @@ describe('Web app journeys', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${server.url}/settings`);
       await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/settings');
       await page.locator('#language').selectOption(locale);
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
       for (const [width, name] of [
@@ -255,6 +256,8 @@ describe('Web app journeys', () => {
           await page.goto(`${server.url}${path}`);
           await page.getByRole('heading', { level: 1 }).waitFor();
           await page.waitForLoadState('networkidle');
+          // Still signed in, on the page asked for (not sent to sign-in): the check must be of that page.
+          expect(new URL(page.url()).pathname, `${locale} ${name} ${path}`).toBe(path);
           const violations = await seriousViolations(page);
           if (violations.length) found[`${locale} ${name} ${path}`] = violations;
           if (locale === 'en' || locale === 'bg') {

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import {
   createContext,
   type ReactNode,
@@ -8,7 +9,6 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError, api, NetworkError, setAccessToken, setUnauthorizedHandler } from './api-client.ts';
 import type { Locale, Me, Membership, Session } from './api-types.ts';
 import { isLocale, rememberLocale } from './i18n.ts';
@@ -53,7 +53,6 @@ export function startSessionRefresh() {
 const REFRESH_MARGIN_SECONDS = 60;
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
   const [status, setStatus] = useState<Status>('loading');
   const [session, setSession] = useState<Me>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -61,23 +60,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // The refresh timer calls the latest refresh without making adopt and refresh depend on each other.
   const refreshLater = useRef<() => void>(() => undefined);
 
-  const adopt = useCallback(
-    (next: Session) => {
-      setAccessToken(next.accessToken);
-      expiresAt.current = Date.now() + next.expiresIn * 1000;
-      const { accessToken: _token, expiresIn: _expires, ...me } = next;
-      setSession(me);
-      setStatus('signed-in');
-      if (isLocale(me.user.locale) && me.user.locale !== i18n.language) {
-        void i18n.changeLanguage(me.user.locale);
-        rememberLocale(me.user.locale);
-      }
-      clearTimeout(timer.current);
-      const delay = Math.max(10, next.expiresIn - REFRESH_MARGIN_SECONDS) * 1000;
-      timer.current = setTimeout(() => refreshLater.current(), delay);
-    },
-    [i18n],
-  );
+  const adopt = useCallback((next: Session) => {
+    setAccessToken(next.accessToken);
+    expiresAt.current = Date.now() + next.expiresIn * 1000;
+    const { accessToken: _token, expiresIn: _expires, ...me } = next;
+    setSession(me);
+    setStatus('signed-in');
+    // The i18next instance itself, not the hook: the provider must never suspend while a catalogue loads (it
+    // would remount, and a remount asks for a second refresh with a cookie the first is about to rotate).
+    if (isLocale(me.user.locale) && me.user.locale !== i18next.language) {
+      const locale = me.user.locale;
+      void i18next.loadLanguages(locale).then(() => i18next.changeLanguage(locale));
+      rememberLocale(me.user.locale);
+    }
+    clearTimeout(timer.current);
+    const delay = Math.max(10, next.expiresIn - REFRESH_MARGIN_SECONDS) * 1000;
+    timer.current = setTimeout(() => refreshLater.current(), delay);
+  }, []);
 
   const signedOut = useCallback(() => {
     clearTimeout(timer.current);
@@ -86,7 +85,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setStatus('signed-out');
   }, []);
 
-  const refresh = useCallback(
+  const inFlight = useRef<Promise<void> | undefined>(undefined);
+  const refreshOnce = useCallback(
     async (membershipId?: string) => {
       try {
         const early = membershipId ? undefined : bootRefresh;
@@ -101,13 +101,27 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         if (error instanceof NetworkError) {
           // Keep a valid token; say so only when nothing else works.
           if (Date.now() >= expiresAt.current) setStatus('unreachable');
-          else timer.current = setTimeout(() => void refresh(), 30_000);
+          else timer.current = setTimeout(() => refreshLater.current(), 30_000);
           return;
         }
         signedOut();
       }
     },
     [adopt, signedOut],
+  );
+  /**
+   * One refresh at a time: the refresh token rotates on every use, and the server revokes a session whose old
+   * token comes back. Callers that ask while one is under way share it.
+   */
+  const refresh = useCallback(
+    (membershipId?: string) => {
+      if (membershipId) return refreshOnce(membershipId);
+      inFlight.current ??= refreshOnce().finally(() => {
+        inFlight.current = undefined;
+      });
+      return inFlight.current;
+    },
+    [refreshOnce],
   );
 
   refreshLater.current = () => void refresh();
@@ -185,11 +199,12 @@ export function useAuth(): AuthContextValue {
 
 /** Changes the language: on this device at once, and in the user's profile when signed in. */
 export function useChangeLanguage() {
-  const { i18n } = useTranslation();
   const { status, updateMe } = useAuth();
   return async (locale: Locale) => {
     rememberLocale(locale);
-    await i18n.changeLanguage(locale);
+    // Load the catalogue first, so the switch is one step and no page suspends half-way.
+    await i18next.loadLanguages(locale);
+    await i18next.changeLanguage(locale);
     if (status === 'signed-in') await updateMe({ locale }).catch(() => undefined);
   };
 }
