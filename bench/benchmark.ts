@@ -262,7 +262,21 @@ async function sweepAt(openTasks: number) {
   });
   totals.read = 0;
   const { OutboxNotifier } = await import('#shared/adapters/local/outbox-notifier.ts');
-  const deps = { ...store, notifier: new OutboxNotifier(), clock, templates: builtInCatalog };
+  // The sweep alone: no workflow runs here, so the engine answers nothing (no entry on anyone's behalf waits).
+  const engine = {
+    maxWaitSeconds: 1,
+    start: async () => ({ executionId: 'none' }),
+    sendTaskSuccess: async () => {},
+    stop: async () => {},
+  };
+  const deps = {
+    ...store,
+    engine,
+    notifier: new OutboxNotifier(),
+    clock,
+    templates: builtInCatalog,
+    settings: { countries: ['BG'], publicUrl: 'http://127.0.0.1:3000' },
+  };
   const started = performance.now();
   const report = await sweepDeadlines(deps);
   const ms = performance.now() - started;

@@ -4,6 +4,7 @@ import { route as signOut } from './api/auth/sign-out.ts';
 import { route as signInStart } from './api/auth/start-sign-in.ts';
 import { route as signInVerify } from './api/auth/verify-sign-in.ts';
 import { route as cancelCycle } from './api/cancel-cycle.ts';
+import { route as completeOnBehalf } from './api/complete-on-behalf.ts';
 import { route as completeTask } from './api/complete-task.ts';
 import { route as eraseContacts } from './api/erase-contacts.ts';
 import { route as extendTask } from './api/extend-task.ts';
@@ -18,13 +19,16 @@ import { route as getCalendarUrl } from './api/me/get-calendar-url.ts';
 import { route as getMe } from './api/me/get-me.ts';
 import { route as rotateCalendarUrl } from './api/me/rotate-calendar-url.ts';
 import { route as updateMe } from './api/me/update-me.ts';
+import { route as objectToEntry } from './api/object-to-entry.ts';
 import { route as createUser } from './api/people/create-user.ts';
 import { route as eraseUser } from './api/people/erase-user.ts';
 import { route as inviteMember } from './api/people/invite-member.ts';
 import { route as listMembers } from './api/people/list-members.ts';
+import { route as listNotifications } from './api/people/list-notifications.ts';
 import { route as personalCalendar } from './api/people/personal-calendar.ts';
 import { route as removeMember } from './api/people/remove-member.ts';
 import { route as putMunicipality } from './api/put-municipality.ts';
+import { route as resolveLink } from './api/resolve-link.ts';
 import { route as startCycle } from './api/start-cycle.ts';
 import type { ApiRoute } from './shared/api-route.ts';
 
@@ -60,6 +64,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   removeMember,
   createUser,
   eraseUser,
+  listNotifications,
+  resolveLink,
+  completeOnBehalf,
+  objectToEntry,
 ] as unknown as readonly ApiRoute[];
 
 /** The source file of a route's Lambda function, relative to the project root. */

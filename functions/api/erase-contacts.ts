@@ -11,7 +11,7 @@ export const route = defineRoute({
   path: '/municipalities/{id}/contacts',
   summary: 'Erase a municipality’s contacts (personal data)',
   roles: ['coordinator', 'municipality'],
-  access: { table: 'readWrite' },
+  access: { table: 'readWrite', notify: 'messages' },
   request: { path: MunicipalityPath },
   run: (ports, { caller, path }) => eraseContacts(ports, caller, path.id),
 });

@@ -176,8 +176,8 @@ export function httpHandler(route: ApiRoute, portsFor: () => Ports) {
       }),
     )
     .use(domainErrors())
-    .use(httpHeaderNormalizer())
-    .use(route.auth === 'none' ? {} : authenticate(route, portsFor));
+    .use(httpHeaderNormalizer());
+  if (route.auth !== 'none') handler.use(authenticate(route, portsFor));
   if (hasBody) {
     // The API has always read any body as JSON, whatever its content type (curl sends form types by default):
     // `disableContentTypeCheck` is an option of the parser that its type declarations leave out.

@@ -182,10 +182,12 @@ export interface SignInRepository {
 export interface MessageRepository {
   /** Stores a message once (its id is deterministic); a repeat keeps the first. */
   put(message: Message): Promise<{ message: Message; created: boolean }>;
-  /** Pending messages whose time has come. */
+  /** Messages whose time has come: pending ones past `sendAfter`, and deliveries not confirmed in their lease. */
   listDue(until: string, query: PageRequest): Promise<Page<Message>>;
-  /** Marks a pending message sent, once. */
-  markSent(message: Message, sentAt: string): Promise<void>;
+  /** Claims a pending message (or one whose delivery lease ran out) into a delivery; false if another has it. */
+  claim(message: Message, deliveryId: string, leaseUntil: string, now: string): Promise<boolean>;
+  /** Marks a claimed message sent, once. */
+  markSent(message: Message, deliveryId: string, sentAt: string): Promise<void>;
   /** A person's messages, newest first. */
   listForUser(userId: string, query: PageRequest): Promise<Page<Message>>;
   /** Notifications nobody could receive, of some countries, newest first. */

@@ -29,10 +29,16 @@ export class DynamoMessages implements MessageRepository {
 
   private item(message: Message): Item {
     const owner = partitions.messageOwner(message);
-    const pending =
+    // Waiting messages are in the sweep index under their own partition, by when they are next due.
+    const readyAt =
       message.status === 'PENDING'
-        ? { GSI4PK: partitions.outbox(), GSI4SK: `${message.sendAfter}#${message.messageId}`, owner }
-        : {};
+        ? message.sendAfter
+        : message.status === 'SENDING'
+          ? message.leaseUntil
+          : undefined;
+    const pending = readyAt
+      ? { GSI4PK: partitions.outbox(), GSI4SK: `${readyAt}#${message.messageId}`, owner }
+      : {};
     const expires =
       message.status === 'SENT'
         ? {
@@ -81,23 +87,29 @@ export class DynamoMessages implements MessageRepository {
       },
       { limit: query.limit },
     );
-    // Sending a message takes it out of the index, so the next page starts at the front again.
+    // Claiming a message moves it later in the index, so the next page starts at the front again.
     return { items: parseItems(this.table, Message, page.items) };
   }
 
-  async markSent(message: Message, sentAt: string) {
-    try {
-      const sent: Message = { ...message, status: 'SENT', sentAt };
-      await this.table.put(
-        'markMessageSent',
-        this.item(sent),
-        '#status = :pending',
-        { ':pending': 'PENDING' },
-        { '#status': 'status' },
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+  async claim(message: Message, deliveryId: string, leaseUntil: string, now: string) {
+    return this.table.put(
+      'claimMessage',
+      this.item({ ...message, status: 'SENDING', deliveryId, leaseUntil }),
+      '#status = :pending OR (#status = :sending AND leaseUntil < :now)',
+      { ':pending': 'PENDING', ':sending': 'SENDING', ':now': now },
+      { '#status': 'status' },
+    );
+  }
+
+  async markSent(message: Message, deliveryId: string, sentAt: string) {
+    const { leaseUntil: _lease, ...rest } = message;
+    await this.table.put(
+      'markMessageSent',
+      this.item({ ...rest, status: 'SENT', deliveryId, sentAt }),
+      '#status = :sending AND deliveryId = :delivery',
+      { ':sending': 'SENDING', ':delivery': deliveryId },
+      { '#status': 'status' },
+    );
   }
 
   async listForUser(userId: string, query: PageRequest) {

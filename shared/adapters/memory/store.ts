@@ -501,17 +501,33 @@ class MemoryMessages implements MessageRepository {
   }
 
   async listDue(until: string, query: PageRequest) {
+    const readyAt = (message: Message) =>
+      message.status === 'PENDING'
+        ? message.sendAfter
+        : message.status === 'SENDING'
+          ? message.leaseUntil
+          : undefined;
     const due = [...this.data.messages.values()]
-      .filter((message) => message.status === 'PENDING' && message.sendAfter <= `${until}`)
-      .sort((a, b) => (`${a.sendAfter}#${a.messageId}` < `${b.sendAfter}#${b.messageId}` ? -1 : 1))
+      .filter((message) => (readyAt(message) ?? '~') <= until)
+      .sort((a, b) => (`${readyAt(a)}#${a.messageId}` < `${readyAt(b)}#${b.messageId}` ? -1 : 1))
       .slice(0, query.limit);
     return { items: due.map((message) => Message.parse(copy(message))) };
   }
 
-  async markSent(message: Message, sentAt: string) {
+  async claim(message: Message, deliveryId: string, leaseUntil: string, now: string) {
     const stored = this.data.messages.get(message.messageId);
-    if (stored?.status === 'PENDING')
-      this.data.messages.set(message.messageId, { ...stored, status: 'SENT', sentAt });
+    const free =
+      stored?.status === 'PENDING' || (stored?.status === 'SENDING' && (stored.leaseUntil ?? '') < now);
+    if (!stored || !free) return false;
+    this.data.messages.set(message.messageId, { ...stored, status: 'SENDING', deliveryId, leaseUntil });
+    return true;
+  }
+
+  async markSent(message: Message, deliveryId: string, sentAt: string) {
+    const stored = this.data.messages.get(message.messageId);
+    if (stored?.status !== 'SENDING' || stored.deliveryId !== deliveryId) return;
+    const { leaseUntil: _lease, ...rest } = stored;
+    this.data.messages.set(message.messageId, { ...rest, status: 'SENT', deliveryId, sentAt });
   }
 
   private ofOwner(matches: (message: Message) => boolean, query: PageRequest) {

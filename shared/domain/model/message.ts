@@ -19,12 +19,22 @@ export const Message = z.object({
   taskIds: z.array(z.string()),
   notificationIds: z.array(z.string()),
   kinds: z.array(z.string()),
-  subject: z.string().optional(),
+  /** The municipality's name, for the subject line. */
+  municipalityName: z.string(),
+  /** This notification's sentence, with its link: a digest joins the sentences of the messages sent together. */
   text: z.string(),
+  link: z.string().optional(),
   createdAt: Instant,
   /** Not before this instant (the end of the recipient's quiet hours). */
   sendAfter: Instant,
-  status: z.enum(['PENDING', 'SENT', 'UNDELIVERABLE']),
+  /**
+   * PENDING: waiting for its time. SENDING: claimed into a delivery (`deliveryId`) until `leaseUntil`; a
+   * delivery that was not confirmed by then is sent again under the same id. SENT. UNDELIVERABLE: nobody to
+   * send it to.
+   */
+  status: z.enum(['PENDING', 'SENDING', 'SENT', 'UNDELIVERABLE']),
+  deliveryId: z.string().optional(),
+  leaseUntil: Instant.optional(),
   sentAt: Instant.optional(),
 });
 /** A stored message. */

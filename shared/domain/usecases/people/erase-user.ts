@@ -28,8 +28,11 @@ export async function eraseUser(
     caller.userId === userId ||
     (caller.role === 'coordinator' && caller.countries.some((country) => countries.has(country)));
   if (!mayErase) {
-    if (caller.role !== 'coordinator')
-      throw new ForbiddenError('Only the person or their coordinator erases them');
+    // Somebody of the same municipality learns that only the person or a coordinator may; anyone else, nothing.
+    const sameMunicipality =
+      caller.role !== 'coordinator' &&
+      memberships.some((one) => one.role !== 'coordinator' && one.municipalityId === caller.municipalityId);
+    if (sameMunicipality) throw new ForbiddenError('Only the person or their coordinator erases them');
     throw new NotFoundError(`No person ${userId}`);
   }
   for (const membership of memberships) await deps.users.removeMembership(membership);
