@@ -105,7 +105,7 @@ async function signedInStaff(server: ServerProcess, root: string, run: number) {
   });
   const before = outboxSize(server);
   await http(server, 'POST', '/auth/start', undefined, { channel: 'email', address: email });
-  const code = codeIn((await nextMessageTo(server, email, before)).text);
+  const code = codeIn((await nextMessageTo(server, email, before, 'sign-in')).text);
   const verified = await fetch(`${server.url}/auth/verify`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -112,7 +112,7 @@ describe('Web app journeys', () => {
 
   it('the staff member opens the link in the invitation, signs in, and finds the needs assessment in My tasks', async () => {
     // Prepare: the invitation in the outbox names the web app and carries a code
-    const invitation = await nextMessageTo(server, staff.email, 0);
+    const invitation = await nextMessageTo(server, staff.email, 0, 'invitation');
     const link = /(http:\/\/\S+\/)/.exec(invitation.text)?.[1];
     expect(link).toBe(`${server.url}/`);
     const context = await newContext(browser, { viewport: 'desktop', locale: 'en-GB' });
@@ -126,7 +126,7 @@ describe('Web app journeys', () => {
     // Asking for a code replaces the invitation's: the person uses the newest message.
     const before = outboxSize(server);
     await page.getByRole('button', { name: ENGLISH.send }).click();
-    const message = await nextMessageTo(server, staff.email, before);
+    const message = await nextMessageTo(server, staff.email, before, 'sign-in');
     await page.getByLabel(ENGLISH.code).fill(codeIn(message.text));
     await page.getByRole('button', { name: ENGLISH.signIn }).click();
 
@@ -169,7 +169,7 @@ describe('Web app journeys', () => {
     const before = outboxSize(server);
     await page.keyboard.type('+359 88 812 3456');
     await page.keyboard.press('Enter');
-    const message = await nextMessageTo(server, cagMember.phone, before);
+    const message = await nextMessageTo(server, cagMember.phone, before, 'sign-in');
     await page.getByRole('heading', { level: 1, name: BULGARIAN.code }).waitFor();
     await tab();
     await page.keyboard.type(codeIn(message.text));

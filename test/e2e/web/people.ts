@@ -38,6 +38,7 @@ export async function seedProgramme(server: ServerProcess, coordinator: Person &
 
 interface OutboxMessage {
   messageId: string;
+  kinds?: string[];
   recipient: { address: string };
   text: string;
   createdAt: string;
@@ -54,12 +55,15 @@ function outbox(server: ServerProcess): OutboxMessage[] {
   }
 }
 
-/** The newest message to an address after `after` messages in all, once it has arrived. */
-export async function nextMessageTo(server: ServerProcess, address: string, after: number) {
+/**
+ * The newest message to an address after `after` messages in all, once it has arrived; of one kind when given
+ * (`sign-in`, `invitation`), since task notices reach the same people.
+ */
+export async function nextMessageTo(server: ServerProcess, address: string, after: number, kind?: string) {
   return until(async () =>
     outbox(server)
       .slice(after)
-      .filter((message) => message.recipient.address === address)
+      .filter((message) => message.recipient.address === address && (!kind || message.kinds?.includes(kind)))
       .at(-1),
   );
 }
@@ -92,7 +96,7 @@ export async function signIn(
   const before = outboxSize(server);
   await page.getByRole('textbox').fill(address);
   await page.getByRole('button', { name: labels.send }).click();
-  const message = await nextMessageTo(server, address, before);
+  const message = await nextMessageTo(server, address, before, 'sign-in');
   await page.getByLabel(labels.code).fill(codeIn(message.text));
   await page.getByRole('button', { name: labels.signIn }).click();
 }

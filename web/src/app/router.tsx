@@ -28,6 +28,7 @@ export const router = createBrowserRouter([
               { index: true, element: <InboxRoute /> },
               { path: 'choose-role', lazy: () => import('./routes/choose-role.tsx') },
               { path: 'task/:taskId', lazy: () => import('./routes/task.tsx') },
+              { path: 't/:code', lazy: () => import('./routes/short-link.tsx') },
               { path: 'overview', lazy: () => import('./routes/portfolio.tsx') },
               { path: 'start-cycle', lazy: () => import('./routes/start-cycle.tsx') },
               { path: 'cycles', lazy: () => import('./routes/cycles.tsx') },

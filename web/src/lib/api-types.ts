@@ -194,16 +194,18 @@ export interface Member {
   channels?: Channel[];
 }
 
-/** A message sent to the caller (the local outbox; on AWS the delivery log). */
+/** A message for the caller (GET /notifications): its sentence with its link, and whether it went out. */
 export interface Notification {
   messageId: string;
-  channel: 'email' | 'sms';
-  recipient: { role: Role; address: string; locale: string };
+  channel?: 'email' | 'sms';
   municipalityId: string;
-  country: string;
+  municipalityName?: string;
   cycleIds: string[];
+  taskIds?: string[];
   kinds: string[];
   subject?: string;
   text: string;
+  link?: string;
   createdAt: string;
+  status?: 'PENDING' | 'SENDING' | 'SENT' | 'UNDELIVERABLE';
 }
