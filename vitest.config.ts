@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The web app is built once before any server process starts (each would otherwise build it on start).
+    globalSetup: ['test/support/web-build-setup.ts'],
     env: {
       POWERTOOLS_LOG_LEVEL: 'CRITICAL',
       AWS_REGION: 'eu-central-1',

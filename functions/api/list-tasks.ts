@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from '#shared/domain/model/roles.ts';
+import { Key } from '#shared/domain/model/template-parts.ts';
 import { listTasks } from '#shared/domain/usecases/tasks/list-tasks.ts';
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
@@ -8,7 +9,10 @@ import { taskView } from './views.ts';
 
 /** Query of `GET /tasks`. */
 export const ListTasksQuery = z.strictObject({
+  /** `inbox` (default): the caller's own tasks; `portfolio` (coordinators): every municipality they oversee. */
+  scope: z.enum(['inbox', 'portfolio']).optional(),
   assignee: Role.optional(),
+  phase: Key.optional(),
   municipalityId: z.string().min(1).max(64).optional(),
   country: CountryQuery,
   status: z.literal('OPEN').default('OPEN'),
@@ -19,7 +23,7 @@ export const ListTasksQuery = z.strictObject({
   ...Paging,
 });
 
-/** GET /tasks?assignee=&status=&overdue=: a task inbox, earliest due first. */
+/** GET /tasks?scope=&assignee=&phase=&status=&overdue=: a task inbox or a coordinator's portfolio, earliest due first. */
 export const route = defineRoute({
   name: 'list-tasks',
   source: import.meta.url,

@@ -27,6 +27,7 @@ import { type StepName, steps as stepContracts, stepNames } from '#workflows/con
 import { builtInTemplates } from '#workflows/templates/index.ts';
 import type { RegionConfig } from './config.ts';
 import { RomactFunction, type WorkflowMachine } from './constructs/romact-function.ts';
+import { WebHosting } from './constructs/web-hosting.ts';
 
 /** One region's engine: table, state machines, handlers, HTTP API, notifications, sweep and alarms. */
 export interface RomactStackProps extends StackProps {
@@ -42,6 +43,7 @@ export class RomactStack extends Stack {
   readonly functions: Record<string, RomactFunction> = {};
   /** State machine name per template id. */
   readonly machineNames: Record<string, string> = {};
+  readonly web: WebHosting;
 
   constructor(scope: Construct, id: string, props: RomactStackProps) {
     super(scope, id, props);
@@ -322,6 +324,14 @@ export class RomactStack extends Stack {
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       alarmDescription: `The deadline sweep has not run for ${config.sweepIntervalMinutes * 2} minutes`,
     }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+
+    // The web app (issue 14): S3 + CloudFront, the API behind the same domain, config.json for this region.
+    this.web = new WebHosting(this, 'Web', {
+      api: { endpoint: api.apiEndpoint, paths: apiRoutes.map((route) => route.path) },
+      userPoolId: userPool.userPoolId,
+      userPoolClientId: client.userPoolClientId,
+      removalPolicy,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });

@@ -114,6 +114,8 @@ export function createHttpServer(options: {
   localRoutes?: LocalRoute[];
   routes?: readonly ApiRoute[];
   timeouts?: Partial<HttpTimeouts>;
+  /** Serves the web app for GETs no route matches (infra/local/web-assets.ts). */
+  web?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }): Server {
   const routes = (options.routes ?? apiRoutes).map((route) => ({
     route,
@@ -171,6 +173,7 @@ export function createHttpServer(options: {
         const candidates = routes.filter(({ match }) => match.pattern.test(url.pathname));
         const hit = candidates.find(({ match }) => match.method === method);
         if (!hit) {
+          if (!candidates.length && options.web?.(request, response)) return;
           const allow = allowedMethods(allMatchers, url.pathname);
           return allow.length
             ? send(

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { apiRoutes } from '#functions/routes.ts';
 import { logger } from '#functions/shared/logger.ts';
 import { readOrCreateSecretFile } from '#shared/adapters/local/files.ts';
 import { loadOrCreateSecret } from '#shared/adapters/local/tokens.ts';
@@ -11,6 +12,7 @@ import { openPlanningClock } from './planning-clock.ts';
 import { type LocalRuntime, startLocalRuntime } from './runtime.ts';
 import { acquireServerLock, type ServerLock } from './server-lock.ts';
 import { startSweeper } from './sweeper-timer.ts';
+import { prepareWebApp, webAssets } from './web-assets.ts';
 
 /**
  * `npm start`: the whole engine in one process, offline. dynalite persisted in the data dir, every template's
@@ -94,10 +96,14 @@ async function start() {
     }),
   );
   const started = runtime;
+  const locals = localRoutes(started, config);
+  // The web app (web/): built here on first start or when its sources changed, served at `/`.
+  await prepareWebApp((line) => process.stdout.write(`${line}\n`));
   server = createHttpServer({
     secret,
     handlerFor: (route) => started.routeHandler(route),
-    localRoutes: localRoutes(started, config),
+    localRoutes: locals,
+    web: webAssets({ routes: [...apiRoutes, ...locals] }),
   });
   await listen(server, config.PORT, config.HOST);
   const { port } = server.address() as AddressInfo;
@@ -119,6 +125,7 @@ async function start() {
       `  data:       ${config.ROMACT_DATA_DIR}`,
       `  clock:      ${config.ROMACT_TIME_SCALE === 1 ? 'real time' : `${config.ROMACT_TIME_SCALE}× real time, only while running`}; planning time ${planningNow}${planning.continuedFrom ? ' (continued from the last run)' : ''}`,
       `  resumed:    ${resumed.length} running cycle(s)`,
+      `  web app:    ${url}/`,
       `  API docs:   ${url}/openapi.json`,
       `  outbox:     ${join(config.ROMACT_DATA_DIR, 'outbox')} (sweep every ${config.ROMACT_SWEEP_MINUTES} planning minutes)`,
       ...(webhook

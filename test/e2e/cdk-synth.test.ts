@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -53,6 +53,15 @@ describe('the README’s `npx cdk synth` (offline, no credentials, no Docker)', 
         }
         for (const step of stepNames) expect(descriptions).toContain(`State machine step: ${step}`);
       }
+      // The web app was built locally into an asset (Vite, no Docker), ready for the BucketDeployment.
+      const assembly = join(out, 'cdk.out');
+      const webAssets = readdirSync(assembly).filter(
+        (name) => name.startsWith('asset.') && existsSync(join(assembly, name, 'index.html')),
+      );
+      expect(webAssets).toHaveLength(1);
+      expect(readFileSync(join(assembly, webAssets[0] ?? '', 'index.html'), 'utf8')).toMatch(
+        /src="\/assets\/index-/,
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

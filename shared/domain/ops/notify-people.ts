@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { appLinks } from '../model/app-links.ts';
 import type { Task } from '../model/task.ts';
 import { type EventKind, eventCatalogs } from '../notifications/catalogs/events.ts';
 import { taskTitle } from '../notifications/catalogs/task-title.ts';
@@ -59,7 +60,9 @@ export async function notifyPeople(
         : []),
     ];
     const now = deps.clock.now();
-    const template = notice.task ? deps.templates.get(notice.task.templateId, notice.task.templateVersion) : undefined;
+    const template = notice.task
+      ? deps.templates.get(notice.task.templateId, notice.task.templateVersion)
+      : undefined;
     // A stall task is named as the coordinators know it, after the task that stalled.
     const title = notice.task ? taskTitle(template, notice.task) : undefined;
     const seen = new Set<string>();
@@ -79,8 +82,8 @@ export async function notifyPeople(
           return match;
         });
         const link = notice.task
-          ? `${deps.settings.publicUrl}/tasks/${encodeURIComponent(notice.task.taskId)}`
-          : `${deps.settings.publicUrl}/cycles/${encodeURIComponent(notice.cycleId)}`;
+          ? appLinks.task(deps.settings.publicUrl, notice.task.taskId)
+          : appLinks.cycle(deps.settings.publicUrl, notice.cycleId);
         await deps.messages.put({
           messageId: `msg-${createHash('sha256').update(`${notice.kind}\u0000${notice.key}\u0000${user.userId}\u0000${channel.type}`).digest('hex').slice(0, 24)}`,
           userId: user.userId,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConcurrentUpdateError } from '../errors.ts';
+import { appLinks } from '../model/app-links.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { NotificationRecord } from '../model/notification-record.ts';
 import type { Task } from '../model/task.ts';
@@ -144,10 +145,10 @@ export function shortCodeOf(taskId: string): string {
 
 /** The link to a task in the web app: the full address in an email, a short one in an SMS. */
 async function linkTo(deps: Pick<Ports, 'messages' | 'settings'>, taskId: string, channel: 'email' | 'sms') {
-  if (channel === 'email') return `${deps.settings.publicUrl}/tasks/${encodeURIComponent(taskId)}`;
+  if (channel === 'email') return appLinks.task(deps.settings.publicUrl, taskId);
   const code = shortCodeOf(taskId);
   await deps.messages.putLink(code, taskId);
-  return `${deps.settings.publicUrl}/t/${code}`;
+  return appLinks.short(deps.settings.publicUrl, code);
 }
 
 /** A deterministic message id: the same notification to the same person on the same channel is one message. */

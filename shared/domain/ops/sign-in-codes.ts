@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { appLinks } from '../model/app-links.ts';
 import type { Channel, User } from '../model/user.ts';
 import { addressKey } from '../model/user.ts';
 import { fillPeople, peopleCatalogs } from '../notifications/catalogs/people.ts';
@@ -55,7 +56,7 @@ export async function sendCode(
     ? fillPeople(catalog.invitation, {
         role: catalog.roles[invitation.role],
         municipality: invitation.municipalityName,
-        link: `${deps.settings.publicUrl}/`,
+        link: appLinks.home(deps.settings.publicUrl),
         code,
         days: INVITATION_CODE_DAYS,
       })

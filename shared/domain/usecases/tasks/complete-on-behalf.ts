@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RuleViolationError,
 } from '../../errors.ts';
+import { appLinks } from '../../model/app-links.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
 import { CalendarDate, localDate } from '../../model/dates.ts';
 import type { Task } from '../../model/task.ts';
@@ -168,7 +169,7 @@ export async function completeOnBehalf(
           by: enteredBy.name,
           task: title?.[user.locale] ?? title?.en ?? task.taskKey,
           municipality: municipality.name,
-          link: `${deps.settings.publicUrl}/tasks/${encodeURIComponent(task.taskId)}`,
+          link: appLinks.task(deps.settings.publicUrl, task.taskId),
           days,
         }),
         createdAt: now.toISOString(),

@@ -1,0 +1,3 @@
+import { PortfolioPage } from '../../features/portfolio/components/portfolio-page.tsx';
+
+export { PortfolioPage as Component };

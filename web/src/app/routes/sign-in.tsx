@@ -1,0 +1,3 @@
+import { SignInFlow } from '../../features/auth/components/sign-in-flow.tsx';
+
+export { SignInFlow as Component };
