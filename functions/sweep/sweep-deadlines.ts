@@ -15,6 +15,8 @@ export function sweepHandler(portsFor: () => Ports) {
     .use(injectLambdaContext(logger))
     .handler(async () => {
       const report = await sweepDeadlines(portsFor());
+      if (report.undeliverable > 0)
+        logger.warn('undeliverable notification', { count: report.undeliverable });
       // A sweep that found nothing to do is not news (locally it runs every second under a fast clock).
       if (report.messages > 0 || report.recorded > 0) logger.info('sweep done', { ...report });
       else logger.debug('sweep done', { ...report });
