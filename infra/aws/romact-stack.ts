@@ -37,8 +37,18 @@ export interface RomactStackProps extends StackProps {
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** The message of the sweep's log line for notifications nobody could receive (with their `count`). */
-export const UNDELIVERABLE_LOG_MESSAGE = 'undeliverable notification';
+/**
+ * The sweep's log line for notifications nobody could receive (functions/sweep/sweep-deadlines.ts:
+ * `logger.warn('undeliverable notification', { count })`), as a metric filter matches it.
+ */
+export const undeliverableLogLine = {
+  message: 'undeliverable notification',
+  pattern: logs.FilterPattern.all(
+    logs.FilterPattern.stringValue('$.message', '=', 'undeliverable notification'),
+    logs.FilterPattern.numberValue('$.count', '>', 0),
+  ),
+  metricValue: '$.count',
+};
 
 export class RomactStack extends Stack {
   readonly table: dynamodb.Table;
@@ -342,11 +352,8 @@ export class RomactStack extends Stack {
       logGroup: sweep.logGroup,
       metricNamespace: `Romact/${props.stage}`,
       metricName: 'UndeliverableNotifications',
-      filterPattern: logs.FilterPattern.all(
-        logs.FilterPattern.stringValue('$.message', '=', UNDELIVERABLE_LOG_MESSAGE),
-        logs.FilterPattern.numberValue('$.count', '>', 0),
-      ),
-      metricValue: '$.count',
+      filterPattern: undeliverableLogLine.pattern,
+      metricValue: undeliverableLogLine.metricValue,
     });
     new cloudwatch.Alarm(this, 'UndeliverableNotificationsAlarm', {
       metric: undeliverable.metric({ statistic: 'Sum', period: Duration.minutes(5) }),

@@ -30,7 +30,9 @@ afterEach(async () => {
 
 /** Signs in on the local server as Cognito's users do on AWS: a code to the address, then the code back. */
 async function localSignIn(channel: Pick<Channel, 'type' | 'address'>, membershipId?: string) {
-  const start = await call('POST', '/auth/start', { body: { channel: channel.type, address: channel.address } });
+  const start = await call('POST', '/auth/start', {
+    body: { channel: channel.type, address: channel.address },
+  });
   expect(start.status).toBe(202);
   const message = env.runtime.outbox
     .list()
@@ -39,7 +41,12 @@ async function localSignIn(channel: Pick<Channel, 'type' | 'address'>, membershi
   const code = /\b(\d{6})\b/.exec(message?.text ?? '')?.[1];
   expect(code).toBeDefined();
   const verified = await call('POST', '/auth/verify', {
-    body: { channel: channel.type, address: channel.address, code, ...(membershipId ? { membershipId } : {}) },
+    body: {
+      channel: channel.type,
+      address: channel.address,
+      code,
+      ...(membershipId ? { membershipId } : {}),
+    },
   });
   expect(verified.status).toBe(200);
   const payload = decodeJwt(verified.body.accessToken as string);
@@ -68,7 +75,10 @@ async function cognitoClaims(sub: string, clientMetadata?: Record<string, string
     response: { claimsAndScopeOverrideDetails: {} },
   } as unknown as PreTokenGenerationV2TriggerEvent;
   const result = await handler(event, { awsRequestId: 'req' } as never);
-  return { sub, ...result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride };
+  return {
+    sub,
+    ...result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
+  };
 }
 
 async function givenPerson(displayName: string, channel: Pick<Channel, 'type' | 'address'>) {
@@ -80,7 +90,11 @@ async function givenPerson(displayName: string, channel: Pick<Channel, 'type' | 
 describe('Token claims: Cognito’s trigger and the local sign-in', () => {
   it('are the same names with the same values for a coordinator, municipal staff and a CAG member signing in by SMS', async () => {
     const coordinator = await givenPerson('Maria Ivanova', { type: 'email', address: 'maria@example.org' });
-    await grantMembership(env.ports, { userId: coordinator.userId, role: 'coordinator', countries: ['RO', 'BG'] });
+    await grantMembership(env.ports, {
+      userId: coordinator.userId,
+      role: 'coordinator',
+      countries: ['RO', 'BG'],
+    });
     const staff = await givenPerson('Georgi Dimitrov', { type: 'email', address: 'georgi@plovdiv.example' });
     await grantMembership(env.ports, {
       userId: staff.userId,
@@ -127,7 +141,9 @@ describe('Token claims: Cognito’s trigger and the local sign-in', () => {
     // The local sign-in remembers the choice; Cognito's next plain sign-in reads it from the table.
     expect(await cognitoClaims(person.userId)).toEqual(await localSignIn(channel));
     const asCoordinator = await localSignIn(channel, coordinator.membershipId);
-    expect(await cognitoClaims(person.userId, { membershipId: coordinator.membershipId })).toEqual(asCoordinator);
+    expect(await cognitoClaims(person.userId, { membershipId: coordinator.membershipId })).toEqual(
+      asCoordinator,
+    );
   });
 
   it('let the API serve the person the trigger names, and answer 401 for someone with no membership', async () => {

@@ -100,7 +100,9 @@ describe('preTokenGenerationHandler (Cognito V2 trigger)', () => {
 
     const result = await handler(tokenEvent(user.userId, { membershipId: cag.membershipId }), context);
 
-    expect(result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride).toEqual({
+    expect(
+      result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toEqual({
       name: 'Elena Petrova',
       role: 'cag',
       membership: cag.membershipId,
@@ -112,9 +114,9 @@ describe('preTokenGenerationHandler (Cognito V2 trigger)', () => {
     const { ports, user } = await givenPersonWithTwoMemberships();
     const handler = preTokenGenerationHandler(() => readOnly(ports.users));
 
-    await expect(handler(tokenEvent(user.userId, { membershipId: 'mbr-someone-else' }), context)).rejects.toThrow(
-      'That membership is not yours',
-    );
+    await expect(
+      handler(tokenEvent(user.userId, { membershipId: 'mbr-someone-else' }), context),
+    ).rejects.toThrow('That membership is not yours');
   });
 
   it('adds no role for a person with no membership, an erased person, or a sub the table does not know', async () => {

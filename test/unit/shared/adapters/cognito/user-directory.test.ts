@@ -8,8 +8,8 @@ import {
   AdminUserGlobalSignOutCommand,
   AliasExistsException,
   CognitoIdentityProviderClient,
-  UsernameExistsException,
   UserNotFoundException,
+  UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ const cognito = mockClient(CognitoIdentityProviderClient);
 const POOL = 'eu-central-1_pool';
 const SUB = 'f81d4fae-7dec-11d0-a765-00a0c91e6bf6';
 const directory = () => new CognitoUserDirectory(new CognitoIdentityProviderClient({}), POOL);
-const exists = (Exception: typeof UsernameExistsException) =>
+const exists = (Exception: typeof UsernameExistsException | typeof AliasExistsException) =>
   new Exception({ message: 'exists', $metadata: {} });
 
 describe('CognitoUserDirectory (mocked client)', () => {
@@ -106,14 +106,16 @@ describe('CognitoUserDirectory (mocked client)', () => {
         { Name: 'phone_number_verified', Value: 'true' },
       ],
     });
-    await expect(directory().setAddress(SUB, { type: 'email', address: 'taken@example.org' })).rejects.toThrow(
-      ConflictError,
-    );
+    await expect(
+      directory().setAddress(SUB, { type: 'email', address: 'taken@example.org' }),
+    ).rejects.toThrow(ConflictError);
   });
 
   it('removes an address, signs a person out everywhere, and removes them; a person already gone is no error', async () => {
     cognito.on(AdminDeleteUserAttributesCommand).resolves({});
-    cognito.on(AdminUserGlobalSignOutCommand).rejects(new UserNotFoundException({ message: 'gone', $metadata: {} }));
+    cognito
+      .on(AdminUserGlobalSignOutCommand)
+      .rejects(new UserNotFoundException({ message: 'gone', $metadata: {} }));
     cognito
       .on(AdminDeleteUserCommand)
       .resolvesOnce({})
