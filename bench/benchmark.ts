@@ -262,8 +262,16 @@ async function sweepAt(openTasks: number) {
   });
   totals.read = 0;
   const { OutboxNotifier } = await import('#shared/adapters/local/outbox-notifier.ts');
+  // The sweep alone: no workflow runs here, so the engine answers nothing (no entry on anyone's behalf waits).
+  const engine = {
+    maxWaitSeconds: 1,
+    start: async () => ({ executionId: 'none' }),
+    sendTaskSuccess: async () => {},
+    stop: async () => {},
+  };
   const deps = {
     ...store,
+    engine,
     notifier: new OutboxNotifier(),
     clock,
     templates: builtInCatalog,

@@ -4,6 +4,7 @@ import { route as signOut } from './api/auth/sign-out.ts';
 import { route as signInStart } from './api/auth/start-sign-in.ts';
 import { route as signInVerify } from './api/auth/verify-sign-in.ts';
 import { route as cancelCycle } from './api/cancel-cycle.ts';
+import { route as completeOnBehalf } from './api/complete-on-behalf.ts';
 import { route as completeTask } from './api/complete-task.ts';
 import { route as eraseContacts } from './api/erase-contacts.ts';
 import { route as extendTask } from './api/extend-task.ts';
@@ -18,6 +19,7 @@ import { route as getCalendarUrl } from './api/me/get-calendar-url.ts';
 import { route as getMe } from './api/me/get-me.ts';
 import { route as rotateCalendarUrl } from './api/me/rotate-calendar-url.ts';
 import { route as updateMe } from './api/me/update-me.ts';
+import { route as objectToEntry } from './api/object-to-entry.ts';
 import { route as createUser } from './api/people/create-user.ts';
 import { route as eraseUser } from './api/people/erase-user.ts';
 import { route as inviteMember } from './api/people/invite-member.ts';
@@ -64,6 +66,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   eraseUser,
   listNotifications,
   resolveLink,
+  completeOnBehalf,
+  objectToEntry,
 ] as unknown as readonly ApiRoute[];
 
 /** The source file of a route's Lambda function, relative to the project root. */

@@ -3,5 +3,5 @@ import { lambdaStep } from '../shared/lambda.ts';
 import { defineStep } from '../shared/step-handler.ts';
 
 /** A task's timer fired: wait again, stall the cycle, or abandon it. */
-export const step = defineStep('deadlineCheck', { table: 'readWrite' }, deadlineCheck);
+export const step = defineStep('deadlineCheck', { table: 'readWrite', notify: 'messages' }, deadlineCheck);
 export const handler = lambdaStep(step);

@@ -22,6 +22,11 @@ export const CycleTemplate = z
     parameters: z
       .strictObject({
         minCagMembersPresent: z.int().min(0).max(1_000).optional(),
+        /** How long CAG members may object to an entry made on their behalf (assisted entry) before it counts. */
+        objectionWindow: z
+          .string()
+          .regex(/^P\d{1,2}D$/, 'must be a number of days such as "P3D"')
+          .optional(),
       })
       .default({}),
     defaults: z.strictObject({

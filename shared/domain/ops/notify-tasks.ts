@@ -111,7 +111,8 @@ export async function notifyTasks(
         : {
             task,
             notifiedThrough: new Date(now.getTime() + 1).toISOString(),
-            ...(next ? { next: next.toISOString() } : {}),
+            // An entry made on the CAG's behalf brings the sweep back when its objection window closes.
+            ...(nextVisit(next, task) ? { next: nextVisit(next, task) } : {}),
           },
     );
   }
@@ -127,6 +128,14 @@ export async function notifyTasks(
     }
   }
   return report;
+}
+
+/** When the sweep must next look at a task: its next notification, or an entry's end of objections. */
+function nextVisit(next: Date | undefined, task: Task): string | undefined {
+  const times = [next?.toISOString(), task.pendingEntry?.objectionUntil].filter((time): time is string =>
+    Boolean(time),
+  );
+  return times.sort()[0];
 }
 
 /** A short code for a task's link in an SMS (a task id would not fit two segments). */

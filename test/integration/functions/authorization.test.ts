@@ -126,6 +126,22 @@ const fixtures: Record<string, Fixture> = {
     refusedByResource: ['municipality', 'cag'],
     order: 8,
   },
+  // The open task is the municipality's: an entry on the CAG's behalf is refused by the rule (422), after the
+  // role and the tenant were checked; an objection finds no entry to object to (409).
+  'complete-on-behalf': {
+    path: () => `/tasks/${taskId}/complete-on-behalf`,
+    body: () => ({
+      output: outputs['needs-assessment'],
+      onBehalfOf: ['usr-nobody'],
+      consent: { method: 'verbal', givenOn: '2027-01-04' },
+    }),
+    status: 422,
+  },
+  'object-to-entry': {
+    path: () => `/tasks/${taskId}/object`,
+    body: () => ({ reason: 'Not what we said' }),
+    status: 409,
+  },
   'get-me': { path: () => '/me', self: true },
   'update-me': {
     path: () => '/me',

@@ -6,6 +6,7 @@ import type { TaskRequest } from '../../model/task-request.ts';
 import { cancelTask } from '../../ops/cancel-task.ts';
 import { setCycleStatus } from '../../ops/change-cycle.ts';
 import { loadCycle } from '../../ops/load-cycle.ts';
+import { type NoticePorts, notifyPeople } from '../../ops/notify-people.ts';
 import { recordEvent, WORKFLOW_ACTOR } from '../../ops/record-event.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -17,7 +18,7 @@ export interface DeadlineDecision {
 
 /** A task's timer fired: wait again (extended, or the timer was capped), stall the cycle, or give up. */
 export async function deadlineCheck(
-  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock' | 'templates' | 'engine'>,
+  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock' | 'templates' | 'engine'> & NoticePorts,
   input: { request: TaskRequest },
 ): Promise<DeadlineDecision> {
   const { request } = input;
@@ -60,6 +61,15 @@ export async function deadlineCheck(
     type: 'cycle.stalled',
     actor: WORKFLOW_ACTOR,
     data: { taskId: task.taskId, hardStopAt: task.hardStopAt, status: stalledCycle.status },
+  });
+  // The municipality's people hear that the cycle waits for the coordinator (who gets the stall task itself).
+  await notifyPeople(deps, {
+    kind: 'cycle-stalled',
+    key: stallTaskId,
+    municipalityId: cycle.municipalityId,
+    cycleId: cycle.cycleId,
+    task,
+    audience: { membersOf: cycle.municipalityId },
   });
   const existing = await deps.tasks.get(stallTaskId);
   return {

@@ -5,6 +5,7 @@ import { type Caller, visibleTask } from '../../model/caller.ts';
 import { DateInput, horizonFrom, PLANNING_HORIZON, toInstant } from '../../model/dates.ts';
 import type { Task } from '../../model/task.ts';
 import { extendDeadline } from '../../ops/extend-deadline.ts';
+import type { NoticePorts } from '../../ops/notify-people.ts';
 import { recordCompletion } from '../../ops/record-completion.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -23,7 +24,8 @@ export const ExtendTaskBody = z.strictObject({
  * (`shorten`) and is audited as a shortening.
  */
 export async function extendTask(
-  deps: Pick<Ports, 'tasks' | 'cycles' | 'municipalities' | 'audit' | 'engine' | 'clock' | 'templates'>,
+  deps: Pick<Ports, 'tasks' | 'cycles' | 'municipalities' | 'audit' | 'engine' | 'clock' | 'templates'> &
+    NoticePorts,
   caller: Caller,
   taskId: string,
   body: z.infer<typeof ExtendTaskBody>,
