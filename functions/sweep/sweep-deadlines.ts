@@ -15,8 +15,6 @@ export function sweepHandler(portsFor: () => Ports) {
     .use(injectLambdaContext(logger))
     .handler(async () => {
       const report = await sweepDeadlines(portsFor());
-      if (report.undeliverable > 0)
-        logger.warn('undeliverable notification', { count: report.undeliverable });
       // A sweep that found nothing to do is not news (locally it runs every second under a fast clock).
       if (report.undeliverable > 0)
         logger.warn('undeliverable notification', { count: report.undeliverable });

@@ -42,7 +42,9 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
 
     const lines = await stderrLines(() => sweepHandler(() => ports)({}, { awsRequestId: 'sweep' } as never));
 
-    const line = lines.find((one) => one.message === undeliverableLogLine.message);
+    const matching = lines.filter((one) => one.message === undeliverableLogLine.message);
+    expect(matching).toHaveLength(1);
+    const line = matching[0];
     expect(line).toMatchObject({ level: 'WARN', count: 1 });
     // The metric filter reads these two fields, by these names.
     expect(undeliverableLogLine.pattern.logPatternString).toBe(
