@@ -7,7 +7,7 @@ import type { CycleRecord, Ports } from '#shared/domain/ports.ts';
 /** A task as the API returns it. */
 export function taskView(ports: Pick<Ports, 'clock' | 'templates'>, task: Task) {
   const { taskToken: _token, ...visible } = task;
-  const template = ports.templates.get(task.templateId);
+  const template = ports.templates.get(task.templateId, task.templateVersion);
   const definition = template ? findTask(template, task.phase, task.taskKey) : undefined;
   return {
     ...visible,
@@ -21,7 +21,9 @@ export function taskView(ports: Pick<Ports, 'clock' | 'templates'>, task: Task) 
 
 /** A cycle with its phases (in the order they ran), tasks and audit trail. */
 export function cycleView(ports: Pick<Ports, 'clock' | 'templates'>, record: CycleRecord) {
-  const order = (ports.templates.get(record.cycle.templateId)?.phases ?? []).map((phase) => phase.key);
+  const order = (
+    ports.templates.get(record.cycle.templateId, record.cycle.templateVersion)?.phases ?? []
+  ).map((phase) => phase.key);
   // Runs started in the same millisecond (a fast clock) still read in the order the workflow ran them.
   const phases = [...record.phases].sort(
     (a, b) =>

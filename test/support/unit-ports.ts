@@ -12,8 +12,8 @@ import { builtInCatalog } from '#workflows/templates/index.ts';
 import { municipalityFixture } from './runtime.ts';
 
 /** A workflow engine that records what the domain asked of it; tokens can be marked gone. */
-export function recordingEngine() {
-  const started: { templateId: string; key: string; input: ExecutionStart }[] = [];
+export function recordingEngine(now: () => Date = () => new Date('2027-01-04T09:00:00.000Z')) {
+  const started: { templateId: string; key: string; input: ExecutionStart; version?: string }[] = [];
   const stopped: string[] = [];
   const successes: { taskToken: string; output: Record<string, unknown> }[] = [];
   const gone = new Set<string>();
@@ -24,9 +24,18 @@ export function recordingEngine() {
     gone,
     maxWaitSeconds: 24 * 24 * 3600,
     async start(templateId: string, key: string, input: ExecutionStart) {
+      return this.continueOn(templateId, undefined, key, input);
+    },
+    /** Records the start; a start under a known key returns the same execution, as the engines do. */
+    async continueOn(templateId: string, version: string | undefined, key: string, input: ExecutionStart) {
       const executionId = `exec:${templateId}:${key}`;
-      if (!started.some((one) => one.key === key)) started.push({ templateId, key, input });
-      return { executionId };
+      if (!started.some((one) => one.key === key))
+        started.push({ templateId, key, input, ...(version ? { version } : {}) });
+      return {
+        executionId,
+        version: version ?? `${templateId}:live-version`,
+        startedAt: now().toISOString(),
+      };
     },
     async sendTaskSuccess(taskToken: string, output: Record<string, unknown>) {
       if (gone.has(taskToken)) throw new TaskTokenGoneError('TaskTimedOut');
@@ -57,7 +66,7 @@ export function recordingNotifier() {
 /** Every port on the in-memory store, a manual clock, a recording engine and notifier: for use-case tests. */
 export function unitPorts(start = new Date('2027-01-04T09:00:00.000Z')) {
   const clock: ManualClock = manualClock(start);
-  const engine = recordingEngine();
+  const engine = recordingEngine(() => clock.now());
   const notifier = recordingNotifier();
   const ports: Ports = {
     ...createMemoryStore(),

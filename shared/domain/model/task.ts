@@ -12,6 +12,8 @@ export const Task = z.object({
   taskId: z.string(),
   cycleId: z.string(),
   templateId: z.string(),
+  /** The template version of its cycle (titles and outputs come from it); older tasks lack it: the newest. */
+  templateVersion: z.int().min(1).optional(),
   municipalityId: z.string(),
   country: CountryCode,
   phase: z.string(),

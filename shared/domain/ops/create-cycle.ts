@@ -6,6 +6,7 @@ import { type Cycle, liveStatuses } from '../model/cycle.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { CycleTemplate } from '../model/template.ts';
 import type { LiveSlot, Ports } from '../ports.ts';
+import { changeCycle } from './change-cycle.ts';
 import { recordEvent } from './record-event.ts';
 
 /** What a new cycle is made of (already validated against its template). */
@@ -148,19 +149,23 @@ export async function createCycle(
       previousCycleId: cycle.previousCycleId,
     },
   });
-  if (liveStatuses.has(cycle.status) && !cycle.executionId) {
+  if (liveStatuses.has(cycle.status) && !cycle.stateMachineVersion) {
     // Same key, same input: a retry after a crash starts nothing new.
-    const { executionId } = await deps.engine.start(cycle.templateId, cycle.executionName, {
+    const started = await deps.engine.start(cycle.templateId, cycle.executionName, {
       cycleId,
       revision: { count: 0 },
     });
-    try {
-      return await deps.cycles.update(cycle, { executionId });
-    } catch (error) {
-      // The first phase step recorded the execution already.
-      if (!(error instanceof ConcurrentUpdateError)) throw error;
-      return (await deps.cycles.get(cycleId)) ?? cycle;
-    }
+    // The version is what chained executions will run; the first phase step may have recorded the rest.
+    return changeCycle(deps, cycleId, (current) =>
+      current.stateMachineVersion
+        ? undefined
+        : {
+            stateMachineVersion: started.version,
+            ...(current.executionId
+              ? {}
+              : { executionId: started.executionId, executionStartedAt: started.startedAt }),
+          },
+    );
   }
   return cycle;
 }

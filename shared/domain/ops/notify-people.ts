@@ -59,7 +59,9 @@ export async function notifyPeople(
         : []),
     ];
     const now = deps.clock.now();
-    const template = notice.task ? deps.templates.get(notice.task.templateId) : undefined;
+    const template = notice.task
+      ? deps.templates.get(notice.task.templateId, notice.task.templateVersion)
+      : undefined;
     const title =
       notice.task && template ? findTask(template, notice.task.phase, notice.task.taskKey)?.title : undefined;
     const seen = new Set<string>();

@@ -68,7 +68,7 @@ export async function notifyTasks(
   const advances: { task: Task; notifiedThrough: string; next?: string }[] = [];
 
   for (const task of tasks) {
-    const template = deps.templates.get(task.templateId);
+    const template = deps.templates.get(task.templateId, task.templateVersion);
     const moments = scheduleFor(task, policyFor(template, task));
     const processedBefore = new Date(task.notifiedThrough ?? 0);
     const { send, folded, next } = dueMoments(moments, processedBefore, now);
@@ -178,7 +178,7 @@ async function deliver(deps: NotifyPorts, claimed: Claimed[], now: Date, report:
       municipalities.set(task.municipalityId, await deps.municipalities.get(task.municipalityId));
     const municipality = municipalities.get(task.municipalityId);
     if (!municipality) continue;
-    const template = deps.templates.get(task.templateId);
+    const template = deps.templates.get(task.templateId, task.templateVersion);
     const title =
       task.kind === 'stall-resolution'
         ? stallTitles(

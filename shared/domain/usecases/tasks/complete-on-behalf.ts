@@ -66,7 +66,7 @@ export async function completeOnBehalf(
   if (task.pendingEntry)
     throw new ConflictError('An entry on the CAG’s behalf is already waiting for objections');
   const cycle = await deps.cycles.get(task.cycleId);
-  const template = cycle ? deps.templates.get(cycle.templateId) : undefined;
+  const template = cycle ? deps.templates.get(cycle.templateId, cycle.templateVersion) : undefined;
   const municipality = await deps.municipalities.get(task.municipalityId);
   if (!cycle || !template || !municipality) throw new NotFoundError(`No cycle ${task.cycleId}`);
 

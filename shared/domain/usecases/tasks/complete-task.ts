@@ -40,7 +40,7 @@ export async function completeTask(
     throw new ForbiddenError(`This task is assigned to the ${task.assignee}, not the ${caller.role}`);
   }
   const cycle = await deps.cycles.get(task.cycleId);
-  const template = cycle ? deps.templates.get(cycle.templateId) : undefined;
+  const template = cycle ? deps.templates.get(cycle.templateId, cycle.templateVersion) : undefined;
   if (!cycle || !template) throw new NotFoundError(`No cycle ${task.cycleId}`);
   const timeZone = cycle.timeZone ?? (await deps.municipalities.get(cycle.municipalityId))?.timeZone ?? 'UTC';
   const { kind, output } = parseOutput(task.output, body);

@@ -34,7 +34,7 @@ export async function extendTask(
   if (caller.role !== 'coordinator') throw new ForbiddenError('Only a coordinator extends deadlines');
   if (task.status !== 'OPEN') throw new ConflictError(`Task ${taskId} is ${task.status}`);
   const cycle = await deps.cycles.get(task.cycleId);
-  const template = deps.templates.get(task.templateId);
+  const template = deps.templates.get(task.templateId, task.templateVersion);
   if (!cycle || !template) throw new NotFoundError(`No cycle ${task.cycleId}`);
   const timeZone = cycle.timeZone ?? (await deps.municipalities.get(cycle.municipalityId))?.timeZone ?? 'UTC';
   const dueAt = toInstant(body.dueAt, timeZone);
