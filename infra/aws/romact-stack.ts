@@ -26,9 +26,9 @@ import { type StepName, steps as stepContracts, stepNames } from '#workflows/con
 import { builtInTemplates } from '#workflows/templates/index.ts';
 import type { RegionConfig } from './config.ts';
 import { RomactFunction, type WorkflowMachine } from './constructs/romact-function.ts';
-import { WebHosting } from './constructs/web-hosting.ts';
 import { SignIn, type WebSignInConfig } from './constructs/sign-in.ts';
 import { SmsSettings } from './constructs/sms-settings.ts';
+import { WebHosting } from './constructs/web-hosting.ts';
 
 /** One region's engine: table, state machines, handlers, HTTP API, notifications, sweep and alarms. */
 export interface RomactStackProps extends StackProps {
