@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -8,6 +9,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { fieldIssues, MalformedItemError } from '#shared/domain/errors.ts';
+import { failedWriteCapacity, writeCapacity } from './capacity.ts';
+import { tableDefinition } from './table-definition.ts';
 
 /** The table helpers every repository shares: conditional puts, consistent gets, queries, capacity metering. */
 
@@ -17,6 +20,37 @@ export type Item = Record<string, unknown>;
 /** Read and write units a call consumed (benchmarks, tests). */
 export interface CapacityMeter {
   add(operation: string, readUnits: number, writeUnits: number): void;
+}
+
+/**
+ * How a metered table counts write units. `reported`: as the server says (AWS and DynamoDB Local bill every
+ * index a write touches). `computed`: from the items and the table definition (`capacity.ts`), for dynalite,
+ * which reports only the base table. Read units are always as the server reports them.
+ */
+export type WriteUnitCounting = 'reported' | 'computed';
+
+/** Options of the table helpers. */
+export interface TableOptions {
+  writeUnits?: WriteUnitCounting;
+}
+
+/** The key attributes of the indexes (an empty string there is refused by DynamoDB, accepted by dynalite). */
+const INDEX_KEY_ATTRIBUTES: readonly string[] = tableDefinition.indexes.flatMap((index) => [
+  index.partitionKey,
+  index.sortKey,
+]);
+
+/**
+ * The item as it may be written: an index key attribute that is empty (or not a string) is left out, so the item
+ * simply stays out of that sparse index — DynamoDB refuses such a write with a ValidationException, dynalite
+ * would store it, and local must not be kinder than AWS.
+ */
+export function withoutEmptyIndexKeys(item: Item): Item {
+  const empty = INDEX_KEY_ATTRIBUTES.filter(
+    (name) => name in item && (typeof item[name] !== 'string' || item[name] === ''),
+  );
+  if (!empty.length) return item;
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !empty.includes(name)));
 }
 
 /** Attributes that are the table's keys, not the entity's data. */
@@ -84,12 +118,43 @@ export interface QueryPage {
 
 /** The single table, as the repositories use it. */
 export class Table {
+  private readonly writeUnits: WriteUnitCounting;
+
   constructor(
     readonly client: DynamoDBDocumentClient,
     readonly name: string,
     private readonly meter?: CapacityMeter,
     private readonly onMalformed?: MalformedReporter,
-  ) {}
+    options: TableOptions = {},
+  ) {
+    this.writeUnits = options.writeUnits ?? 'reported';
+  }
+
+  /** What to ask of a call: capacity only when metered, and the old item when write units are computed. */
+  private get capacity() {
+    return { ReturnConsumedCapacity: this.meter ? ('INDEXES' as const) : ('NONE' as const) };
+  }
+
+  private get computing() {
+    return this.meter !== undefined && this.writeUnits === 'computed';
+  }
+
+  /** Meters a write: as reported, or computed from the item before and after. */
+  private measureWrite(
+    operation: string,
+    consumed: { CapacityUnits?: number } | undefined,
+    before: Item | undefined,
+    after: Item | undefined,
+  ) {
+    if (!this.meter) return;
+    if (this.computing) this.meter.add(operation, 0, writeCapacity(before, after).total);
+    else this.measure(operation, consumed, true);
+  }
+
+  /** Meters a write whose condition failed: AWS bills the item it found (no capacity comes back with it). */
+  private measureFailedWrite(operation: string, error: unknown) {
+    this.meter?.add(operation, 0, failedWriteCapacity((error as { Item?: Item }).Item));
+  }
 
   /** Reports an item a listing left out (the key and the fields only: no values, which may be personal). */
   reportMalformed(error: MalformedItemError) {
@@ -121,7 +186,7 @@ export class Table {
         TableName: this.name,
         Key: key,
         ConsistentRead: true,
-        ReturnConsumedCapacity: 'TOTAL',
+        ...this.capacity,
       }),
     );
     this.measure(operation, output.ConsumedCapacity, false);
@@ -136,30 +201,62 @@ export class Table {
     values?: Item,
     names?: Record<string, string>,
   ): Promise<boolean> {
+    const written = withoutEmptyIndexKeys(item);
     try {
       const output = await this.client.send(
         new PutCommand({
           TableName: this.name,
-          Item: item,
+          Item: written,
           ConditionExpression: condition,
           ...(values ? { ExpressionAttributeValues: values } : {}),
           ...(names ? { ExpressionAttributeNames: names } : {}),
-          ReturnConsumedCapacity: 'TOTAL',
+          ...this.capacity,
+          ...(this.computing
+            ? { ReturnValues: 'ALL_OLD' as const, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
+            : {}),
         }),
       );
-      this.measure(operation, output.ConsumedCapacity, true);
+      this.measureWrite(operation, output.ConsumedCapacity, output.Attributes, written);
       return true;
     } catch (error) {
       if (isConditionFailure(error)) {
-        // A failed condition still costs a write unit on AWS.
-        this.meter?.add(operation, 0, 1);
+        this.measureFailedWrite(operation, error);
         return false;
       }
       throw error;
     }
   }
 
-  /** Sends any other command whose output reports consumed capacity. */
+  /** Deletes an item if `condition` holds (or unconditionally); returns false when the condition fails. */
+  async delete(operation: string, key: Item, condition?: string, values?: Item): Promise<boolean> {
+    try {
+      const output = await this.client.send(
+        new DeleteCommand({
+          TableName: this.name,
+          Key: key,
+          ...(condition ? { ConditionExpression: condition } : {}),
+          ...(values ? { ExpressionAttributeValues: values } : {}),
+          ...this.capacity,
+          ...(this.computing
+            ? { ReturnValues: 'ALL_OLD' as const, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
+            : {}),
+        }),
+      );
+      this.measureWrite(operation, output.ConsumedCapacity, output.Attributes, undefined);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        this.measureFailedWrite(operation, error);
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Sends any other command whose output reports consumed capacity (counted as reported: write items that land
+   * in an index through `put` or `delete`, whose units can be computed).
+   */
   async send<O extends { ConsumedCapacity?: unknown }>(
     operation: string,
     command: object,
@@ -182,7 +279,7 @@ export class Table {
         ...input,
         ...(page.limit ? { Limit: page.limit } : {}),
         ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
-        ReturnConsumedCapacity: 'TOTAL',
+        ...this.capacity,
       }),
     );
     this.measure(operation, output.ConsumedCapacity, false);
