@@ -83,6 +83,7 @@ async function start() {
     startLocalRuntime({
       dataDir: config.ROMACT_DATA_DIR,
       clock: planning.clock,
+      sweepShards: config.ROMACT_SWEEP_SHARDS,
       ...(webhook ? { webhook } : {}),
       log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
     }),

@@ -48,6 +48,8 @@ export interface LocalRuntimeOptions {
   log?: (line: string) => void;
   /** The countries this runtime serves (municipalities of others are refused). */
   countries?: readonly string[];
+  /** Shards of the sweep index (ROMACT_SWEEP_SHARDS; default 4). */
+  sweepShards?: number;
 }
 
 /** The countries the local runtime serves unless told otherwise: the ROMACT programme's. */
@@ -101,6 +103,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     dynamo = await startEmbeddedDynamo({ tableName, ...(path ? { path } : {}) });
     store = createDynamoStore(dynamo.client, {
       tableName,
+      writeUnits: dynamo.writeUnits,
+      ...(options.sweepShards ? { sweepShards: options.sweepShards } : {}),
       ...(options.meter ? { meter: options.meter } : {}),
     });
   }

@@ -54,9 +54,44 @@ export function itemSize(item: Item): number {
     .reduce((sum, [name, value]) => sum + utf8(name) + valueSize(value), 0);
 }
 
-/** Write units of writing an item of this size: 1 KB blocks, at least one. */
-const writeUnits = (item: Item | undefined) =>
-  Math.max(1, Math.ceil((item ? itemSize(item) : 0) / WRITE_BLOCK_BYTES));
+/** An attribute value as the low-level API carries it (`{ S: "…" }`, `{ N: "12" }`, `{ M: { … } }`, …). */
+type AttributeValue = Record<string, unknown>;
+
+/** The plain value of a low-level attribute value, as far as its size goes. */
+function plain(value: AttributeValue): unknown {
+  const [type, inner] = Object.entries(value)[0] ?? [];
+  switch (type) {
+    case 'N':
+      return Number(inner);
+    case 'NS':
+      return new Set((inner as string[]).map(Number));
+    case 'SS':
+    case 'BS':
+      return new Set(inner as unknown[]);
+    case 'L':
+      return (inner as AttributeValue[]).map(plain);
+    case 'M':
+      return marshalledToPlain(inner as Record<string, AttributeValue>);
+    case 'NULL':
+      return null;
+    default:
+      return inner;
+  }
+}
+
+const marshalledToPlain = (item: Record<string, AttributeValue>): Item =>
+  Object.fromEntries(Object.entries(item).map(([name, value]) => [name, plain(value)]));
+
+/** The size of an item in the low-level form (the item a failed condition returns). */
+export function marshalledItemSize(item: Record<string, AttributeValue>): number {
+  return itemSize(marshalledToPlain(item));
+}
+
+/** Write units of writing this many bytes: 1 KB blocks, at least one. */
+const unitsOfBytes = (bytes: number) => Math.max(1, Math.ceil(bytes / WRITE_BLOCK_BYTES));
+
+/** Write units of writing an item of this size. */
+const writeUnits = (item: Item | undefined) => unitsOfBytes(item ? itemSize(item) : 0);
 
 /** Whether an item is in an index: both its key attributes are set (sparse indexes hold only those). */
 const inIndex = (item: Item | undefined, index: { partitionKey: string; sortKey: string }) =>
@@ -106,7 +141,7 @@ export function writeCapacity(before: Item | undefined, after: Item | undefined)
   return { table, indexes, total };
 }
 
-/** A conditional write whose condition failed bills the item it found (one unit when there was none). */
-export function failedWriteCapacity(existing: Item | undefined): number {
-  return writeUnits(existing);
+/** A conditional write whose condition failed bills the size of the item it found (one unit when none). */
+export function failedWriteCapacity(existingBytes: number): number {
+  return unitsOfBytes(existingBytes);
 }

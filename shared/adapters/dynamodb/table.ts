@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { fieldIssues, MalformedItemError } from '#shared/domain/errors.ts';
-import { failedWriteCapacity, writeCapacity } from './capacity.ts';
+import { failedWriteCapacity, itemSize, marshalledItemSize, writeCapacity } from './capacity.ts';
 import { tableDefinition } from './table-definition.ts';
 
 /** The table helpers every repository shares: conditional puts, consistent gets, queries, capacity metering. */
@@ -151,9 +151,32 @@ export class Table {
     else this.measure(operation, consumed, true);
   }
 
-  /** Meters a write whose condition failed: AWS bills the item it found (no capacity comes back with it). */
-  private measureFailedWrite(operation: string, error: unknown) {
-    this.meter?.add(operation, 0, failedWriteCapacity((error as { Item?: Item }).Item));
+  /**
+   * Meters a write whose condition failed: AWS bills the size of the item it found, and no capacity comes back
+   * with the error. AWS and DynamoDB Local return that item (`ReturnValuesOnConditionCheckFailure`); dynalite
+   * does not, so a computing meter reads it (unmetered).
+   */
+  private async measureFailedWrite(operation: string, key: Item, error: unknown) {
+    if (!this.meter) return;
+    const found = (error as { Item?: Record<string, Record<string, unknown>> }).Item;
+    let bytes = 0;
+    if (found) bytes = marshalledItemSize(found);
+    else if (this.computing) {
+      const existing = await this.client.send(
+        new GetCommand({ TableName: this.name, Key: key, ConsistentRead: true }),
+      );
+      bytes = existing.Item ? itemSize(existing.Item) : 0;
+    }
+    this.meter.add(operation, 0, failedWriteCapacity(bytes));
+  }
+
+  /** What a metered write asks back: the old item to compute units from, the found one when it fails. */
+  private get returnedItems() {
+    if (!this.meter) return {};
+    return {
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+      ...(this.computing ? { ReturnValues: 'ALL_OLD' as const } : {}),
+    };
   }
 
   /** Reports an item a listing left out (the key and the fields only: no values, which may be personal). */
@@ -211,16 +234,14 @@ export class Table {
           ...(values ? { ExpressionAttributeValues: values } : {}),
           ...(names ? { ExpressionAttributeNames: names } : {}),
           ...this.capacity,
-          ...(this.computing
-            ? { ReturnValues: 'ALL_OLD' as const, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
-            : {}),
+          ...this.returnedItems,
         }),
       );
       this.measureWrite(operation, output.ConsumedCapacity, output.Attributes, written);
       return true;
     } catch (error) {
       if (isConditionFailure(error)) {
-        this.measureFailedWrite(operation, error);
+        await this.measureFailedWrite(operation, { PK: written.PK, SK: written.SK }, error);
         return false;
       }
       throw error;
@@ -237,16 +258,14 @@ export class Table {
           ...(condition ? { ConditionExpression: condition } : {}),
           ...(values ? { ExpressionAttributeValues: values } : {}),
           ...this.capacity,
-          ...(this.computing
-            ? { ReturnValues: 'ALL_OLD' as const, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
-            : {}),
+          ...this.returnedItems,
         }),
       );
       this.measureWrite(operation, output.ConsumedCapacity, output.Attributes, undefined);
       return true;
     } catch (error) {
       if (isConditionFailure(error)) {
-        this.measureFailedWrite(operation, error);
+        await this.measureFailedWrite(operation, key, error);
         return false;
       }
       throw error;
