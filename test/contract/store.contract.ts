@@ -494,14 +494,14 @@ export function storeContract(
       });
 
       it('keeps a narrowed portfolio in due order across pages when one country’s page is mostly filtered out', async () => {
-        // Prepare: in HU one CAG task among municipality tasks on odd days; in SK CAG tasks on even days.
+        // Prepare: in HU, tasks due on days 1-12, one of them (day 7) a CAG task; in SK, CAG tasks due later.
         for (let day = 1; day <= 24; day++) {
-          const country = day % 2 ? 'HU' : 'SK';
+          const country = day <= 12 ? 'HU' : 'SK';
           await store.tasks.create(
             task('cyc-fo', `d${day}`, {
               country,
               municipalityId: `${country.toLowerCase()}-fo`,
-              assignee: country === 'SK' || day === 9 ? 'cag' : 'municipality',
+              assignee: country === 'SK' || day === 7 ? 'cag' : 'municipality',
               dueAt: `2034-01-${String(day).padStart(2, '0')}T00:00:00.000Z`,
             }),
           );
