@@ -7,7 +7,7 @@ import { stepHandler } from '#functions/shared/step-handler.ts';
 import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
-import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
+import type { CapacityMeter, WriteUnitCounting } from '#shared/adapters/dynamodb/table.ts';
 import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import {
   type LocalEngineOptions,
@@ -61,7 +61,7 @@ export interface LocalRuntime {
   engine: LocalWorkflowEngine;
   outbox: OutboxNotifier;
   /** The DynamoDB client of the embedded table (absent on the in-memory store). */
-  dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string };
+  dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string; writeUnits: WriteUnitCounting };
   /** A route's handler on this runtime's ports, restricted to what the route declares. */
   routeHandler(route: ApiRoute): (event: unknown, context: unknown) => Promise<unknown>;
   /** Runs one deadline sweep, as the scheduled Lambda would. */
@@ -168,7 +168,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ports: wired,
     engine,
     outbox,
-    ...(dynamo ? { dynamo: { client: dynamo.client, tableName, endpoint: dynamo.endpoint } } : {}),
+    ...(dynamo
+      ? {
+          dynamo: {
+            client: dynamo.client,
+            tableName,
+            endpoint: dynamo.endpoint,
+            writeUnits: dynamo.writeUnits,
+          },
+        }
+      : {}),
     routeHandler(route) {
       let handler = routeHandlers.get(route.name);
       if (!handler) {
