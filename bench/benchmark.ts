@@ -311,7 +311,13 @@ async function sweepAt(openTasks: number, shards: number) {
   totals.read = 0;
   queries.count = 0;
   const { OutboxNotifier } = await import('#shared/adapters/local/outbox-notifier.ts');
-  const deps = { ...store, notifier: new OutboxNotifier(), clock, templates: builtInCatalog };
+  const deps = {
+    ...store,
+    notifier: new OutboxNotifier(),
+    clock,
+    templates: builtInCatalog,
+    settings: { countries: ['BG'], publicUrl: 'http://127.0.0.1:3000' },
+  };
   const started = performance.now();
   const report = await sweepDeadlines(deps);
   const ms = performance.now() - started;

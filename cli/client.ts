@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadOrCreateSecret, mintToken, type TokenClaims } from '#shared/adapters/local/tokens.ts';
 import { ApiError, type ApiErrorBody, CliError, ExitCode, invalidInput } from './errors.ts';
+import { forgetSession, loadSession, saveSession } from './sessions.ts';
 
 /** Talks to a romact API: the local server by default, or any deployed one with --api-url and --token. */
 
@@ -41,9 +42,54 @@ export function apiUrl(options: GlobalOptions): string {
   return url;
 }
 
-/** The token to send: the given one, or one minted with the local server's secret. */
+/** A signed-in session's access token, renewed through its refresh token when it has (nearly) expired. */
+async function sessionToken(options: GlobalOptions): Promise<string | undefined> {
+  const url = apiUrl(options);
+  const session = loadSession(url);
+  if (!session) return undefined;
+  if (session.expiresAt - Date.now() > 30_000) return session.accessToken;
+  const response = await fetch(`${url}/auth/refresh`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-romact-client': 'cli' },
+    body: JSON.stringify({ refreshToken: session.refreshToken }),
+  }).catch((error: unknown) => {
+    throw unreachable(url, error);
+  });
+  if (!response.ok) {
+    forgetSession(url);
+    throw new CliError(
+      'SIGNED_OUT',
+      `Your session with ${url} has ended: sign in again with \`romact login\``,
+      ExitCode.other,
+    );
+  }
+  const renewed = (await response.json()) as {
+    accessToken: string;
+    refreshToken: string;
+    expiresIn: number;
+    user: { displayName: string };
+    activeMembershipId: string;
+  };
+  saveSession(url, {
+    accessToken: renewed.accessToken,
+    refreshToken: renewed.refreshToken,
+    expiresAt: Date.now() + renewed.expiresIn * 1_000,
+    displayName: renewed.user.displayName,
+    activeMembershipId: renewed.activeMembershipId,
+  });
+  return renewed.accessToken;
+}
+
+/**
+ * The token to send: --token; else, with --as, one minted with the local server's secret for that role (local
+ * scripting); else the signed-in session (`romact login`); else a minted coordinator token.
+ */
 export async function tokenFor(options: GlobalOptions, claims?: TokenClaims): Promise<string> {
   if (options.token) return options.token;
+  if (!claims && !options.as) {
+    const fromSession = await sessionToken(options);
+    if (fromSession) return fromSession;
+  }
   const secretPath = join(dataDir(), 'secret');
   if (!existsSync(secretPath)) {
     const url = apiUrl(options);
@@ -109,7 +155,12 @@ export async function send(
   options: GlobalOptions,
   method: string,
   path: string,
-  init: { body?: unknown; claims?: TokenClaims; authenticated?: boolean } = {},
+  init: {
+    body?: unknown;
+    claims?: TokenClaims;
+    authenticated?: boolean;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Response> {
   const base = apiUrl(options);
   const token = init.authenticated === false ? undefined : await tokenFor(options, init.claims);
@@ -117,6 +168,7 @@ export async function send(
     return await fetch(`${base}${path}`, {
       method,
       headers: {
+        ...init.headers,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -172,4 +224,20 @@ export async function health(options: GlobalOptions): Promise<{ status: string; 
   const url = `${apiUrl(options)}/health`;
   await ensureOk(response, url);
   return (await jsonOf(response, url)) as { status: string; planningTime?: string };
+}
+
+/** Calls a public route (sign-in) and returns its JSON, or throws ApiError. */
+export async function requestPublic<T = any>(
+  options: GlobalOptions,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<T> {
+  const response = await send(options, method, path, {
+    body,
+    authenticated: false,
+    headers: { 'x-romact-client': 'cli' },
+  });
+  await ensureOk(response, `${apiUrl(options)}${path}`);
+  return (await jsonOf(response, `${apiUrl(options)}${path}`)) as T;
 }

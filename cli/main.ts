@@ -9,6 +9,7 @@ import { ExitCode, invalidInput, reportError } from './errors.ts';
 import { day, listing, timeline } from './format.ts';
 import { readJsonInput } from './input.ts';
 import { collectPages, type Page, type PageWish } from './paging.ts';
+import { peopleCommands } from './people.ts';
 
 /** `romact`: drive the engine from a terminal (the local server by default, any deployed API with --api-url). */
 
@@ -258,25 +259,25 @@ municipality
 withPaging(
   program
     .command('notifications')
-    .description('the local outbox: what was emailed or texted')
+    .description('the local outbox: what was emailed or texted (sign-in codes too)')
     .option('--recipient <address-or-role>', 'an email, a phone number, or municipality|cag|coordinator')
     .option('--cycle-id <id>'),
 ).action(async (options: { recipient?: string; cycleId?: string } & PageWish) => {
   const query = new URLSearchParams();
   if (options.recipient) query.set('recipient', options.recipient);
   if (options.cycleId) query.set('cycleId', options.cycleId);
-  // The local outbox answers every item in one page and refuses a `limit` parameter: --limit trims here,
-  // and a `nextCursor`, once the route pages, is followed like the others.
-  const page = await list<any>('/notifications', query, options, false);
+  const page = await list<any>('/outbox', query, options, true);
   printList(page, ['WHEN', 'CHANNEL', 'TO', 'LANG', 'KINDS', 'TEXT'], (one) => [
     one.createdAt.slice(0, 16),
     one.channel,
-    `${one.recipient.role}@${one.municipalityId}`,
+    one.recipient.role ? `${one.recipient.role}@${one.municipalityId}` : one.recipient.address,
     one.recipient.locale,
     one.kinds.join('+'),
     one.text.split('\n')[0].slice(0, 90),
   ]);
 });
+
+peopleCommands(program, globals, print);
 
 program
   .command('demo')

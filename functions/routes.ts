@@ -1,3 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { route as refreshSession } from './api/auth/refresh-session.ts';
+import { route as signOut } from './api/auth/sign-out.ts';
+import { route as signInStart } from './api/auth/start-sign-in.ts';
+import { route as signInVerify } from './api/auth/verify-sign-in.ts';
 import { route as cancelCycle } from './api/cancel-cycle.ts';
 import { route as completeTask } from './api/complete-task.ts';
 import { route as eraseContacts } from './api/erase-contacts.ts';
@@ -8,7 +13,20 @@ import { route as getMunicipality } from './api/get-municipality.ts';
 import { route as getTask } from './api/get-task.ts';
 import { route as listCycles } from './api/list-cycles.ts';
 import { route as listTasks } from './api/list-tasks.ts';
+import { route as exportMe } from './api/me/export-me.ts';
+import { route as getCalendarUrl } from './api/me/get-calendar-url.ts';
+import { route as getMe } from './api/me/get-me.ts';
+import { route as rotateCalendarUrl } from './api/me/rotate-calendar-url.ts';
+import { route as updateMe } from './api/me/update-me.ts';
+import { route as createUser } from './api/people/create-user.ts';
+import { route as eraseUser } from './api/people/erase-user.ts';
+import { route as inviteMember } from './api/people/invite-member.ts';
+import { route as listMembers } from './api/people/list-members.ts';
+import { route as listNotifications } from './api/people/list-notifications.ts';
+import { route as personalCalendar } from './api/people/personal-calendar.ts';
+import { route as removeMember } from './api/people/remove-member.ts';
 import { route as putMunicipality } from './api/put-municipality.ts';
+import { route as resolveLink } from './api/resolve-link.ts';
 import { route as startCycle } from './api/start-cycle.ts';
 import type { ApiRoute } from './shared/api-route.ts';
 
@@ -29,7 +47,25 @@ export const apiRoutes: readonly ApiRoute[] = [
   getMunicipality,
   eraseContacts,
   getCalendar,
+  signInStart,
+  signInVerify,
+  refreshSession,
+  signOut,
+  getMe,
+  updateMe,
+  getCalendarUrl,
+  rotateCalendarUrl,
+  exportMe,
+  personalCalendar,
+  listMembers,
+  inviteMember,
+  removeMember,
+  createUser,
+  eraseUser,
+  listNotifications,
+  resolveLink,
 ] as unknown as readonly ApiRoute[];
 
-/** The source file of a route's Lambda function. */
-export const routeEntry = (route: Pick<ApiRoute, 'name'>) => `functions/api/${route.name}.ts`;
+/** The source file of a route's Lambda function, relative to the project root. */
+export const routeEntry = (route: Pick<ApiRoute, 'source'>) =>
+  fileURLToPath(route.source).slice(fileURLToPath(new URL('../', import.meta.url)).length);

@@ -16,6 +16,7 @@ export const ListCyclesQuery = z.strictObject({
 /** GET /cycles?municipalityId=&country=&status=: the cycles the caller may see. */
 export const route = defineRoute({
   name: 'list-cycles',
+  source: import.meta.url,
   method: 'GET',
   path: '/cycles',
   summary: 'List the cycles the caller may see',

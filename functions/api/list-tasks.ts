@@ -22,6 +22,7 @@ export const ListTasksQuery = z.strictObject({
 /** GET /tasks?assignee=&status=&overdue=: a task inbox, earliest due first. */
 export const route = defineRoute({
   name: 'list-tasks',
+  source: import.meta.url,
   method: 'GET',
   path: '/tasks',
   summary: 'A task inbox: open tasks, earliest due first',

@@ -1,7 +1,15 @@
 import { z } from 'zod';
+import { CycleId, MunicipalityId, TaskId } from '#shared/domain/model/ids.ts';
 
 /** Path parameters of the API routes. */
 export const IdPath = z.object({ id: z.string().min(1).max(200) });
+
+/** A municipality's id in a path: the one documented pattern. */
+export const MunicipalityPath = z.object({ id: MunicipalityId });
+/** A cycle's id in a path. */
+export const CyclePath = z.object({ id: CycleId });
+/** A task's id in a path. */
+export const TaskPath = z.object({ id: TaskId });
 
 /** Paging of every list: at most 100 items a page, and the cursor of the previous page. */
 export const Paging = {

@@ -5,6 +5,7 @@ import { lambdaRoute } from '../shared/lambda.ts';
 /** POST /cycles: a coordinator starts a cycle for a municipality (idempotent with `clientToken`). */
 export const route = defineRoute({
   name: 'start-cycle',
+  source: import.meta.url,
   method: 'POST',
   path: '/cycles',
   summary: 'Start a cycle for a municipality',

@@ -10,8 +10,10 @@ import type { Access } from './access.ts';
  * server, the OpenAPI document, the CDK stack's routes and grants, and the authorisation tests derive from it.
  */
 export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
-  /** Kebab-case name: the Lambda function and its source file (`functions/api/<name>.ts`). */
+  /** Kebab-case name: the Lambda function's. */
   name: string;
+  /** The route's module (`import.meta.url`): its `handler` export is the Lambda entry. */
+  source: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway path, with `{id}` parameters. */
   path: string;
@@ -19,6 +21,10 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
   summary: string;
   /** The roles that may call it at all; the use case then checks the tenant and the resource. */
   roles: readonly Role[];
+  /** `none`: public, no token (sign-in, a calendar URL that carries its own secret). */
+  auth?: 'jwt' | 'none';
+  /** Served by the local server only (Cognito signs people in on AWS). */
+  localOnly?: boolean;
   access: Access;
   request: {
     path?: z.ZodType<P>;
@@ -28,7 +34,25 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
   };
   /** Success status (200 unless said). */
   status?: number;
-  run(ports: Ports, request: { caller: Caller; path: P; query: Q; body: B }): Promise<unknown>;
+  run(
+    ports: Ports,
+    request: { caller: Caller; path: P; query: Q; body: B; http: HttpDetails },
+  ): Promise<unknown>;
+}
+
+/** What else of the HTTP request a route may read. */
+export interface HttpDetails {
+  sourceIp: string;
+  cookies: Record<string, string>;
+  headers: Record<string, string>;
+}
+
+/** A response with its own status, headers or cookies (sign-in sets its refresh cookie). */
+export class HttpResult {
+  constructor(
+    readonly body: unknown,
+    readonly options: { status?: number; headers?: Record<string, string>; cookies?: string[] } = {},
+  ) {}
 }
 
 /** Declares a route (the identity function, for inference). */

@@ -48,6 +48,10 @@ export function toApiGatewayEvent(request: HttpRequest): HttpEvent {
     rawPath: request.path,
     rawQueryString: new URLSearchParams(query).toString(),
     headers: request.headers ?? {},
+    // Payload format 2.0 carries the request's cookies apart from its headers.
+    ...(request.headers?.cookie
+      ? { cookies: request.headers.cookie.split(';').map((cookie) => cookie.trim()) }
+      : {}),
     ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
     ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
     ...(request.body ? { body: request.body } : {}),

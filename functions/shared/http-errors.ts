@@ -1,5 +1,5 @@
 import type middy from '@middy/core';
-import { ConcurrentUpdateError, DomainError } from '#shared/domain/errors.ts';
+import { ConcurrentUpdateError, DomainError, RateLimitedError } from '#shared/domain/errors.ts';
 import { logger } from './logger.ts';
 
 /**
@@ -17,6 +17,7 @@ const statusOf: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RULE_VIOLATION: 422,
+  RATE_LIMITED: 429,
 };
 
 /** The body of an error response. */
@@ -27,14 +28,25 @@ export function errorBody(code: string, message: string, fields: { path: string;
 interface HttpError extends Error {
   statusCode: number;
   expose: boolean;
+  headers?: Record<string, string>;
 }
 
-function exposed(statusCode: number, body: unknown): HttpError {
-  return Object.assign(new Error(JSON.stringify(body)), { statusCode, expose: true, name: 'HttpError' });
+function exposed(statusCode: number, body: unknown, headers?: Record<string, string>): HttpError {
+  return Object.assign(new Error(JSON.stringify(body)), {
+    statusCode,
+    expose: true,
+    name: 'HttpError',
+    ...(headers ? { headers } : {}),
+  });
 }
 
 /** The HTTP error for anything a route threw. */
 export function toHttpError(error: unknown): HttpError {
+  if (error instanceof RateLimitedError) {
+    return exposed(429, errorBody(error.code, error.message), {
+      'retry-after': String(error.retryAfterSeconds),
+    });
+  }
   if (error instanceof DomainError) {
     return exposed(statusOf[error.code] ?? 400, errorBody(error.code, error.message, error.fields));
   }

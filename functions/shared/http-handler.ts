@@ -5,10 +5,17 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import type { z } from 'zod';
-import { DomainError, ForbiddenError, fieldIssues, InvalidInputError } from '#shared/domain/errors.ts';
+import {
+  DomainError,
+  ForbiddenError,
+  fieldIssues,
+  InvalidInputError,
+  prototypeKeyIssues,
+  UnauthenticatedError,
+} from '#shared/domain/errors.ts';
 import { type Caller, callerFromClaims } from '#shared/domain/model/caller.ts';
 import type { Ports } from '#shared/domain/ports.ts';
-import { type ApiRoute, RawBody } from './api-route.ts';
+import { type ApiRoute, HttpResult, RawBody } from './api-route.ts';
 import type { HttpEvent } from './apigw-event.ts';
 import { domainErrors, errorBody } from './http-errors.ts';
 import { logger } from './logger.ts';
@@ -37,6 +44,9 @@ type Context = LambdaContext & { caller?: Caller };
 
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: string): T {
   if (!schema) return undefined as T;
+  // A record schema drops `__proto__` silently: refuse such keys before the schema can overlook them.
+  const hidden = prefix === 'body' ? prototypeKeyIssues(value) : [];
+  if (hidden.length) throw new InvalidInputError(`Invalid ${prefix}`, hidden);
   const result = schema.safeParse(value);
   if (!result.success)
     throw new InvalidInputError(
@@ -46,16 +56,41 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: 
   return result.data;
 }
 
-/** Who calls: read from the claims before anything else, so a request without a token learns nothing more. */
-const authenticate = (route: ApiRoute): middy.MiddlewareObj<HttpEvent, Result, Error, Context> => ({
+/**
+ * Who calls: read from the claims before anything else, so a request without a token learns nothing more. A
+ * person acts in a membership, which is read on every request: a removed membership stops working at once, not
+ * when the token expires.
+ */
+const authenticate = (
+  route: ApiRoute,
+  portsFor: () => Ports,
+): middy.MiddlewareObj<HttpEvent, Result, Error, Context> => ({
   before: async (request) => {
     const caller = callerFromClaims(request.event.requestContext?.authorizer?.jwt?.claims);
+    if (caller.userId && caller.membershipId) {
+      const membership = await portsFor().users.getMembership(caller.userId, caller.membershipId);
+      if (!membership) throw new UnauthenticatedError('That membership was removed; sign in again');
+    }
     if (!route.roles.includes(caller.role)) {
       throw new ForbiddenError(`The ${caller.role} may not ${route.method} ${route.path}`);
     }
     request.context.caller = caller;
   },
 });
+
+/** A public route's caller: nobody (the route reads nothing of it). */
+const NOBODY = { role: 'cag', municipalityId: '-' } as Caller;
+
+/** Cookies of an HTTP API v2 event (`name=value` strings). */
+function cookiesOf(event: HttpEvent): Record<string, string> {
+  const pairs = (event.cookies ?? []).flatMap((cookie) => cookie.split(';'));
+  return Object.fromEntries(
+    pairs
+      .map((pair) => pair.trim().split('='))
+      .filter((parts) => parts.length >= 2 && parts[0])
+      .map(([name, ...value]) => [name as string, decodeURIComponent(value.join('='))]),
+  );
+}
 
 /** A body is required, and at most MAX_BODY_BYTES. */
 const requireBody = (): middy.MiddlewareObj<HttpEvent, Result> => ({
@@ -79,6 +114,17 @@ const responseHeaders = (): middy.MiddlewareObj<HttpEvent, Result> => {
 
 /** The response for what a use case returned. */
 function respond(route: ApiRoute, result: unknown): Result {
+  if (result instanceof HttpResult) {
+    const inner = respond(
+      { ...route, status: result.options.status ?? route.status } as ApiRoute,
+      result.body,
+    );
+    return {
+      ...inner,
+      headers: { ...inner.headers, ...result.options.headers },
+      ...(result.options.cookies?.length ? { cookies: result.options.cookies } : {}),
+    };
+  }
   if (result instanceof RawBody) {
     return {
       statusCode: route.status ?? 200,
@@ -98,15 +144,22 @@ function respond(route: ApiRoute, result: unknown): Result {
 export function httpHandler(route: ApiRoute, portsFor: () => Ports) {
   const hasBody = route.request.body !== undefined;
   const lambdaHandler = async (event: HttpEvent, context: Context): Promise<Result> => {
-    const caller = context.caller as Caller;
+    const caller = route.auth === 'none' ? NOBODY : (context.caller as Caller);
     const path = parsePart(route.request.path, event.pathParameters ?? {}, 'path');
     const query = parsePart(route.request.query, event.queryStringParameters ?? {}, 'query');
     const bodySchema = route.request.body;
-    const body =
-      bodySchema && !('raw' in bodySchema)
-        ? parsePart(bodySchema as z.ZodType, event.body, 'body')
-        : (event.body as unknown);
-    return respond(route, await route.run(portsFor(), { caller, path, query, body }));
+    const raw = event.body as unknown;
+    if (bodySchema && 'raw' in bodySchema) {
+      const hidden = prototypeKeyIssues(raw);
+      if (hidden.length) throw new InvalidInputError('Invalid body', hidden);
+    }
+    const body = bodySchema && !('raw' in bodySchema) ? parsePart(bodySchema as z.ZodType, raw, 'body') : raw;
+    const http = {
+      sourceIp: event.requestContext?.http?.sourceIp ?? '',
+      cookies: cookiesOf(event),
+      headers: (event.headers ?? {}) as Record<string, string>,
+    };
+    return respond(route, await route.run(portsFor(), { caller, path, query, body, http }));
   };
   const handler: middy.MiddyfiedHandler<HttpEvent, Result, Error, Context> = middy<
     HttpEvent,
@@ -123,8 +176,8 @@ export function httpHandler(route: ApiRoute, portsFor: () => Ports) {
       }),
     )
     .use(domainErrors())
-    .use(httpHeaderNormalizer())
-    .use(authenticate(route));
+    .use(httpHeaderNormalizer());
+  if (route.auth !== 'none') handler.use(authenticate(route, portsFor));
   if (hasBody) {
     // The API has always read any body as JSON, whatever its content type (curl sends form types by default):
     // `disableContentTypeCheck` is an option of the parser that its type declarations leave out.

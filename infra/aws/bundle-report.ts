@@ -15,7 +15,9 @@ const FORBIDDEN =
 /** Entry files of every Lambda function. */
 export const handlerEntries: Record<string, string> = {
   ...Object.fromEntries(stepNames.map((step) => [`step:${step}`, stepEntry(step)])),
-  ...Object.fromEntries(apiRoutes.map((route) => [`api:${route.name}`, routeEntry(route)])),
+  ...Object.fromEntries(
+    apiRoutes.filter((route) => !route.localOnly).map((route) => [`api:${route.name}`, routeEntry(route)]),
+  ),
   sweep: 'functions/sweep/sweep-deadlines.ts',
 };
 

@@ -149,13 +149,16 @@ export class RomactStack extends Stack {
     ) as Record<StepName, RomactFunction>;
 
     // API routes.
-    const routeFunctions = apiRoutes.map((route) => ({
-      route,
-      created: grant(
-        fn(`Api-${route.name}`, routeEntry(route), `${route.method} ${route.path}`),
-        route.access,
-      ),
-    }));
+    // Sign-in runs on Cognito on AWS: the local sign-in routes are not deployed.
+    const routeFunctions = apiRoutes
+      .filter((route) => !route.localOnly)
+      .map((route) => ({
+        route,
+        created: grant(
+          fn(`Api-${route.name}`, routeEntry(route), `${route.method} ${route.path}`),
+          route.access,
+        ),
+      }));
 
     // The deadline sweep, on a schedule; failed async invocations land in the dead-letter queue.
     const sweep = grant(
@@ -279,6 +282,8 @@ export class RomactStack extends Stack {
         path: route.path,
         methods: [route.method as apigw.HttpMethod],
         integration: new HttpLambdaIntegration(`Integration-${route.name}`, created.alias),
+        // A public route (a calendar URL that carries its own secret) has no authorizer.
+        ...(route.auth === 'none' ? { authorizer: new apigw.HttpNoneAuthorizer() } : {}),
       });
     }
     const stage = api.defaultStage?.node.defaultChild as apigw.CfnStage;

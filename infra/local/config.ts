@@ -25,6 +25,17 @@ export const LocalConfig = z.object({
   ROMACT_WEBHOOK_SECRET: z.string().min(16).max(512).optional(),
   /** How long an undelivered webhook post is retried before it is set aside, in hours. */
   ROMACT_WEBHOOK_RETRY_HOURS: z.coerce.number().min(0.01).max(168).default(24),
+  /** Where people open the web app: the links in messages point here (the server's own URL when unset). */
+  ROMACT_PUBLIC_URL: z.url().optional(),
+  /** The countries this server serves, ISO-3166 alpha-2 codes separated by commas. */
+  ROMACT_COUNTRIES: z
+    .string()
+    .regex(/^[A-Z]{2}(,[A-Z]{2})*$/, 'must be country codes separated by commas, such as "BG,RO"')
+    .default('BG,CZ,HU,IT,RO,SK'),
+  /** Sends email for real through this SMTP server (e.g. smtps://user:pass@smtp.example.org); else the outbox only. */
+  ROMACT_SMTP_URL: z.url().optional(),
+  /** The sender of real email. */
+  ROMACT_SMTP_FROM: z.string().max(200).default('ROMACT <romact@localhost>'),
 });
 /** The local runtime's settings. */
 export type LocalConfig = z.infer<typeof LocalConfig>;

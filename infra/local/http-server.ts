@@ -183,8 +183,8 @@ export function createHttpServer(options: {
                 omitBody: head,
               });
         }
-        // API Gateway's JWT authorizer refuses the request before any Lambda runs.
-        if (!claims)
+        // API Gateway's JWT authorizer refuses the request before any Lambda runs (public routes have none).
+        if (!claims && hit.route.auth !== 'none')
           return send(response, 401, errorBody('UNAUTHENTICATED', 'Missing or invalid token'), {
             omitBody: head,
           });
@@ -206,13 +206,14 @@ export function createHttpServer(options: {
             Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
           ),
           ...(body ? { body } : {}),
-          claims,
+          ...(claims ? { claims } : {}),
           sourceIp: request.socket.remoteAddress ?? '',
         });
         const result = (await options.handlerFor(hit.route)(event, {})) as APIGatewayProxyStructuredResultV2;
         const text = result.body ?? '';
         response.writeHead(result.statusCode ?? 200, {
           ...(result.headers as Record<string, string>),
+          ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}),
           'content-length': Buffer.byteLength(text),
           ...SECURITY_HEADERS,
         });

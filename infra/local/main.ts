@@ -79,19 +79,22 @@ async function start() {
         retryForMs: config.ROMACT_WEBHOOK_RETRY_HOURS * 3_600_000,
       }
     : undefined;
+  const secret = await step('cannot read the token secret', () =>
+    loadOrCreateSecret(join(config.ROMACT_DATA_DIR, 'secret')),
+  );
   runtime = await step('cannot open the local database', () =>
     startLocalRuntime({
       dataDir: config.ROMACT_DATA_DIR,
       clock: planning.clock,
       sweepShards: config.ROMACT_SWEEP_SHARDS,
+      secret,
+      countries: config.ROMACT_COUNTRIES.split(','),
+      ...(config.ROMACT_PUBLIC_URL ? { publicUrl: config.ROMACT_PUBLIC_URL } : {}),
       ...(webhook ? { webhook } : {}),
       log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
     }),
   );
   const started = runtime;
-  const secret = await step('cannot read the token secret', () =>
-    loadOrCreateSecret(join(config.ROMACT_DATA_DIR, 'secret')),
-  );
   server = createHttpServer({
     secret,
     handlerFor: (route) => started.routeHandler(route),
@@ -100,6 +103,8 @@ async function start() {
   await listen(server, config.PORT, config.HOST);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
+  // Links in messages open the web app this server serves, unless it is published elsewhere.
+  if (!config.ROMACT_PUBLIC_URL) started.ports.settings.publicUrl = url;
   const resumed = await step('cannot resume the running cycles', () => started.resumeLiveCycles());
   const sweeper = startSweeper(
     config,

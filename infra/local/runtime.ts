@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { restrictPorts } from '#functions/shared/access.ts';
@@ -15,6 +16,7 @@ import {
   type TaskStateBinding,
 } from '#shared/adapters/local/local-workflow-engine.ts';
 import { OutboxNotifier } from '#shared/adapters/local/outbox-notifier.ts';
+import { localTokenIssuer } from '#shared/adapters/local/tokens.ts';
 import type { WebhookOptions } from '#shared/adapters/local/webhook-sender.ts';
 import { createMemoryStore } from '#shared/adapters/memory/store.ts';
 import { type Clock, systemClock } from '#shared/domain/clock.ts';
@@ -50,6 +52,10 @@ export interface LocalRuntimeOptions {
   countries?: readonly string[];
   /** Shards of the sweep index (ROMACT_SWEEP_SHARDS; default 4). */
   sweepShards?: number;
+  /** Signs the access tokens of local sign-in (the server's secret); a random one when not given. */
+  secret?: Uint8Array;
+  /** Where people open the web app (links in messages). */
+  publicUrl?: string;
 }
 
 /** The countries the local runtime serves unless told otherwise: the ROMACT programme's. */
@@ -157,8 +163,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     timerMs: (ms: number) => clock.timerMs(ms),
     ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
   });
-  const settings = { countries: options.countries ?? DEFAULT_LOCAL_COUNTRIES };
-  const wired: Ports = { ...store, engine, notifier: outbox, clock, templates: builtInCatalog, settings };
+  const settings = {
+    countries: options.countries ?? DEFAULT_LOCAL_COUNTRIES,
+    publicUrl: (options.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, ''),
+  };
+  const tokens = localTokenIssuer(options.secret ?? new Uint8Array(randomBytes(32)));
+  const wired: Ports = {
+    ...store,
+    engine,
+    notifier: outbox,
+    clock,
+    templates: builtInCatalog,
+    settings,
+    tokens,
+  };
   ports = wired;
 
   const routeHandlers = new Map<string, ReturnType<typeof httpHandler>>();

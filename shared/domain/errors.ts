@@ -117,3 +117,14 @@ export function prototypeKeyIssues(value: unknown, path: string[] = []): FieldIs
       : prototypeKeyIssues(child, [...path, key]),
   );
 }
+
+/** Too many attempts: try again after a while (429, with Retry-After). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,11 +1,15 @@
 import type { Clock } from './clock.ts';
 import type { AuditEvent } from './model/audit-event.ts';
 import type { Cycle, CycleStatus } from './model/cycle.ts';
+import type { Membership } from './model/membership.ts';
+import type { Message } from './model/message.ts';
 import type { Municipality } from './model/municipality.ts';
 import type { NotificationRecord } from './model/notification-record.ts';
 import type { PhaseRun } from './model/phase-run.ts';
+import type { Session, SignInCode } from './model/sign-in.ts';
 import type { InboxOwner, Task } from './model/task.ts';
 import type { CycleTemplate } from './model/template.ts';
+import type { ChannelType, User } from './model/user.ts';
 
 /**
  * Ports: what the domain needs from the outside. Each repository is one aggregate's storage; the DynamoDB, and
@@ -105,6 +109,10 @@ export interface TaskRepository {
 export interface AuditLog {
   /** Appends an event once (the id is deterministic, so a retry writes nothing new). */
   append(event: AuditEvent): Promise<void>;
+  /** Every event a person did, or that was done on their behalf (their data export). */
+  listByActor(userId: string): Promise<AuditEvent[]>;
+  /** Replaces a person's name in every event that names them (erasure; the record keeps their actions). */
+  pseudonymize(userId: string, pseudonym: string): Promise<number>;
 }
 
 /** Municipalities and their contacts. */
@@ -116,6 +124,79 @@ export interface MunicipalityRepository {
   get(municipalityId: string): Promise<Municipality | undefined>;
   /** Erases the contacts (personal data) of a municipality. */
   eraseContacts(municipalityId: string): Promise<void>;
+  /** The municipalities of some countries, by id; one cursor pages across them. */
+  listByCountries(countries: readonly string[], query: PageRequest): Promise<Page<Municipality>>;
+}
+
+/** People, the addresses that identify them, and their memberships. */
+export interface UserRepository {
+  /** Creates a person unless one with the id exists. */
+  create(user: User): Promise<{ user: User; created: boolean }>;
+  get(userId: string): Promise<User | undefined>;
+  /** Applies `changes` if the person is still at their version; throws ConcurrentUpdateError otherwise. */
+  update(user: User, changes: Partial<User>): Promise<User>;
+  /** The person an address belongs to. */
+  findByAddress(type: ChannelType, address: string): Promise<User | undefined>;
+  /** Reserves an address for a person; false when it belongs to someone else. */
+  claimAddress(type: ChannelType, address: string, userId: string): Promise<boolean>;
+  /** Frees an address a person no longer has. */
+  releaseAddress(type: ChannelType, address: string, userId: string): Promise<void>;
+  /** The person whose personal calendar URL has this token hash. */
+  findByCalendarToken(tokenHash: string): Promise<User | undefined>;
+  /** Points a calendar token hash at a person (and forgets the one it replaces). */
+  setCalendarToken(userId: string, tokenHash: string, previousHash?: string): Promise<void>;
+  memberships(userId: string): Promise<Membership[]>;
+  getMembership(userId: string, membershipId: string): Promise<Membership | undefined>;
+  /** Adds a membership once (its id is deterministic for the same person, role and scope). */
+  addMembership(membership: Membership): Promise<{ membership: Membership; created: boolean }>;
+  removeMembership(membership: Membership): Promise<void>;
+  /** The staff and CAG members of a municipality. */
+  membersOf(municipalityId: string): Promise<Membership[]>;
+  /** The coordinators of a country. */
+  coordinatorsOf(country: string): Promise<Membership[]>;
+}
+
+/** One-time codes, sessions and rate limits of the local sign-in. */
+export interface SignInRepository {
+  /** Stores the code for an address, replacing an earlier one. */
+  putCode(code: SignInCode): Promise<void>;
+  getCode(addressKey: string): Promise<SignInCode | undefined>;
+  /** Counts a wrong try, if the code is still the one read; the updated code, or undefined if it changed. */
+  recordFailedAttempt(code: SignInCode): Promise<SignInCode | undefined>;
+  /** Uses a code up; true for the one caller that did. */
+  consumeCode(code: SignInCode): Promise<boolean>;
+  createSession(session: Session): Promise<void>;
+  getSession(sessionId: string): Promise<Session | undefined>;
+  /** Applies `changes` if the session is still at its version; throws ConcurrentUpdateError otherwise. */
+  updateSession(session: Session, changes: Partial<Session>): Promise<Session>;
+  /** Counts a hit against a limit per window; whether it is allowed, and when to try again if not. */
+  hit(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+    now: Date,
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+/** Messages to people, stored before they are sent, and short links into the web app. */
+export interface MessageRepository {
+  /** Stores a message once (its id is deterministic); a repeat keeps the first. */
+  put(message: Message): Promise<{ message: Message; created: boolean }>;
+  /** Messages whose time has come: pending ones past `sendAfter`, and deliveries not confirmed in their lease. */
+  listDue(until: string, query: PageRequest): Promise<Page<Message>>;
+  /** Claims a pending message (or one whose delivery lease ran out) into a delivery; false if another has it. */
+  claim(message: Message, deliveryId: string, leaseUntil: string, now: string): Promise<boolean>;
+  /** Marks a claimed message sent, once. */
+  markSent(message: Message, deliveryId: string, sentAt: string): Promise<void>;
+  /** A person's messages, newest first. */
+  listForUser(userId: string, query: PageRequest): Promise<Page<Message>>;
+  /** Notifications nobody could receive, of some countries, newest first. */
+  listUndeliverable(countries: readonly string[], query: PageRequest): Promise<Page<Message>>;
+  /** Removes every message of a person (erasure). */
+  eraseForUser(userId: string): Promise<number>;
+  /** A short link code for a task (for SMS), stored once. */
+  putLink(code: string, taskId: string): Promise<void>;
+  resolveLink(code: string): Promise<string | undefined>;
 }
 
 /** Notification records: what was sent for which moment of which task. */
@@ -137,7 +218,12 @@ export interface OutboundMessage {
   /** Deterministic: the same notifications to the same recipient make the same id. */
   messageId: string;
   channel: 'email' | 'sms';
-  recipient: { role: 'municipality' | 'cag' | 'coordinator'; address: string; locale: string };
+  recipient: {
+    role?: 'municipality' | 'cag' | 'coordinator';
+    address: string;
+    locale: string;
+    userId?: string;
+  };
   municipalityId: string;
   country: string;
   cycleIds: string[];
@@ -165,6 +251,8 @@ export interface DomainEvent {
 export interface Notifier {
   deliver(message: OutboundMessage): Promise<void>;
   publish(event: DomainEvent): Promise<void>;
+  /** Removes addresses from whatever copies of sent messages the transport keeps (erasure). */
+  forget?(addresses: string[]): Promise<void>;
 }
 
 /** Thrown by a workflow engine when a task token is no longer waited on (timed out, or the execution ended). */
@@ -204,12 +292,23 @@ export interface TemplateCatalog {
 /** What a deployment is configured with. */
 export interface Settings {
   /** The countries this deployment (region) serves: ISO-3166 alpha-2 codes. */
-  countries: readonly string[];
+  readonly countries: readonly string[];
+  /** Where people open the web app: links in messages point here (known once the local server listens). */
+  publicUrl: string;
+}
+
+/** Issues access tokens for a person's membership (the local sign-in; Cognito does it on AWS). */
+export interface TokenIssuer {
+  issue(claims: Record<string, string>, ttlSeconds: number): Promise<string>;
 }
 
 /** Every port, wired once per runtime; a use case asks only for the ones it uses. */
 export interface Ports {
   settings: Settings;
+  users: UserRepository;
+  signIn: SignInRepository;
+  messages: MessageRepository;
+  tokens: TokenIssuer;
   cycles: CycleRepository;
   tasks: TaskRepository;
   audit: AuditLog;
@@ -222,4 +321,7 @@ export interface Ports {
 }
 
 /** The store half of the ports: what one storage adapter provides. */
-export type StorePorts = Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'municipalities' | 'notifications'>;
+export type StorePorts = Pick<
+  Ports,
+  'cycles' | 'tasks' | 'audit' | 'municipalities' | 'notifications' | 'users' | 'signIn' | 'messages'
+>;

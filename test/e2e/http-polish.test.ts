@@ -91,7 +91,7 @@ describe('The local HTTP server: headers on every response', () => {
   it('sends Cache-Control: no-store and X-Content-Type-Options: nosniff on every kind of answer', async () => {
     const responses = await Promise.all([
       fetch(`${base}/cycles`, { headers: auth(coordinator) }), // 200 from an API handler
-      fetch(`${base}/notifications`, { headers: auth(coordinator) }), // 200 from a local route
+      fetch(`${base}/outbox`, { headers: auth(coordinator) }), // 200 from a local route
       fetch(`${base}/health`),
       fetch(`${base}/openapi.json`),
       fetch(`${base}/cycles`), // 401

@@ -166,7 +166,7 @@ describe('npm start: data files', () => {
       contacts: { municipality: [{ email: 'mayor@private.example' }] },
     });
     await http(server, 'POST', '/cycles', coordinator, { municipalityId: 'bg-private', clientToken: 'p-1' });
-    await until(async () => (await http(server, 'GET', '/notifications', coordinator)).body?.items?.length);
+    await until(async () => (await http(server, 'GET', '/outbox', coordinator)).body?.items?.length);
 
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -196,7 +196,7 @@ describe('npm start: data files', () => {
     });
     await http(first, 'POST', '/cycles', coordinator, { municipalityId: 'bg-damaged', clientToken: 't-1' });
     const before = await until(async () => {
-      const items = (await http(first, 'GET', '/notifications', coordinator)).body?.items;
+      const items = (await http(first, 'GET', '/outbox', coordinator)).body?.items;
       return items?.length ? items : undefined;
     });
     expect(await first.kill('SIGTERM')).toBe(0);
@@ -218,7 +218,7 @@ describe('npm start: data files', () => {
     expect(warnings.join('\n')).toMatch(/clock\.json/);
     expect(warnings.join('\n')).toMatch(/secret/);
     const fresh = await second.token({ role: 'coordinator', countries: 'BG' });
-    const after = (await http(second, 'GET', '/notifications', fresh)).body.items;
+    const after = (await http(second, 'GET', '/outbox', fresh)).body.items;
     expect(after.slice(0, before.length)).toEqual(before);
     expect(readFileSync(outbox, 'utf8')).not.toContain('TORN-MARKER');
     expect(readFileSync(outbox, 'utf8').endsWith('\n')).toBe(true);

@@ -65,7 +65,8 @@ export function unitPorts(start = new Date('2027-01-04T09:00:00.000Z')) {
     notifier,
     clock,
     templates: builtInCatalog,
-    settings: { countries: ['BG', 'HU', 'IT', 'RO', 'SK'] },
+    settings: { countries: ['BG', 'HU', 'IT', 'RO', 'SK'], publicUrl: 'https://romact.example.org' },
+    tokens: { issue: async (claims: Record<string, string>) => `token:${JSON.stringify(claims)}` },
   };
   return { ports, clock, engine, notifier };
 }

@@ -98,3 +98,15 @@ export const cyclesByCountry: Listing<{ status: string; startedAt: string; cycle
     SK: '#CYCLE',
   }),
 };
+
+/** Municipalities of a country (GSI2, under their own prefix): by id. */
+export const municipalitiesByCountry: Listing<{ municipalityId: string }> = {
+  position: z.strictObject({ municipalityId: ItemId }),
+  fromKey: (key) => ({ municipalityId: String(key.GSI2SK ?? '') }),
+  toKey: (partition, { municipalityId }) => ({
+    GSI2PK: partition,
+    GSI2SK: municipalityId,
+    PK: `MUNI#${municipalityId}`,
+    SK: '#PROFILE',
+  }),
+};

@@ -24,6 +24,31 @@ export const keys = {
     PK: `MUNI#${municipalityId}`,
     SK: `LIVE#${templateId}`,
   }),
+  user: (userId: string) => ({ PK: `USER#${userId}`, SK: '#PROFILE' }),
+  membership: (userId: string, membershipId: string) => ({
+    PK: `USER#${userId}`,
+    SK: `MEMBERSHIP#${membershipId}`,
+  }),
+  /** Pointer rows that find the members of a municipality and the coordinators of a country. */
+  municipalityMember: (municipalityId: string, userId: string, membershipId: string) => ({
+    PK: `MEMBERS#${municipalityId}`,
+    SK: `${userId}#${membershipId}`,
+  }),
+  countryCoordinator: (country: string, userId: string, membershipId: string) => ({
+    PK: `COORDINATORS#${country}`,
+    SK: `${userId}#${membershipId}`,
+  }),
+  /** An address (hashed: the key holds no personal data) and the person it belongs to. */
+  address: (addressKey: string) => ({ PK: `ADDR#${addressKey}`, SK: '#ADDR' }),
+  calendarToken: (tokenHash: string) => ({ PK: `CAL#${tokenHash}`, SK: '#CAL' }),
+  signInCode: (addressKey: string) => ({ PK: `CODE#${addressKey}`, SK: '#CODE' }),
+  session: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: '#SESSION' }),
+  rate: (key: string, window: number) => ({ PK: `RATE#${key}`, SK: `#${window}` }),
+  message: (owner: string, createdAt: string, messageId: string) => ({
+    PK: owner,
+    SK: `MSG#${createdAt}#${messageId}`,
+  }),
+  link: (code: string) => ({ PK: `LINK#${code}`, SK: '#LINK' }),
   notification: (cycleId: string, notificationId: string) => ({
     PK: `CYCLE#${cycleId}`,
     SK: `NOTIF#${notificationId}`,
@@ -48,6 +73,13 @@ export const partitions = {
   sweep: (shard: number) => (shard === 0 ? 'OPEN' : `OPEN#${shard}`),
   /** Open tasks of a country, across its municipalities: a coordinator's portfolio. */
   openInCountry: (country: string) => `OPEN#${country}`,
+  /** The municipalities of a country (in the country index, next to its cycles under another prefix). */
+  countryMunicipalities: (country: string) => `MUNIS#${country}`,
+  /** Messages waiting for their time to be sent. */
+  outbox: () => 'OUTBOX',
+  /** Whose messages a message is among: its person's, or (nobody could receive it) its country's. */
+  messageOwner: (message: { userId?: string | undefined; country: string }) =>
+    message.userId ? `USER#${message.userId}` : `UNDELIVERABLE#${message.country}`,
 };
 
 /** A cycle as stored, with its index attributes. */

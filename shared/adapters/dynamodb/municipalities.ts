@@ -1,8 +1,10 @@
 import { ConcurrentUpdateError } from '#shared/domain/errors.ts';
 import { Contact, Municipality, noContacts } from '#shared/domain/model/municipality.ts';
-import type { MunicipalityRepository } from '#shared/domain/ports.ts';
-import { keys } from './keys.ts';
-import { type Item, parseItem, type Table } from './table.ts';
+import type { MunicipalityRepository, Page, PageRequest } from '#shared/domain/ports.ts';
+import { municipalitiesByCountry } from './cursor.ts';
+import { keys, partitions } from './keys.ts';
+import { mergedQuery } from './merged-query.ts';
+import { type Item, parseItem, parseItems, type Table } from './table.ts';
 
 /**
  * Municipalities on the single table: one item each, written with one conditional put. Contacts used to live
@@ -16,7 +18,39 @@ export class DynamoMunicipalities implements MunicipalityRepository {
   constructor(private readonly table: Table) {}
 
   private item(municipality: Municipality): Item {
-    return { ...keys.municipality(municipality.municipalityId), entity: 'municipality', ...municipality };
+    return {
+      ...keys.municipality(municipality.municipalityId),
+      entity: 'municipality',
+      GSI2PK: partitions.countryMunicipalities(municipality.country),
+      GSI2SK: municipality.municipalityId,
+      ...municipality,
+    };
+  }
+
+  async listByCountries(countries: readonly string[], query: PageRequest): Promise<Page<Municipality>> {
+    const page = await mergedQuery(
+      this.table,
+      'listMunicipalities',
+      municipalitiesByCountry,
+      countries.map((country) => {
+        const partition = partitions.countryMunicipalities(country);
+        return {
+          name: country,
+          partition,
+          input: {
+            IndexName: 'ByCountryStatus',
+            KeyConditionExpression: 'GSI2PK = :pk',
+            ExpressionAttributeValues: { ':pk': partition },
+          },
+        };
+      }),
+      query,
+      (item) => String(item.GSI2SK),
+    );
+    return {
+      items: parseItems(this.table, Municipality, page.items),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 
   async create(municipality: Municipality) {

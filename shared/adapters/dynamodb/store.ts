@@ -3,10 +3,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StorePorts } from '#shared/domain/ports.ts';
 import { DynamoAudit } from './audit.ts';
 import { DynamoCycles } from './cycles.ts';
+import { DynamoMessages } from './messages.ts';
 import { DynamoMunicipalities } from './municipalities.ts';
 import { DynamoNotifications } from './notifications.ts';
+import { DynamoSignIn } from './sign-in.ts';
 import { type CapacityMeter, type MalformedReporter, Table, type WriteUnitCounting } from './table.ts';
 import { DynamoTasks } from './tasks.ts';
+import { DynamoUsers } from './users.ts';
 
 /** Options of the DynamoDB store. */
 export interface DynamoStoreOptions {
@@ -40,5 +43,8 @@ export function createDynamoStore(client: DynamoDBClient, options: DynamoStoreOp
     audit: new DynamoAudit(table),
     municipalities: new DynamoMunicipalities(table),
     notifications: new DynamoNotifications(table),
+    users: new DynamoUsers(table),
+    signIn: new DynamoSignIn(table),
+    messages: new DynamoMessages(table),
   };
 }

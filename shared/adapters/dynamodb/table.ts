@@ -71,9 +71,15 @@ const KEY_ATTRIBUTES = new Set([
   'expiresAt',
 ]);
 
-/** Parses an item read back with its entity schema; a malformed one names its key. */
-export function parseItem<S extends z.ZodType>(schema: S, item: Item): z.infer<S> {
-  const data = Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)));
+/**
+ * Parses an item read back with its entity schema; a malformed one names its key. `overrides` puts back
+ * entity fields stored under another name (an ISO expiry kept apart from the TTL's epoch seconds).
+ */
+export function parseItem<S extends z.ZodType>(schema: S, item: Item, overrides: Item = {}): z.infer<S> {
+  const data = {
+    ...Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))),
+    ...overrides,
+  };
   const result = schema.safeParse(data);
   if (!result.success)
     throw new MalformedItemError(`${String(item.PK)} / ${String(item.SK)}`, fieldIssues(result.error.issues));
@@ -162,10 +168,8 @@ export class Table {
     let bytes = 0;
     if (found) bytes = marshalledItemSize(found);
     else if (this.computing) {
-      const existing = await this.client.send(
-        new GetCommand({ TableName: this.name, Key: key, ConsistentRead: true }),
-      );
-      bytes = existing.Item ? itemSize(existing.Item) : 0;
+      const existing = await this.peek(key);
+      bytes = existing ? itemSize(existing) : 0;
     }
     this.meter.add(operation, 0, failedWriteCapacity(bytes));
   }
@@ -272,18 +276,54 @@ export class Table {
     }
   }
 
+  /** Puts an item whatever is there (pointer rows that a retry rewrites identically). */
+  async putAlways(operation: string, item: Item): Promise<void> {
+    const written = withoutEmptyIndexKeys(item);
+    const output = await this.client.send(
+      new PutCommand({
+        TableName: this.name,
+        Item: written,
+        ...this.capacity,
+        ...(this.computing ? { ReturnValues: 'ALL_OLD' as const } : {}),
+      }),
+    );
+    this.measureWrite(operation, output.ConsumedCapacity, output.Attributes, written);
+  }
+
   /**
-   * Sends any other command whose output reports consumed capacity (counted as reported: write items that land
-   * in an index through `put` or `delete`, whose units can be computed).
+   * Sends any other command whose output reports consumed capacity. A write sent this way (a delete, an update)
+   * is counted like the others: a computing meter reads the item before and after it (unmetered).
    */
   async send<O extends { ConsumedCapacity?: unknown }>(
     operation: string,
     command: object,
     isWrite: boolean,
   ): Promise<O> {
-    const output = (await this.client.send(command as never)) as unknown as O;
-    this.measure(operation, output.ConsumedCapacity as never, isWrite);
+    const input = (command as { input?: { Key?: Item; Item?: Item } }).input;
+    const key = input?.Key ?? (input?.Item ? { PK: input.Item.PK, SK: input.Item.SK } : undefined);
+    if (!isWrite || !this.computing || !key) {
+      const output = (await this.client.send(command as never)) as unknown as O;
+      this.measure(operation, output.ConsumedCapacity as never, isWrite);
+      return output;
+    }
+    const before = await this.peek(key);
+    let output: O;
+    try {
+      output = (await this.client.send(command as never)) as unknown as O;
+    } catch (error) {
+      if (isConditionFailure(error)) await this.measureFailedWrite(operation, key, error);
+      throw error;
+    }
+    this.measureWrite(operation, undefined, before, await this.peek(key));
     return output;
+  }
+
+  /** The item at `key` as it stands, unmetered (for a computing meter only). */
+  private async peek(key: Item): Promise<Item | undefined> {
+    const output = await this.client.send(
+      new GetCommand({ TableName: this.name, Key: key, ConsistentRead: true }),
+    );
+    return output.Item;
   }
 
   /** One page of a query, starting after `startKey`. */

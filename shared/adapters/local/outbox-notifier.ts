@@ -134,6 +134,11 @@ export class OutboxNotifier implements Notifier {
    * atomically with ERASED in their place, readable files are rewritten the same way, `list()` no longer
    * returns them, and webhook posts to them that are still queued are dropped.
    */
+  /** The Notifier port's erasure: the addresses leave every copy the outbox keeps. */
+  async forget(addresses: string[]): Promise<void> {
+    await this.erase(addresses);
+  }
+
   async erase(addresses: string[]): Promise<OutboxErasure> {
     const wanted = new Set(addresses.map((address) => address.trim().toLowerCase()).filter(Boolean));
     const erasure: OutboxErasure = { messages: 0, files: 0, webhookPosts: 0 };

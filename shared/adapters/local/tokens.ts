@@ -89,3 +89,21 @@ export async function verifyBearer(
     return undefined;
   }
 }
+
+/** Lifetime of a locally issued access token is set by the caller (a quarter of an hour for a session). */
+export function localTokenIssuer(secret: Uint8Array): {
+  issue(claims: Record<string, string>, ttlSeconds: number): Promise<string>;
+} {
+  return {
+    issue: async (claims, ttlSeconds) => {
+      const issuedAt = Math.floor(Date.now() / 1000);
+      return new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(ISSUER)
+        .setSubject(claims.sub ?? 'unknown')
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + ttlSeconds)
+        .sign(secret);
+    },
+  };
+}

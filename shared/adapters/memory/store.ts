@@ -1,23 +1,30 @@
 import { z } from 'zod';
 import { ConcurrentUpdateError, InvalidInputError } from '#shared/domain/errors.ts';
-import { AuditEvent } from '#shared/domain/model/audit-event.ts';
+import { AuditEvent, peopleOf, withPseudonym } from '#shared/domain/model/audit-event.ts';
 import { Cycle, type CycleStatus } from '#shared/domain/model/cycle.ts';
+import { Membership } from '#shared/domain/model/membership.ts';
+import { Message } from '#shared/domain/model/message.ts';
 import { Municipality } from '#shared/domain/model/municipality.ts';
 import { NotificationRecord } from '#shared/domain/model/notification-record.ts';
 import { PhaseRun } from '#shared/domain/model/phase-run.ts';
+import { Session, SignInCode } from '#shared/domain/model/sign-in.ts';
 import { type InboxOwner, inboxOf, Task } from '#shared/domain/model/task.ts';
+import { addressKey, type ChannelType, User } from '#shared/domain/model/user.ts';
 import type {
   AuditLog,
   CycleRecord,
   CycleRepository,
   LiveSlot,
+  MessageRepository,
   MunicipalityRepository,
   NotificationRepository,
   OpenTaskFilter,
   Page,
   PageRequest,
+  SignInRepository,
   StorePorts,
   TaskRepository,
+  UserRepository,
 } from '#shared/domain/ports.ts';
 
 /**
@@ -82,6 +89,15 @@ class Memory {
   readonly municipalities = new Map<string, Municipality>();
   readonly notifications = new Map<string, NotificationRecord>();
   readonly liveSlots = new Map<string, string>();
+  readonly users = new Map<string, User>();
+  readonly addresses = new Map<string, string>();
+  readonly calendarTokens = new Map<string, string>();
+  readonly memberships = new Map<string, Membership>();
+  readonly codes = new Map<string, SignInCode>();
+  readonly sessions = new Map<string, Session>();
+  readonly rates = new Map<string, number>();
+  readonly messages = new Map<string, Message>();
+  readonly links = new Map<string, string>();
 }
 
 class MemoryCycles implements CycleRepository {
@@ -254,6 +270,23 @@ class MemoryAudit implements AuditLog {
     const key = `${event.cycleId}#${event.at}#${event.eventId}`;
     if (!this.data.audit.has(key)) this.data.audit.set(key, copy(event));
   }
+
+  async listByActor(userId: string) {
+    return [...this.data.audit.values()]
+      .filter((event) => peopleOf(event).includes(userId))
+      .sort((a, b) => (`${a.at}#${a.cycleId}#${a.eventId}` < `${b.at}#${b.cycleId}#${b.eventId}` ? -1 : 1))
+      .map((event) => AuditEvent.parse(copy(event)));
+  }
+
+  async pseudonymize(userId: string, pseudonym: string) {
+    let count = 0;
+    for (const [key, event] of this.data.audit) {
+      if (!peopleOf(event).includes(userId)) continue;
+      this.data.audit.set(key, withPseudonym(AuditEvent.parse(copy(event)), userId, pseudonym));
+      count += 1;
+    }
+    return count;
+  }
 }
 
 class MemoryMunicipalities implements MunicipalityRepository {
@@ -280,6 +313,20 @@ class MemoryMunicipalities implements MunicipalityRepository {
     return municipality ? Municipality.parse(copy(municipality)) : undefined;
   }
 
+  async listByCountries(countries: readonly string[], query: PageRequest) {
+    const result = page(
+      [...this.data.municipalities.values()].filter((municipality) =>
+        countries.includes(municipality.country),
+      ),
+      (municipality) => municipality.municipalityId,
+      query,
+    );
+    return {
+      ...result,
+      items: result.items.map((municipality) => Municipality.parse(copy(municipality))),
+    } as Page<Municipality>;
+  }
+
   async eraseContacts(municipalityId: string) {
     const municipality = this.data.municipalities.get(municipalityId);
     if (municipality) {
@@ -289,6 +336,235 @@ class MemoryMunicipalities implements MunicipalityRepository {
         version: municipality.version + 1,
       });
     }
+  }
+}
+
+class MemoryUsers implements UserRepository {
+  constructor(private readonly data: Memory) {}
+
+  async create(user: User) {
+    const existing = this.data.users.get(user.userId);
+    if (existing) return { user: User.parse(copy(existing)), created: false };
+    this.data.users.set(user.userId, copy(user));
+    return { user: User.parse(copy(user)), created: true };
+  }
+
+  async get(userId: string) {
+    const user = this.data.users.get(userId);
+    return user ? User.parse(copy(user)) : undefined;
+  }
+
+  async update(user: User, changes: Partial<User>) {
+    const stored = this.data.users.get(user.userId);
+    if (!stored || stored.version !== user.version) throw new ConcurrentUpdateError(`user ${user.userId}`);
+    const next: User = { ...user, ...changes, version: user.version + 1 };
+    this.data.users.set(user.userId, copy(next));
+    return User.parse(copy(next));
+  }
+
+  async findByAddress(type: ChannelType, address: string) {
+    const userId = this.data.addresses.get(addressKey(type, address));
+    return userId ? this.get(userId) : undefined;
+  }
+
+  async claimAddress(type: ChannelType, address: string, userId: string) {
+    const key = addressKey(type, address);
+    const holder = this.data.addresses.get(key);
+    if (holder !== undefined && holder !== userId) return false;
+    this.data.addresses.set(key, userId);
+    return true;
+  }
+
+  async releaseAddress(type: ChannelType, address: string, userId: string) {
+    const key = addressKey(type, address);
+    if (this.data.addresses.get(key) === userId) this.data.addresses.delete(key);
+  }
+
+  async findByCalendarToken(tokenHash: string) {
+    const userId = this.data.calendarTokens.get(tokenHash);
+    return userId ? this.get(userId) : undefined;
+  }
+
+  async setCalendarToken(userId: string, tokenHash: string, previousHash?: string) {
+    const holder = this.data.calendarTokens.get(tokenHash);
+    if (holder === undefined || holder === userId) this.data.calendarTokens.set(tokenHash, userId);
+    if (previousHash && this.data.calendarTokens.get(previousHash) === userId)
+      this.data.calendarTokens.delete(previousHash);
+  }
+
+  private all() {
+    return [...this.data.memberships.values()].map((membership) => Membership.parse(copy(membership)));
+  }
+
+  async memberships(userId: string) {
+    return this.all()
+      .filter((membership) => membership.userId === userId)
+      .sort((a, b) => (a.membershipId < b.membershipId ? -1 : 1));
+  }
+
+  async getMembership(userId: string, membershipId: string) {
+    const membership = this.data.memberships.get(`${userId}#${membershipId}`);
+    return membership ? Membership.parse(copy(membership)) : undefined;
+  }
+
+  async addMembership(membership: Membership) {
+    const key = `${membership.userId}#${membership.membershipId}`;
+    const existing = this.data.memberships.get(key);
+    if (existing) return { membership: Membership.parse(copy(existing)), created: false };
+    this.data.memberships.set(key, copy(membership));
+    return { membership: Membership.parse(copy(membership)), created: true };
+  }
+
+  async removeMembership(membership: Membership) {
+    this.data.memberships.delete(`${membership.userId}#${membership.membershipId}`);
+  }
+
+  async membersOf(municipalityId: string) {
+    return this.all().filter(
+      (membership) => membership.role !== 'coordinator' && membership.municipalityId === municipalityId,
+    );
+  }
+
+  async coordinatorsOf(country: string) {
+    return this.all().filter(
+      (membership) => membership.role === 'coordinator' && membership.countries.includes(country),
+    );
+  }
+}
+
+class MemorySignIn implements SignInRepository {
+  constructor(private readonly data: Memory) {}
+
+  async putCode(code: SignInCode) {
+    this.data.codes.set(code.addressKey, copy(code));
+  }
+
+  async getCode(addressKey: string) {
+    const code = this.data.codes.get(addressKey);
+    return code ? SignInCode.parse(copy(code)) : undefined;
+  }
+
+  async recordFailedAttempt(code: SignInCode) {
+    const stored = this.data.codes.get(code.addressKey);
+    if (!stored || stored.codeHash !== code.codeHash || stored.attempts !== code.attempts) return undefined;
+    const next = { ...stored, attempts: stored.attempts + 1 };
+    this.data.codes.set(code.addressKey, next);
+    return SignInCode.parse(copy(next));
+  }
+
+  async consumeCode(code: SignInCode) {
+    const stored = this.data.codes.get(code.addressKey);
+    if (!stored || stored.codeHash !== code.codeHash) return false;
+    this.data.codes.delete(code.addressKey);
+    return true;
+  }
+
+  async createSession(session: Session) {
+    if (this.data.sessions.has(session.sessionId))
+      throw new ConcurrentUpdateError(`session ${session.sessionId}`);
+    this.data.sessions.set(session.sessionId, copy(session));
+  }
+
+  async getSession(sessionId: string) {
+    const session = this.data.sessions.get(sessionId);
+    return session ? Session.parse(copy(session)) : undefined;
+  }
+
+  async updateSession(session: Session, changes: Partial<Session>) {
+    const stored = this.data.sessions.get(session.sessionId);
+    if (!stored || stored.version !== session.version)
+      throw new ConcurrentUpdateError(`session ${session.sessionId}`);
+    const next = { ...session, ...changes, version: session.version + 1 };
+    this.data.sessions.set(session.sessionId, copy(next));
+    return Session.parse(copy(next));
+  }
+
+  async hit(key: string, limit: number, windowSeconds: number, now: Date) {
+    const window = Math.floor(now.getTime() / 1000 / windowSeconds);
+    const retryAfterSeconds = (window + 1) * windowSeconds - Math.floor(now.getTime() / 1000);
+    const counter = `${key}#${window}`;
+    const hits = this.data.rates.get(counter) ?? 0;
+    if (hits >= limit) return { allowed: false, retryAfterSeconds };
+    this.data.rates.set(counter, hits + 1);
+    return { allowed: true, retryAfterSeconds: 0 };
+  }
+}
+
+class MemoryMessages implements MessageRepository {
+  constructor(private readonly data: Memory) {}
+
+  async put(message: Message) {
+    const existing = this.data.messages.get(message.messageId);
+    if (existing) return { message: Message.parse(copy(existing)), created: false };
+    this.data.messages.set(message.messageId, copy(message));
+    return { message: Message.parse(copy(message)), created: true };
+  }
+
+  async listDue(until: string, query: PageRequest) {
+    const readyAt = (message: Message) =>
+      message.status === 'PENDING'
+        ? message.sendAfter
+        : message.status === 'SENDING'
+          ? message.leaseUntil
+          : undefined;
+    const due = [...this.data.messages.values()]
+      .filter((message) => (readyAt(message) ?? '~') <= until)
+      .sort((a, b) => (`${readyAt(a)}#${a.messageId}` < `${readyAt(b)}#${b.messageId}` ? -1 : 1))
+      .slice(0, query.limit);
+    return { items: due.map((message) => Message.parse(copy(message))) };
+  }
+
+  async claim(message: Message, deliveryId: string, leaseUntil: string, now: string) {
+    const stored = this.data.messages.get(message.messageId);
+    const free =
+      stored?.status === 'PENDING' || (stored?.status === 'SENDING' && (stored.leaseUntil ?? '') < now);
+    if (!stored || !free) return false;
+    this.data.messages.set(message.messageId, { ...stored, status: 'SENDING', deliveryId, leaseUntil });
+    return true;
+  }
+
+  async markSent(message: Message, deliveryId: string, sentAt: string) {
+    const stored = this.data.messages.get(message.messageId);
+    if (stored?.status !== 'SENDING' || stored.deliveryId !== deliveryId) return;
+    const { leaseUntil: _lease, ...rest } = stored;
+    this.data.messages.set(message.messageId, { ...rest, status: 'SENT', deliveryId, sentAt });
+  }
+
+  private ofOwner(matches: (message: Message) => boolean, query: PageRequest) {
+    const result = page(
+      [...this.data.messages.values()].filter(matches),
+      (message) => `MSG#${message.createdAt}#${message.messageId}`,
+      query,
+      { descending: true },
+    );
+    return { ...result, items: result.items.map((message) => Message.parse(copy(message))) } as Page<Message>;
+  }
+
+  async listForUser(userId: string, query: PageRequest) {
+    return this.ofOwner((message) => message.userId === userId, query);
+  }
+
+  async listUndeliverable(countries: readonly string[], query: PageRequest) {
+    return this.ofOwner((message) => !message.userId && countries.includes(message.country), query);
+  }
+
+  async eraseForUser(userId: string) {
+    let erased = 0;
+    for (const [id, message] of this.data.messages) {
+      if (message.userId === userId) {
+        this.data.messages.delete(id);
+        erased += 1;
+      }
+    }
+    return erased;
+  }
+
+  async putLink(code: string, taskId: string) {
+    if (!this.data.links.has(code)) this.data.links.set(code, taskId);
+  }
+
+  async resolveLink(code: string) {
+    return this.data.links.get(code);
   }
 }
 
@@ -340,5 +616,8 @@ export function createMemoryStore(): StorePorts {
     audit: new MemoryAudit(data),
     municipalities: new MemoryMunicipalities(data),
     notifications: new MemoryNotifications(data),
+    users: new MemoryUsers(data),
+    signIn: new MemorySignIn(data),
+    messages: new MemoryMessages(data),
   };
 }

@@ -4,40 +4,58 @@ import type { Cycle } from './cycle.ts';
 import { Role } from './roles.ts';
 import type { Task } from './task.ts';
 
+/** Who acts, when a person does (absent for a script token). */
+const Person = {
+  userId: z.string().min(1).optional(),
+  name: z.string().optional(),
+  membershipId: z.string().min(1).optional(),
+};
+
 /**
- * Who is calling, from the JWT claims (API Gateway's JWT authorizer on AWS, the local HS256 verifier offline):
- * a coordinator acts within their countries; a municipality or CAG token within its municipality.
+ * Who is calling, from the JWT claims (API Gateway's JWT authorizer on AWS, the local verifier offline): a
+ * coordinator acts within their countries; municipal staff and CAG members within their municipality. A person
+ * carries their user id, name and the membership they act in; a script token (local automation) only a role.
  */
 export const Caller = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('coordinator'), countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1) }),
-  z.object({ role: z.literal('municipality'), municipalityId: z.string().min(1) }),
-  z.object({ role: z.literal('cag'), municipalityId: z.string().min(1) }),
+  z.object({
+    role: z.literal('coordinator'),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+    ...Person,
+  }),
+  z.object({ role: z.literal('municipality'), municipalityId: z.string().min(1), ...Person }),
+  z.object({ role: z.literal('cag'), municipalityId: z.string().min(1), ...Person }),
 ]);
 /** An authenticated caller. */
 export type Caller = z.infer<typeof Caller>;
 
-/** The claims the handlers read (all strings, as API Gateway passes them). */
+/**
+ * The claims the handlers read (all strings, as API Gateway passes them). Both sides issue the same names: the
+ * local sign-in, and Cognito's pre-token-generation trigger (`claimsFor` below makes both).
+ */
 export const Claims = z.object({
   role: Role,
   municipality: z.string().optional(),
   countries: z.string().optional(),
+  sub: z.string().optional(),
+  name: z.string().optional(),
+  membership: z.string().optional(),
 });
+/** The claims of an access token. */
+export type Claims = z.infer<typeof Claims>;
 
 /** Reads the caller from JWT claims; anything unusable is 401. */
 export function callerFromClaims(claims: unknown): Caller {
-  // Cognito puts custom attributes in ID tokens as `custom:<name>`.
   const raw = (claims ?? {}) as Record<string, unknown>;
-  const parsed = Claims.safeParse({
-    role: raw.role ?? raw['custom:role'],
-    municipality: raw.municipality ?? raw['custom:municipality'],
-    countries: raw.countries ?? raw['custom:countries'],
-  });
+  const parsed = Claims.safeParse(raw);
   if (!parsed.success) throw new UnauthenticatedError('Missing or invalid credentials');
-  const { role, municipality, countries } = parsed.data;
+  const { role, municipality, countries, sub, name, membership } = parsed.data;
+  // A person's token names the membership it acts in; a script token (no membership) names no person.
+  const person =
+    membership && sub ? { userId: sub, membershipId: membership, ...(name ? { name } : {}) } : {};
   const caller = Caller.safeParse(
     role === 'coordinator'
-      ? { role, countries: (countries ?? '').split(/[\s,]+/).filter(Boolean) }
-      : { role, municipalityId: municipality },
+      ? { role, countries: (countries ?? '').split(/[\s,]+/).filter(Boolean), ...person }
+      : { role, municipalityId: municipality, ...person },
   );
   if (!caller.success) throw new UnauthenticatedError('The token does not say which tenant it acts for');
   return caller.data;

@@ -34,7 +34,13 @@ export function formatDate(instant: string, locale: string, timeZone: string): s
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
 }
 
-function line(item: DueNotification, locale: string, municipality: Municipality, now: Date): string {
+/** One notification as a sentence in a language: what is due, when, and how many days are left or late. */
+export function noticeLine(
+  item: DueNotification,
+  locale: string,
+  municipality: Municipality,
+  now: Date,
+): string {
   const { catalog } = catalogFor(locale);
   const title = item.title?.[locale] ?? item.title?.en ?? item.task.taskKey;
   const dueMs = new Date(item.task.dueAt).getTime();
@@ -55,7 +61,7 @@ export function composeMessages(
   now: Date,
 ): OutboundMessage[] {
   const { locale, catalog } = catalogFor(recipient.contact.locale ?? municipality.locale);
-  const lines = items.map((item) => line(item, locale, municipality, now));
+  const lines = items.map((item) => noticeLine(item, locale, municipality, now));
   const header = items.length > 1 ? fill(catalog.digest, { count: items.length }) : undefined;
   const notificationIds = items.map((item) => item.notificationId).sort();
   const base = {

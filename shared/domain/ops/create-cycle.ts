@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ConcurrentUpdateError, ConflictError, type FieldIssue } from '../errors.ts';
+import type { Actor } from '../model/actor.ts';
 import { type Cycle, liveStatuses } from '../model/cycle.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { CycleTemplate } from '../model/template.ts';
@@ -104,7 +105,7 @@ async function claimSlot(deps: Pick<Ports, 'cycles'>, slot: LiveSlot, cycleId: s
 export async function createCycle(
   deps: Pick<Ports, 'cycles' | 'audit' | 'engine' | 'clock'>,
   request: NewCycle,
-  actor: string,
+  actor: Actor,
 ): Promise<Cycle> {
   const now = deps.clock.now().toISOString();
   const cycleId = cycleIdFor(request.municipality.municipalityId, request.clientToken);

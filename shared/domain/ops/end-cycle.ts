@@ -1,3 +1,4 @@
+import type { Actor } from '../model/actor.ts';
 import { type Cycle, type CycleStatus, liveStatuses } from '../model/cycle.ts';
 import type { Ports } from '../ports.ts';
 import { cancelTask } from './cancel-task.ts';
@@ -14,7 +15,7 @@ export async function endCycle(
   cycleId: string,
   status: CycleStatus,
   reason: string,
-  event: { eventId: string; type: string; actor: string; data: Record<string, unknown> },
+  event: { eventId: string; type: string; actor: Actor; data: Record<string, unknown> },
 ): Promise<Cycle> {
   const now = deps.clock.now().toISOString();
   const cycle = await setCycleStatus(deps, cycleId, status, [...liveStatuses], { endedAt: now });

@@ -1,4 +1,5 @@
 import { addDuration } from '../duration.ts';
+import type { Actor } from '../model/actor.ts';
 import { planHardStop } from '../model/deadlines.ts';
 import type { Task } from '../model/task.ts';
 import { type CycleTemplate, findTask } from '../model/template.ts';
@@ -22,7 +23,7 @@ export async function extendDeadline(
   template: CycleTemplate,
   dueAt: string,
   reason: string,
-  actor: string,
+  actor: Actor,
 ): Promise<Task> {
   const definition = findTask(template, task.phase, task.taskKey);
   const hardStopAt =

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { ConcurrentUpdateError } from '../errors.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { NotificationRecord } from '../model/notification-record.ts';
 import type { Task } from '../model/task.ts';
 import { findTask } from '../model/template.ts';
-import { composeMessages, type DueNotification, type Recipient } from '../notifications/compose.ts';
+import { type DueNotification, noticeLine } from '../notifications/compose.ts';
+import { addresseesOf, sendAfterFor } from '../notifications/recipients.ts';
 import { dueMoments, type Moment, policyFor, scheduleFor } from '../notifications/schedule.ts';
+import { stallTitles } from '../notifications/stall-title.ts';
 import type { DomainEvent, Ports } from '../ports.ts';
 
 /**
@@ -23,7 +26,10 @@ export interface SweepReport {
   delivered: number;
   folded: number;
   withdrawn: number;
+  /** Messages stored for people (sent by the dispatch). */
   messages: number;
+  /** Notifications nobody could receive (stored for the coordinators to see). */
+  undeliverable: number;
 }
 
 /** How long a claimed notification is ours before another sweeper may deliver it (planning minutes). */
@@ -39,7 +45,7 @@ interface Claimed {
 /** The ports sending notifications needs. */
 export type NotifyPorts = Pick<
   Ports,
-  'tasks' | 'municipalities' | 'notifications' | 'notifier' | 'templates'
+  'tasks' | 'municipalities' | 'notifications' | 'notifier' | 'templates' | 'users' | 'messages' | 'settings'
 >;
 
 export async function notifyTasks(
@@ -55,6 +61,7 @@ export async function notifyTasks(
     folded: 0,
     withdrawn: 0,
     messages: 0,
+    undeliverable: 0,
   };
   const leaseUntil = new Date(now.getTime() + leaseMinutes * 60_000).toISOString();
   const claimed: Claimed[] = [];
@@ -122,66 +129,109 @@ export async function notifyTasks(
   return report;
 }
 
+/** A short code for a task's link in an SMS (a task id would not fit two segments). */
+export function shortCodeOf(taskId: string): string {
+  return createHash('sha256').update(taskId).digest('base64url').slice(0, 10);
+}
+
+/** The link to a task in the web app: the full address in an email, a short one in an SMS. */
+async function linkTo(deps: Pick<Ports, 'messages' | 'settings'>, taskId: string, channel: 'email' | 'sms') {
+  if (channel === 'email') return `${deps.settings.publicUrl}/tasks/${encodeURIComponent(taskId)}`;
+  const code = shortCodeOf(taskId);
+  await deps.messages.putLink(code, taskId);
+  return `${deps.settings.publicUrl}/t/${code}`;
+}
+
+/** A deterministic message id: the same notification to the same person on the same channel is one message. */
+const messageIdOf = (...parts: string[]) =>
+  `msg-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
+
+/**
+ * Turns claimed notifications into stored messages: one per person and channel, in the person's language, with
+ * a link to the task, not before the end of their quiet hours. A notification nobody can receive is stored as
+ * UNDELIVERABLE (the coordinators see it) and logged, never dropped. The messages are sent by the dispatch.
+ */
 async function deliver(deps: NotifyPorts, claimed: Claimed[], now: Date, report: SweepReport) {
   if (!claimed.length) return;
   // A notification that is no longer true is never sent: re-read each task just before delivering.
   const current = new Map<string, Task | undefined>();
   for (const taskId of new Set(claimed.map((one) => one.task.taskId)))
     current.set(taskId, await deps.tasks.get(taskId));
-  const live: Claimed[] = [];
+  const municipalities = new Map<string, Municipality | undefined>();
   for (const one of claimed) {
     const task = current.get(one.task.taskId);
-    if (task?.status === 'OPEN' && task.extensions === one.task.extensions) live.push({ ...one, task });
-    else {
+    if (task?.status !== 'OPEN' || task.extensions !== one.task.extensions) {
       await deps.notifications.settle(one.record, { status: 'WITHDRAWN' });
       report.withdrawn += 1;
+      continue;
     }
-  }
-
-  const municipalities = new Map<string, Municipality | undefined>();
-  const sent = new Map<string, number>();
-  const byMunicipality = new Map<string, Claimed[]>();
-  for (const one of live)
-    byMunicipality.set(one.task.municipalityId, [
-      ...(byMunicipality.get(one.task.municipalityId) ?? []),
-      one,
-    ]);
-  for (const [municipalityId, items] of byMunicipality) {
-    if (!municipalities.has(municipalityId))
-      municipalities.set(municipalityId, await deps.municipalities.get(municipalityId));
-    const municipality = municipalities.get(municipalityId);
+    if (!municipalities.has(task.municipalityId))
+      municipalities.set(task.municipalityId, await deps.municipalities.get(task.municipalityId));
+    const municipality = municipalities.get(task.municipalityId);
     if (!municipality) continue;
-    const groups = new Map<string, { recipient: Recipient; items: DueNotification[] }>();
-    for (const item of items) {
-      const role = item.moment.audience === 'coordinator' ? 'coordinator' : item.task.assignee;
-      const template = deps.templates.get(item.task.templateId);
-      const title = template ? findTask(template, item.task.phase, item.task.taskKey)?.title : undefined;
-      for (const contact of municipality.contacts[role]) {
-        const key = `${role}\u0000${contact.email ?? ''}\u0000${contact.phone ?? ''}`;
-        const group = groups.get(key) ?? { recipient: { role, contact }, items: [] };
-        group.items.push({
-          notificationId: item.record.notificationId,
-          moment: item.moment,
-          task: item.task,
-          title,
-        });
-        groups.set(key, group);
-      }
+    const template = deps.templates.get(task.templateId);
+    const title =
+      task.kind === 'stall-resolution'
+        ? stallTitles(
+            template ? findTask(template, task.phase, task.taskKey)?.title : undefined,
+            task.taskKey,
+          )
+        : template
+          ? findTask(template, task.phase, task.taskKey)?.title
+          : undefined;
+    const item: DueNotification = {
+      notificationId: one.record.notificationId,
+      moment: one.moment,
+      task,
+      title,
+    };
+    const addressees = await addresseesOf(
+      deps,
+      one.moment.audience === 'coordinator' || task.assignee === 'coordinator'
+        ? { role: 'coordinator', country: task.country }
+        : { role: task.assignee, municipalityId: task.municipalityId },
+    );
+    const base = {
+      municipalityId: task.municipalityId,
+      municipalityName: municipality.name,
+      country: task.country,
+      cycleIds: [task.cycleId],
+      taskIds: [task.taskId],
+      notificationIds: [one.record.notificationId],
+      kinds: [one.moment.kind],
+      createdAt: now.toISOString(),
+    };
+    if (!addressees.length) {
+      await deps.messages.put({
+        ...base,
+        messageId: messageIdOf(one.record.notificationId, 'nobody'),
+        role: one.moment.audience === 'coordinator' ? 'coordinator' : task.assignee,
+        locale: 'en',
+        text: noticeLine(item, 'en', municipality, now),
+        sendAfter: now.toISOString(),
+        status: 'UNDELIVERABLE',
+      });
+      report.undeliverable += 1;
     }
-    for (const { recipient, items: groupItems } of groups.values()) {
-      for (const message of composeMessages(groupItems, recipient, municipality, now)) {
-        await deps.notifier.deliver(message);
-        report.messages += 1;
-        for (const id of message.notificationIds) sent.set(id, (sent.get(id) ?? 0) + 1);
-      }
+    for (const { user, channel, role } of addressees) {
+      const created = await deps.messages.put({
+        ...base,
+        messageId: messageIdOf(one.record.notificationId, user.userId, channel.type),
+        userId: user.userId,
+        channel: channel.type,
+        role,
+        locale: user.locale,
+        text: noticeLine(item, user.locale, municipality, now),
+        link: await linkTo(deps, task.taskId, channel.type),
+        sendAfter: sendAfterFor(user, now).toISOString(),
+        status: 'PENDING',
+      });
+      if (created.created) report.messages += 1;
     }
-  }
-
-  for (const one of live) {
     await deps.notifications.settle(one.record, {
       status: 'DELIVERED',
       deliveredAt: now.toISOString(),
-      messages: sent.get(one.record.notificationId) ?? 0,
+      messages: addressees.length,
     });
     report.delivered += 1;
     const event: DomainEvent = {
@@ -189,12 +239,13 @@ async function deliver(deps: NotifyPorts, claimed: Claimed[], now: Date, report:
       at: now.toISOString(),
       detail: {
         notificationId: one.record.notificationId,
-        taskId: one.task.taskId,
-        cycleId: one.task.cycleId,
-        municipalityId: one.task.municipalityId,
-        assignee: one.task.assignee,
+        taskId: task.taskId,
+        cycleId: task.cycleId,
+        municipalityId: task.municipalityId,
+        assignee: task.assignee,
         audience: one.moment.audience,
-        dueAt: one.task.dueAt,
+        dueAt: task.dueAt,
+        recipients: addressees.length,
       },
     };
     await deps.notifier.publish(event);

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import type { Actor } from '../model/actor.ts';
 import type { Cycle } from '../model/cycle.ts';
 import { toInstant } from '../model/dates.ts';
 import type { Role } from '../model/roles.ts';
@@ -35,7 +36,7 @@ export async function recordCompletion(
   cycle: Cycle,
   template: CycleTemplate,
   completion: Completion,
-  actor: string,
+  actor: Actor,
 ): Promise<Task> {
   const completed = await markCompleted(deps, task, completion);
   await recordEvent(deps, {
@@ -67,7 +68,7 @@ async function settleSiblings(
   cycle: Cycle,
   template: CycleTemplate,
   completion: Completion,
-  actor: string,
+  actor: Actor,
 ) {
   const rejection =
     completion.summary.decision === 'reject' &&

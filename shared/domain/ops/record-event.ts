@@ -1,8 +1,8 @@
+import { WORKFLOW_ACTOR } from '../model/actor.ts';
 import type { AuditEvent } from '../model/audit-event.ts';
 import type { Ports } from '../ports.ts';
 
-/** The actor recorded for what the workflow does on its own. */
-export const WORKFLOW_ACTOR = 'workflow';
+export { WORKFLOW_ACTOR };
 
 /**
  * Appends an event to a cycle's audit trail. `eventId` is deterministic and `at` comes from the item whose

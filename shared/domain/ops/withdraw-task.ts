@@ -1,4 +1,5 @@
 import { ConcurrentUpdateError } from '../errors.ts';
+import type { Actor } from '../model/actor.ts';
 import type { Task } from '../model/task.ts';
 import type { Ports } from '../ports.ts';
 import { deliverCompletion } from './deliver-completion.ts';
@@ -15,7 +16,7 @@ export async function withdrawTask(
   first: Task,
   reason: string,
   summary: Record<string, string>,
-  actor: string,
+  actor: Actor,
 ): Promise<void> {
   let withdrawn: Task | undefined;
   try {

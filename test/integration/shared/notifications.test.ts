@@ -229,11 +229,32 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
     await expect(sweepDeadlines(env.ports)).rejects.toThrow('killed');
     env.runtime.outbox.deliver = deliver;
 
-    expect((await sweepDeadlines(env.ports)).delivered).toBe(0);
+    // The delivery is claimed until its lease runs out: nothing goes out twice while it may be under way.
+    expect((await sweepDeadlines(env.ports)).deliveries).toBe(0);
     env.clock.advance(16 * 60_000);
-    expect((await sweepDeadlines(env.ports)).delivered).toBe(1);
-    expect((await sweepDeadlines(env.ports)).delivered).toBe(0);
+    expect((await sweepDeadlines(env.ports)).deliveries).toBe(1);
+    expect((await sweepDeadlines(env.ports)).deliveries).toBe(0);
     expect(sent()).toEqual(['d0 municipality:email assigned', 'd46 municipality:email reminder']);
+  });
+
+  it('sends a message once when the sweeper dies after sending and before recording it, and a new digest forms around it', async () => {
+    await simulate(0, 0, { 0: async () => void (await startCycle('first')) });
+    env.clock.set(new Date(START.getTime() + 46 * DAY));
+    const deliver = env.runtime.outbox.deliver.bind(env.runtime.outbox);
+    env.runtime.outbox.deliver = async (message) => {
+      await deliver(message);
+      throw new Error('killed after sending');
+    };
+    await expect(sweepDeadlines(env.ports)).rejects.toThrow('killed after sending');
+    env.runtime.outbox.deliver = deliver;
+    // Another cycle's assignment joins the same person's notifications before the lost delivery is redone.
+    await startCycle('second', true);
+    env.clock.advance(16 * 60_000);
+    await sweepDeadlines(env.ports);
+
+    const reminders = sent().filter((line) => line.includes('reminder'));
+    expect(reminders).toEqual(['d46 municipality:email reminder']);
+    expect(sent().filter((line) => line.includes('assigned'))).toHaveLength(2);
   });
 
   it('folds what was missed while the machine was off for three days into one notice, not a burst', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConflictError, ForbiddenError } from '../../errors.ts';
+import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleCycle } from '../../model/caller.ts';
 import { type Cycle, liveStatuses } from '../../model/cycle.ts';
 import { endCycle } from '../../ops/end-cycle.ts';
@@ -23,7 +24,7 @@ export async function cancelCycle(
   return endCycle(deps, cycleId, 'CANCELLED', 'cycle cancelled', {
     eventId: 'cycle.cancelled',
     type: 'cycle.cancelled',
-    actor: caller.role,
+    actor: actorOf(caller),
     data: { reason: body.reason },
   });
 }

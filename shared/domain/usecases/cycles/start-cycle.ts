@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { actorOf } from '../../model/actor.ts';
 import { type Caller, canSeeTenant } from '../../model/caller.ts';
 import type { Cycle } from '../../model/cycle.ts';
 import { BoundedDuration, DateInput, horizonFrom, PLANNING_HORIZON, toInstant } from '../../model/dates.ts';
@@ -96,6 +97,6 @@ export async function startCycle(
       ...(body.clientToken ? { clientToken: body.clientToken } : {}),
       ...(body.parallel ? { parallel: true } : {}),
     },
-    caller.role,
+    actorOf(caller),
   );
 }

@@ -5,7 +5,7 @@ import type { Ports } from '../../ports.ts';
 
 /** Erases a municipality's contacts (the right to erasure); its cycles keep no contact data. */
 export async function eraseContacts(
-  deps: Pick<Ports, 'municipalities'>,
+  deps: Pick<Ports, 'municipalities' | 'notifier'>,
   caller: Caller,
   municipalityId: string,
 ): Promise<Municipality> {
@@ -14,5 +14,11 @@ export async function eraseContacts(
     throw new NotFoundError(`No municipality ${municipalityId}`);
   if (caller.role === 'cag') throw new ForbiddenError('The coordinator or the municipality erases contacts');
   await deps.municipalities.eraseContacts(municipalityId);
+  // Copies of messages the transport keeps (the local outbox) lose the addresses too.
+  const { contacts } = municipality;
+  const addresses = [...contacts.municipality, ...contacts.cag, ...contacts.coordinator].flatMap((contact) =>
+    [contact.email, contact.phone].filter((address): address is string => Boolean(address)),
+  );
+  if (addresses.length) await deps.notifier.forget?.(addresses);
   return { ...municipality, contacts: noContacts() };
 }

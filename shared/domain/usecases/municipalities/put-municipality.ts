@@ -3,8 +3,9 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { type Caller, canSeeTenant } from '../../model/caller.ts';
 import { isTimeZone } from '../../model/dates.ts';
 import { CountryCode } from '../../model/instant.ts';
-import { Contact, type Municipality, noContacts } from '../../model/municipality.ts';
+import { Contact, type Contacts, type Municipality, noContacts } from '../../model/municipality.ts';
 import { LocaleCode } from '../../model/roles.ts';
+import { adoptContacts } from '../../ops/adopt-contacts.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -26,10 +27,11 @@ export const PutMunicipalityBody = z.strictObject({
 /**
  * Creates or replaces a municipality (coordinators of its country). Creating is one conditional write, so of two
  * coordinators creating the same id at once one wins and the other gets 409; replacing is conditional on the
- * version read, and on the stored country being one the caller coordinates.
+ * version read, and on the stored country being one the caller coordinates. Contacts given with it become
+ * people with memberships of it (the members list shows them; notifications reach them).
  */
 export async function putMunicipality(
-  deps: Pick<Ports, 'municipalities' | 'clock' | 'settings'>,
+  deps: Pick<Ports, 'municipalities' | 'users' | 'clock' | 'settings'>,
   caller: Caller,
   municipalityId: string,
   body: z.infer<typeof PutMunicipalityBody>,
@@ -54,7 +56,7 @@ export async function putMunicipality(
     const { municipality, created } = await deps.municipalities.create({
       municipalityId,
       ...fields,
-      contacts: body.contacts ?? noContacts(),
+      contacts: noContacts(),
       updatedAt: now,
       version: 1,
     });
@@ -66,8 +68,17 @@ export async function putMunicipality(
         },
       ]);
     }
+    if (body.contacts) await adoptContacts(deps, municipality, body.contacts, caller.userId);
     return municipality;
   }
+  // Contacts stored before people existed are adopted too, so nobody drops out of the notifications; adopted
+  // first, so a crash in between loses nobody (adopting again finds the same people).
+  await adoptContacts(
+    deps,
+    { ...existing, ...fields },
+    mergeContacts(existing.contacts, body.contacts),
+    caller.userId,
+  );
   return updateWithRetry(
     async () => {
       const current = await deps.municipalities.get(municipalityId);
@@ -75,12 +86,15 @@ export async function putMunicipality(
         throw new NotFoundError(`No municipality ${municipalityId}`);
       return current;
     },
-    (current) =>
-      deps.municipalities.update(current, {
-        ...fields,
-        contacts: body.contacts ?? current.contacts,
-        updatedAt: now,
-      }),
+    (current) => deps.municipalities.update(current, { ...fields, contacts: noContacts(), updatedAt: now }),
     { initial: existing },
   );
+}
+
+function mergeContacts(stored: Contacts, given: Contacts | undefined): Contacts {
+  return {
+    municipality: [...stored.municipality, ...(given?.municipality ?? [])],
+    cag: [...stored.cag, ...(given?.cag ?? [])],
+    coordinator: [...stored.coordinator, ...(given?.coordinator ?? [])],
+  };
 }

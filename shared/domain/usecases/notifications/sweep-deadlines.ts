@@ -1,4 +1,5 @@
 import type { Task } from '../../model/task.ts';
+import { dispatchMessages } from '../../ops/dispatch-messages.ts';
 import {
   DEFAULT_LEASE_MINUTES,
   type NotifyPorts,
@@ -17,8 +18,9 @@ export interface SweepOptions {
 /** Runs one sweep over every open task whose next notification is due now. */
 export async function sweepDeadlines(
   deps: NotifyPorts & Pick<Ports, 'clock'>,
+
   options: SweepOptions = {},
-): Promise<SweepReport> {
+): Promise<SweepReport & { deliveries: number }> {
   const now = deps.clock.now();
   const tasks: Task[] = [];
   let cursor: string | undefined;
@@ -30,5 +32,7 @@ export async function sweepDeadlines(
     tasks.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
-  return notifyTasks(deps, tasks, now, options.leaseMinutes ?? DEFAULT_LEASE_MINUTES);
+  const report = await notifyTasks(deps, tasks, now, options.leaseMinutes ?? DEFAULT_LEASE_MINUTES);
+  const sent = await dispatchMessages(deps, now);
+  return { ...report, deliveries: sent.deliveries };
 }

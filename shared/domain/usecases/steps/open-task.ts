@@ -3,8 +3,9 @@ import { type Task, taskIdOf } from '../../model/task.ts';
 import type { TaskRequest } from '../../model/task-request.ts';
 import { findTask } from '../../model/template.ts';
 import { deliverCompletion } from '../../ops/deliver-completion.ts';
+import { dispatchMessages } from '../../ops/dispatch-messages.ts';
 import { loadCycle } from '../../ops/load-cycle.ts';
-import { type NotifyPorts, notifyTasks } from '../../ops/notify-tasks.ts';
+import { type NotifyPorts, notifyTasks, shortCodeOf } from '../../ops/notify-tasks.ts';
 import { recordEvent, WORKFLOW_ACTOR } from '../../ops/record-event.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
@@ -67,6 +68,8 @@ export async function openTask(
         dueAt: task.dueAt,
       },
     });
+    // The short link an SMS about the task carries (an SMS cannot hold the task's id).
+    await deps.messages.putLink(shortCodeOf(task.taskId), task.taskId);
     await announce(deps, task);
     return { taskId: task.taskId, created };
   }
@@ -83,6 +86,7 @@ export async function openTask(
 async function announce(deps: NotifyPorts & Pick<Ports, 'clock'>, task: Task): Promise<void> {
   try {
     await notifyTasks(deps, [task], deps.clock.now());
+    await dispatchMessages(deps);
   } catch {
     // The sweep retries; the task stays open either way.
   }

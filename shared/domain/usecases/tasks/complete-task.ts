@@ -5,6 +5,7 @@ import {
   NotFoundError,
   RuleViolationError,
 } from '../../errors.ts';
+import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
 import type { Task } from '../../model/task.ts';
 import { type OutputContext, type TaskOutputName, taskOutputs } from '../../model/task-outputs.ts';
@@ -57,6 +58,6 @@ export async function completeTask(
     { ...cycle, timeZone },
     template,
     { completedBy: caller.role, result: output, summary },
-    caller.role,
+    actorOf(caller),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../../errors.ts';
+import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
 import { DateInput, horizonFrom, PLANNING_HORIZON, toInstant } from '../../model/dates.ts';
 import type { Task } from '../../model/task.ts';
@@ -55,7 +56,7 @@ export async function extendTask(
       },
     ]);
   }
-  const extended = await extendDeadline(deps, task, template, dueAt, body.reason, caller.role);
+  const extended = await extendDeadline(deps, task, template, dueAt, body.reason, actorOf(caller));
   // The workflow of a stalled cycle waits on the coordinator's resolution task: resolve it as "resume".
   const record = await deps.cycles.record(task.cycleId);
   const resolution = record?.tasks.find(
@@ -68,7 +69,7 @@ export async function extendTask(
       { ...cycle, timeZone },
       template,
       { completedBy: 'coordinator', result: { action: 'resume', dueAt }, summary: { action: 'resume' } },
-      caller.role,
+      actorOf(caller),
     );
   }
   return extended;

@@ -100,7 +100,7 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
   it('runs every handler on arm64 nodejs22.x behind a live alias, with its own log group', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     const count = Object.keys(functions).length;
-    expect(count).toBe(apiRoutes.length + 7 + 1);
+    expect(count).toBe(apiRoutes.filter((route) => !route.localOnly).length + 7 + 1);
     for (const resource of Object.values(functions)) {
       expect(resource.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -112,10 +112,17 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
     template.resourcePropertiesCountIs('AWS::Lambda::Alias', { Name: 'live' }, count);
   });
 
-  it('puts every API route behind the JWT authorizer, with throttling and body-free access logs', () => {
-    const routes = template.findResources('AWS::ApiGatewayV2::Route');
-    expect(Object.keys(routes)).toHaveLength(apiRoutes.length);
-    for (const route of Object.values(routes)) expect(route.Properties.AuthorizationType).toBe('JWT');
+  it('puts every API route but the public ones behind the JWT authorizer, with throttling and body-free access logs', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+    const deployed = apiRoutes.filter((route) => !route.localOnly);
+    expect(routes).toHaveLength(deployed.length);
+    const publicKeys = deployed
+      .filter((route) => route.auth === 'none')
+      .map((route) => `${route.method} ${route.path}`);
+    for (const route of routes) {
+      const isPublic = publicKeys.includes(route.Properties.RouteKey);
+      expect(route.Properties.AuthorizationType, route.Properties.RouteKey).toBe(isPublic ? 'NONE' : 'JWT');
+    }
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
     expect(stage?.Properties.DefaultRouteSettings).toMatchObject({

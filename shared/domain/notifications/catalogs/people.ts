@@ -1,0 +1,112 @@
+import type { Locale } from '../../model/roles.ts';
+
+/**
+ * Messages about people rather than tasks: sign-in codes, invitations, notices that an entry was made on
+ * someone's behalf. Placeholders: {code}, {minutes}, {days}, {link}, {municipality}, {role}, {by}, {task}.
+ */
+export interface PeopleCatalog {
+  signInSubject: string;
+  signInCode: string;
+  invitationSubject: string;
+  invitation: string;
+  roles: { coordinator: string; municipality: string; cag: string };
+  assistedEntry: string;
+}
+
+export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
+  en: {
+    signInSubject: 'Your ROMACT sign-in code',
+    signInCode:
+      'Your ROMACT sign-in code is {code}. It is valid for {minutes} minutes. If you did not ask for it, ignore this message.',
+    invitationSubject: 'You are invited to ROMACT',
+    invitation:
+      'You are invited to ROMACT as {role} ({municipality}). Open {link} and sign in with this address; your code is {code} (valid {days} days).',
+    roles: {
+      coordinator: 'programme coordinator',
+      municipality: 'municipal staff',
+      cag: 'Community Action Group member',
+    },
+    assistedEntry:
+      'ROMACT: {by} recorded "{task}" for {municipality} on your behalf. If this is wrong, tell them or open {link} within {days} days.',
+  },
+  bg: {
+    signInSubject: 'Вашият код за вход в ROMACT',
+    signInCode:
+      'Вашият код за вход в ROMACT е {code}. Валиден е {minutes} минути. Ако не сте го поискали, не обръщайте внимание.',
+    invitationSubject: 'Поканени сте в ROMACT',
+    invitation:
+      'Поканени сте в ROMACT като {role} ({municipality}). Отворете {link} и влезте с този адрес; кодът ви е {code} (валиден {days} дни).',
+    roles: {
+      coordinator: 'координатор на програмата',
+      municipality: 'служител на общината',
+      cag: 'член на Групата за действие на общността',
+    },
+    assistedEntry:
+      'ROMACT: {by} въведе „{task}“ за {municipality} от ваше име. Ако не е вярно, кажете им или отворете {link} до {days} дни.',
+  },
+  hu: {
+    signInSubject: 'ROMACT belépési kódja',
+    signInCode:
+      'A ROMACT belépési kódja: {code}. {minutes} percig érvényes. Ha nem Ön kérte, hagyja figyelmen kívül.',
+    invitationSubject: 'Meghívás a ROMACT-ba',
+    invitation:
+      'Meghívást kapott a ROMACT-ba: {role} ({municipality}). Nyissa meg: {link}, és lépjen be ezzel a címmel; kódja: {code} ({days} napig érvényes).',
+    roles: {
+      coordinator: 'programkoordinátor',
+      municipality: 'önkormányzati munkatárs',
+      cag: 'a Közösségi Akciócsoport tagja',
+    },
+    assistedEntry:
+      'ROMACT: {by} az Ön nevében rögzítette: „{task}” ({municipality}). Ha ez téves, szóljon nekik, vagy nyissa meg: {link} {days} napon belül.',
+  },
+  it: {
+    signInSubject: 'Il tuo codice di accesso a ROMACT',
+    signInCode:
+      'Il tuo codice di accesso a ROMACT è {code}. È valido {minutes} minuti. Se non l’hai richiesto, ignora questo messaggio.',
+    invitationSubject: 'Sei invitato in ROMACT',
+    invitation:
+      'Sei invitato in ROMACT come {role} ({municipality}). Apri {link} e accedi con questo indirizzo; il tuo codice è {code} (valido {days} giorni).',
+    roles: {
+      coordinator: 'coordinatore del programma',
+      municipality: 'personale del comune',
+      cag: 'membro del Gruppo di azione comunitaria',
+    },
+    assistedEntry:
+      'ROMACT: {by} ha registrato «{task}» per {municipality} a tuo nome. Se non è corretto, diglielo o apri {link} entro {days} giorni.',
+  },
+  ro: {
+    signInSubject: 'Codul dvs. de conectare ROMACT',
+    signInCode:
+      'Codul dvs. de conectare ROMACT este {code}. Este valabil {minutes} minute. Dacă nu l-ați cerut, ignorați acest mesaj.',
+    invitationSubject: 'Sunteți invitat în ROMACT',
+    invitation:
+      'Sunteți invitat în ROMACT ca {role} ({municipality}). Deschideți {link} și conectați-vă cu această adresă; codul dvs. este {code} (valabil {days} zile).',
+    roles: {
+      coordinator: 'coordonator de program',
+      municipality: 'personal al primăriei',
+      cag: 'membru al Grupului de acțiune comunitară',
+    },
+    assistedEntry:
+      'ROMACT: {by} a înregistrat „{task}” pentru {municipality} în numele dvs. Dacă nu este corect, spuneți-le sau deschideți {link} în {days} zile.',
+  },
+  sk: {
+    signInSubject: 'Váš prihlasovací kód do ROMACT',
+    signInCode:
+      'Váš prihlasovací kód do ROMACT je {code}. Platí {minutes} minút. Ak ste oň nežiadali, správu ignorujte.',
+    invitationSubject: 'Pozvánka do ROMACT',
+    invitation:
+      'Ste pozvaný do ROMACT ako {role} ({municipality}). Otvorte {link} a prihláste sa touto adresou; váš kód je {code} (platí {days} dní).',
+    roles: {
+      coordinator: 'koordinátor programu',
+      municipality: 'zamestnanec obce',
+      cag: 'člen Komunitnej akčnej skupiny',
+    },
+    assistedEntry:
+      'ROMACT: {by} zaznamenal „{task}“ za {municipality} vo vašom mene. Ak to nie je správne, povedzte im to alebo otvorte {link} do {days} dní.',
+  },
+};
+
+/** Fills a catalogue sentence. */
+export function fillPeople(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+}
