@@ -53,6 +53,56 @@ const longResult = {
   })),
 };
 
+const person = {
+  userId: 'usr-units',
+  displayName: 'Member of staff',
+  locale: 'bg' as const,
+  timeZone: 'Europe/Sofia',
+  channels: [{ type: 'email' as const, address: 'member@plovdiv.example' }],
+  preferences: {},
+  status: 'ACTIVE' as const,
+  createdAt: '2027-01-01T00:00:00.000Z',
+  updatedAt: '2027-01-01T00:00:00.000Z',
+  version: 1,
+};
+const membership = {
+  membershipId: 'mbr-units',
+  userId: 'usr-units',
+  role: 'municipality' as const,
+  municipalityId: 'bg-1',
+  country: 'BG',
+  createdAt: '2027-01-01T00:00:00.000Z',
+};
+const message = {
+  messageId: 'msg-units',
+  userId: 'usr-units',
+  channel: 'email' as const,
+  role: 'municipality' as const,
+  locale: 'bg',
+  municipalityId: 'bg-1',
+  country: 'BG',
+  cycleIds: ['cyc-u'],
+  taskIds: ['cyc-u.needs-assessment.r0'],
+  notificationIds: ['cyc-u.needs-assessment.r0:reminder:P3D:e0'],
+  kinds: ['reminder'],
+  municipalityName: 'Plovdiv – Stolipinovo',
+  text: 'Напомняне: оценката на нуждите е до 1 март.',
+  createdAt: '2027-02-01T00:00:00.000Z',
+  sendAfter: '2027-02-01T07:00:00.000Z',
+  status: 'PENDING' as const,
+};
+const code = {
+  addressKey: 'a'.repeat(64),
+  userId: 'usr-units',
+  channel: 'email' as const,
+  salt: 'b'.repeat(32),
+  codeHash: 'd'.repeat(64),
+  attempts: 0,
+  expiresAt: '2027-02-01T08:10:00.000Z',
+  createdAt: '2027-02-01T08:00:00.000Z',
+  purpose: 'sign-in' as const,
+};
+
 /** The store's real writes, in the order a cycle makes them, each a step whose units are compared. */
 function steps(store: StorePorts): [string, () => Promise<unknown>][] {
   let open: Task;
@@ -169,6 +219,44 @@ function steps(store: StorePorts): [string, () => Promise<unknown>][] {
       () => store.municipalities.create(municipalityFixture({ municipalityId: 'bg-units' })),
     ],
     ['erase its contacts', () => store.municipalities.eraseContacts('bg-units')],
+    [
+      'create a person with an address and a municipality membership',
+      async () => {
+        await store.users.claimAddress('email', 'member@plovdiv.example', 'usr-units');
+        await store.users.create(person);
+        await store.users.addMembership(membership);
+      },
+    ],
+    ['remove the membership', () => store.users.removeMembership(membership)],
+    [
+      'store a message for later (it waits in the outbox), claim it and mark it sent',
+      async () => {
+        await store.messages.put(message);
+        await store.messages.claim(message, 'dlv-1', '2027-02-01T08:15:00.000Z', '2027-02-01T08:00:00.000Z');
+        await store.messages.markSent(
+          { ...message, status: 'SENDING', deliveryId: 'dlv-1' },
+          'dlv-1',
+          '2027-02-01T08:01:00.000Z',
+        );
+      },
+    ],
+    ['erase a person’s messages', () => store.messages.eraseForUser('usr-units')],
+    [
+      'store a sign-in code, count a wrong try, use it up, and open a session',
+      async () => {
+        await store.signIn.putCode(code);
+        const tried = await store.signIn.recordFailedAttempt(code);
+        await store.signIn.consumeCode(tried ?? code);
+        await store.signIn.createSession({
+          sessionId: 'ses-units',
+          userId: 'usr-units',
+          refreshHash: 'c'.repeat(64),
+          createdAt: '2027-02-01T08:00:00.000Z',
+          expiresAt: '2027-03-01T08:00:00.000Z',
+          version: 1,
+        });
+      },
+    ],
     [
       'record, claim and settle a notification',
       async () => {
