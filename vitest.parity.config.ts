@@ -4,8 +4,9 @@ import base from './vitest.config.ts';
 /**
  * `npm run test:parity`: the store contract suite and every integration and end-to-end test that touches the
  * store, with each embedded store on AWS's DynamoDB Local instead of dynalite (test/support/parity-setup.ts).
- * Left out: tests with no store (the ASL on the interpreter, `cdk synth`), and those that already pin their
- * servers and run in `npm test` (the DynamoDB Local smoke test, write units, empty index keys).
+ * Left out: tests with no store (the ASL on the interpreter, `cdk synth`), and those that pin their servers and
+ * run in `npm test` anyway (the DynamoDB Local smoke test, write units, empty index keys, and the bench, whose
+ * `--store` says where it runs).
  */
 export default defineConfig({
   test: {
@@ -18,6 +19,7 @@ export default defineConfig({
       'test/integration/support/dynamodb-local.test.ts',
       'test/integration/shared/adapters/dynamodb/capacity.test.ts',
       'test/integration/shared/adapters/dynamodb/table.test.ts',
+      'test/integration/bench/**',
     ],
     globalSetup: ['test/support/parity-setup.ts'],
     // DynamoDB Local, in another process, answers slower than dynalite in this one.
