@@ -301,20 +301,17 @@ export class Table {
   ): Promise<O> {
     const input = (command as { input?: { Key?: Item; Item?: Item } }).input;
     const key = input?.Key ?? (input?.Item ? { PK: input.Item.PK, SK: input.Item.SK } : undefined);
-    if (!isWrite || !this.computing || !key) {
-      const output = (await this.client.send(command as never)) as unknown as O;
-      this.measure(operation, output.ConsumedCapacity as never, isWrite);
-      return output;
-    }
-    const before = await this.peek(key);
+    const computed = isWrite && this.computing && key !== undefined;
+    const before = computed ? await this.peek(key) : undefined;
     let output: O;
     try {
       output = (await this.client.send(command as never)) as unknown as O;
     } catch (error) {
-      if (isConditionFailure(error)) await this.measureFailedWrite(operation, key, error);
+      if (isWrite && key && isConditionFailure(error)) await this.measureFailedWrite(operation, key, error);
       throw error;
     }
-    this.measureWrite(operation, undefined, before, await this.peek(key));
+    if (computed) this.measureWrite(operation, undefined, before, await this.peek(key));
+    else this.measure(operation, output.ConsumedCapacity as never, isWrite);
     return output;
   }
 
