@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_SWEEP_SHARDS, MAX_SWEEP_SHARDS } from '#shared/adapters/dynamodb/tasks.ts';
 import { LocaleCode } from '#shared/domain/model/roles.ts';
 import { EmailAddress, PhoneNumber } from '#shared/domain/model/user.ts';
 
@@ -84,6 +85,11 @@ export const RegionConfig = z.strictObject({
   signIn: SignInConfig,
   sms: SmsConfig,
   sweepIntervalMinutes: z.int().min(1).max(60).default(15),
+  /**
+   * Shards of the sweep index: a GSI partition takes about 1,000 writes a second, so a region with many open
+   * tasks spreads them over this many (safe to change later; docs/data-model.md).
+   */
+  sweepShards: z.int().min(1).max(MAX_SWEEP_SHARDS).default(DEFAULT_SWEEP_SHARDS),
   logRetentionDays: z
     .union([
       z.literal(7),

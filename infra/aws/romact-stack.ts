@@ -148,6 +148,8 @@ export class RomactStack extends Stack {
     const grant = (created: RomactFunction, access: Access) => {
       if (access.table === 'sweep') created.bindSweep(this.table);
       else if (access.table) created.bindTable(this.table, access.table);
+      // Writers place open tasks in the sweep's shards, the sweep reads them: every table user knows how many.
+      if (access.table) created.function.addEnvironment('SWEEP_SHARDS', String(config.sweepShards));
       if (access.workflow?.length) created.bindWorkflow(machines, access.workflow);
       if (access.notify === 'messages') created.bindNotifications(topic, bus).bindSmsOrigin(config.sms);
       else if (access.notify === 'events') created.bindEvents(bus);

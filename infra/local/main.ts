@@ -88,6 +88,7 @@ async function start() {
     startLocalRuntime({
       dataDir: config.ROMACT_DATA_DIR,
       clock: planning.clock,
+      sweepShards: config.ROMACT_SWEEP_SHARDS,
       secret,
       countries: config.ROMACT_COUNTRIES.split(','),
       ...(config.ROMACT_PUBLIC_URL ? { publicUrl: config.ROMACT_PUBLIC_URL } : {}),

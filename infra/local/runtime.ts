@@ -8,7 +8,7 @@ import { stepHandler } from '#functions/shared/step-handler.ts';
 import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
-import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
+import type { CapacityMeter, WriteUnitCounting } from '#shared/adapters/dynamodb/table.ts';
 import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import {
   type LocalEngineOptions,
@@ -53,6 +53,8 @@ export interface LocalRuntimeOptions {
   log?: (line: string) => void;
   /** The countries this runtime serves (municipalities of others are refused). */
   countries?: readonly string[];
+  /** Shards of the sweep index (ROMACT_SWEEP_SHARDS; default 4). */
+  sweepShards?: number;
   /** Signs the access tokens of local sign-in (the server's secret); a random one when not given. */
   secret?: Uint8Array;
   /** Where people open the web app (links in messages). */
@@ -70,7 +72,7 @@ export interface LocalRuntime {
   engine: LocalWorkflowEngine;
   outbox: OutboxNotifier;
   /** The DynamoDB client of the embedded table (absent on the in-memory store). */
-  dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string };
+  dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string; writeUnits: WriteUnitCounting };
   /** A route's handler on this runtime's ports, restricted to what the route declares. */
   routeHandler(route: ApiRoute): (event: unknown, context: unknown) => Promise<unknown>;
   /** Runs one deadline sweep, as the scheduled Lambda would. */
@@ -117,6 +119,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     dynamo = await startEmbeddedDynamo({ tableName, ...(path ? { path } : {}) });
     store = createDynamoStore(dynamo.client, {
       tableName,
+      writeUnits: dynamo.writeUnits,
+      ...(options.sweepShards ? { sweepShards: options.sweepShards } : {}),
       ...(options.meter ? { meter: options.meter } : {}),
     });
   }
@@ -195,7 +199,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ports: wired,
     engine,
     outbox,
-    ...(dynamo ? { dynamo: { client: dynamo.client, tableName, endpoint: dynamo.endpoint } } : {}),
+    ...(dynamo
+      ? {
+          dynamo: {
+            client: dynamo.client,
+            tableName,
+            endpoint: dynamo.endpoint,
+            writeUnits: dynamo.writeUnits,
+          },
+        }
+      : {}),
     routeHandler(route) {
       let handler = routeHandlers.get(route.name);
       if (!handler) {
