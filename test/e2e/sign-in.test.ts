@@ -537,7 +537,6 @@ describe('The sign-in round trip', () => {
     }
     const sorted = rounds.toSorted((a, b) => a - b);
     const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
-    // biome-ignore lint/suspicious/noConsole: the figure this test exists to print
     console.info(
       `sign-in round trip on the local server (start + code from the outbox + verify), n=${rounds.length}: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`,
     );
