@@ -6,7 +6,7 @@ import type { OutboundMessage } from '#shared/domain/ports.ts';
 import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
 import { call, outputs } from '../../support/api.ts';
 import { eventually, parkedOn, testRuntime } from '../../support/runtime.ts';
-import { addMunicipality, addPerson, admin, type TestPerson } from '../support/people.ts';
+import { addMunicipality, addPerson, admin } from '../support/people.ts';
 
 /**
  * Notifications reach people: the members who hold a task's role and the coordinators of the municipality's
