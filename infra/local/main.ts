@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { logger } from '#functions/shared/logger.ts';
+import { assertSmtpUrl, describeSmtpUrl } from '#shared/adapters/local/email-sender.ts';
 import { readOrCreateSecretFile } from '#shared/adapters/local/files.ts';
 import { loadOrCreateSecret } from '#shared/adapters/local/tokens.ts';
 import { readConfig } from './config.ts';
@@ -79,6 +80,10 @@ async function start() {
         retryForMs: config.ROMACT_WEBHOOK_RETRY_HOURS * 3_600_000,
       }
     : undefined;
+  const smtp = config.ROMACT_SMTP_URL
+    ? { url: config.ROMACT_SMTP_URL, from: config.ROMACT_SMTP_FROM }
+    : undefined;
+  if (smtp) await step(undefined, () => assertSmtpUrl(smtp.url));
   const secret = await step('cannot read the token secret', () =>
     loadOrCreateSecret(join(config.ROMACT_DATA_DIR, 'secret')),
   );
@@ -90,6 +95,7 @@ async function start() {
       countries: config.ROMACT_COUNTRIES.split(','),
       ...(config.ROMACT_PUBLIC_URL ? { publicUrl: config.ROMACT_PUBLIC_URL } : {}),
       ...(webhook ? { webhook } : {}),
+      ...(smtp ? { smtp } : {}),
       log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
     }),
   );
@@ -126,6 +132,9 @@ async function start() {
             `  webhook:    ${new URL(webhook.url).origin} (signed with ${config.ROMACT_WEBHOOK_SECRET ? 'ROMACT_WEBHOOK_SECRET' : join(config.ROMACT_DATA_DIR, 'webhook-secret')}; retried for ${config.ROMACT_WEBHOOK_RETRY_HOURS} h)`,
           ]
         : []),
+      smtp
+        ? `  email:      also sent through ${describeSmtpUrl(smtp.url)} as ${smtp.from}`
+        : '  email:      to the outbox only (set ROMACT_SMTP_URL to send it)',
       `  try next:   npx romact demo`,
       '',
     ].join('\n'),

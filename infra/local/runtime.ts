@@ -9,6 +9,7 @@ import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
 import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
+import { EmailNotifier, type EmailOptions } from '#shared/adapters/local/email-sender.ts';
 import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import {
   type LocalEngineOptions,
@@ -46,6 +47,8 @@ export interface LocalRuntimeOptions {
   onInvoke?: LocalEngineOptions['onInvoke'];
   /** Also POST every notification to a webhook (signed, retried for hours, resumed after a restart). */
   webhook?: WebhookOptions;
+  /** Also send the email channel's messages through this SMTP server (ROMACT_SMTP_URL, ROMACT_SMTP_FROM). */
+  smtp?: Omit<EmailOptions, 'log'>;
   /** Print a line per notification (the server log). */
   log?: (line: string) => void;
   /** The countries this runtime serves (municipalities of others are refused). */
@@ -64,6 +67,8 @@ export interface LocalRuntime {
   ports: Ports;
   engine: LocalWorkflowEngine;
   outbox: OutboxNotifier;
+  /** Real email through SMTP, when configured (it wraps the outbox). */
+  email?: EmailNotifier;
   /** The DynamoDB client of the embedded table (absent on the in-memory store). */
   dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string };
   /** A route's handler on this runtime's ports, restricted to what the route declares. */
@@ -117,6 +122,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ...(options.log ? { log: options.log } : {}),
   });
 
+  const email = options.smtp
+    ? new EmailNotifier(outbox, { ...options.smtp, ...(options.log ? { log: options.log } : {}) })
+    : undefined;
+
   // The engine calls the step handlers, and the handlers use the engine: the ports are read when a step runs.
   let ports: Ports | undefined;
   const portsNow = () => {
@@ -167,7 +176,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const wired: Ports = {
     ...store,
     engine,
-    notifier: outbox,
+    notifier: email ?? outbox,
     clock,
     templates: builtInCatalog,
     settings,
@@ -182,6 +191,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ports: wired,
     engine,
     outbox,
+    ...(email ? { email } : {}),
     ...(dynamo ? { dynamo: { client: dynamo.client, tableName, endpoint: dynamo.endpoint } } : {}),
     routeHandler(route) {
       let handler = routeHandlers.get(route.name);
@@ -223,6 +233,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     async close() {
       await engine.stopAll();
       // Stops the webhook's retries; undelivered posts stay queued on disk for the next start.
+      await email?.close();
       await outbox.close();
       await dynamo?.close();
     },
