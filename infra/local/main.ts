@@ -8,6 +8,7 @@ import { loadOrCreateSecret } from '#shared/adapters/local/tokens.ts';
 import { readConfig } from './config.ts';
 import { createHttpServer } from './http-server.ts';
 import { localRoutes } from './local-routes.ts';
+import { migrateLocalData, migrationLine } from './migrate.ts';
 import { openPlanningClock } from './planning-clock.ts';
 import { type LocalRuntime, startLocalRuntime } from './runtime.ts';
 import { acquireServerLock, type ServerLock } from './server-lock.ts';
@@ -100,6 +101,10 @@ async function start() {
     }),
   );
   const started = runtime;
+  // Data written by an earlier version is brought up to date before any request or cycle reads it.
+  const migration = await step('cannot migrate the local data', () => migrateLocalData(started));
+  const migrated = migrationLine(migration);
+  if (migrated) process.stdout.write(`${new Date().toISOString()} ${migrated}\n`);
   server = createHttpServer({
     secret,
     handlerFor: (route) => started.routeHandler(route),
