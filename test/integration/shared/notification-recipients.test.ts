@@ -244,6 +244,32 @@ describe('Each person’s quiet hours, language and channels', () => {
     expect(listed.map((message) => message.status)).toEqual(['SENT']);
   });
 
+  it('refuses a choice of channels that leaves the person none to be reached on, naming the field', async () => {
+    await addMunicipality('bg-choice', { name: 'Vidin – Nov Pat', ...bulgarian });
+    const emailOnly = await addPerson({
+      displayName: 'Email Only',
+      role: 'municipality',
+      municipalityId: 'bg-choice',
+      email: 'email.only@vidin.example',
+    });
+    for (const channels of [['sms'], []]) {
+      const refused = await call('PATCH', '/me', {
+        claims: emailOnly.claims,
+        body: { preferences: { channels } },
+      });
+      expect(refused.status, JSON.stringify(channels)).toBe(400);
+      expect(refused.body.error.fields).toEqual([
+        { path: 'preferences.channels', message: 'must include one you have: "email"' },
+      ]);
+    }
+    const both = await call('PATCH', '/me', {
+      claims: emailOnly.claims,
+      body: { preferences: { channels: ['email', 'sms'] } },
+    });
+    expect(both.status).toBe(200);
+    expect(both.body.preferences.channels).toEqual(['email', 'sms']);
+  });
+
   it('writes to each person in their own language, on the channels they chose', async () => {
     await addMunicipality('bg-languages', {
       name: 'Pleven – Storgozia',
