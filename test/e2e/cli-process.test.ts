@@ -218,10 +218,21 @@ describe('romact lists: --limit, --all, No results.', { timeout: 120_000 }, () =
 
 describe('romact errors', { timeout: 120_000 }, () => {
   it('exits 3 on 404, 4 on 409, 2 on 400, and prints JSON errors on stderr under --json', async () => {
-    const missing = await romact([...coordinatorHU, 'task', 'show', 'cyc-none.x.r0']);
+    const missing = await romact([
+      ...coordinatorHU,
+      'task',
+      'show',
+      'cyc-00000000000000000000.needs-assessment.r0',
+    ]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/^Error 404: /);
-    const missingJson = await romact([...coordinatorHU, '--json', 'task', 'show', 'cyc-none.x.r0']);
+    const missingJson = await romact([
+      ...coordinatorHU,
+      '--json',
+      'task',
+      'show',
+      'cyc-00000000000000000000.needs-assessment.r0',
+    ]);
     expect(missingJson).toMatchObject({ code: 3, stdout: '' });
     expect(JSON.parse(missingJson.stderr)).toMatchObject({ error: { code: 'NOT_FOUND', status: 404 } });
 
