@@ -170,7 +170,8 @@ export function peopleCommands(
           .map((code) => code.trim())
           .filter(Boolean);
         const created = await request(
-          globals(),
+          // Always the local secret's token, never the session of whoever signed in on this machine.
+          { ...globals(), as: 'coordinator' },
           'POST',
           '/users',
           {
