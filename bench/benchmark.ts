@@ -262,8 +262,17 @@ async function sweepAt(openTasks: number) {
   });
   totals.read = 0;
   const { OutboxNotifier } = await import('#shared/adapters/local/outbox-notifier.ts');
+  // The sweep alone: no workflow runs here, so the engine answers nothing (no entry on anyone's behalf waits).
+  const engine = {
+    maxWaitSeconds: 1,
+    start: async () => ({ executionId: 'none', version: 'none', startedAt: clock.now().toISOString() }),
+    continueOn: async () => ({ executionId: 'none', version: 'none', startedAt: clock.now().toISOString() }),
+    sendTaskSuccess: async () => {},
+    stop: async () => {},
+  };
   const deps = {
     ...store,
+    engine,
     notifier: new OutboxNotifier(),
     clock,
     templates: builtInCatalog,
@@ -308,7 +317,6 @@ async function interpreterFloor(cycles: number, concurrency: number, withRevisio
     const handlers: Record<string, (input: any) => Promise<unknown>> = {};
     for (const binding of listTaskStates(definition)) {
       handlers[binding.stateName] = async (input) => {
-        if (binding.kind === 'startExecution') return {};
         if (binding.waitForToken) {
           const key = input.Payload.taskKey as string;
           if (key === 'council-decision' && !rejected) {
@@ -335,7 +343,7 @@ async function interpreterFloor(cycles: number, concurrency: number, withRevisio
             },
           };
         }
-        if (binding.step === 'phaseEnded') return { Payload: { chain: false, chainName: 'x' } };
+        if (binding.step === 'phaseEnded') return { Payload: {} };
         return { Payload: {} };
       };
     }

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { loadOrCreateSecret, mintToken } from '#shared/adapters/local/tokens.ts';
+import { localDate } from '#shared/domain/model/dates.ts';
+import { exampleOf, type JsonSchema } from '#shared/domain/model/output-json-schema.ts';
+import { locales } from '#shared/domain/model/roles.ts';
 import { parseLimit, parsePairs } from './args.ts';
 import { apiUrl, dataDir, ensureOk, type GlobalOptions, health, request, send } from './client.ts';
 import { runDemo } from './demo.ts';
-import { ExitCode, invalidInput, reportError } from './errors.ts';
+import { CliError, ExitCode, invalidInput, reportError } from './errors.ts';
 import { day, listing, timeline } from './format.ts';
 import { readJsonInput } from './input.ts';
 import { collectPages, type Page, type PageWish } from './paging.ts';
@@ -210,6 +213,49 @@ task.command('show <id>').action(async (id: string) => {
   const found = await request(globals(), 'GET', `/tasks/${encode(id)}`);
   print(found, () => JSON.stringify(found, null, 2));
 });
+task
+  .command('template <id>')
+  .description('what the task asks for: its output’s JSON Schema, and an example body with today’s dates')
+  .addOption(
+    new Option('--locale <code>', 'language of the titles, descriptions and examples')
+      .choices([...locales])
+      .default('en'),
+  )
+  .action(async (id: string, options: { locale: string }) => {
+    const found = await request(globals(), 'GET', `/tasks/${encode(id)}`);
+    const template = await request(
+      globals(),
+      'GET',
+      `/templates/${encode(found.templateId)}?locale=${encode(options.locale)}`,
+    );
+    const schema = template.outputs?.[found.output]?.schema as JsonSchema | undefined;
+    if (!schema)
+      throw new CliError(
+        'NO_SCHEMA',
+        `The API serves no schema for the output ${found.output}`,
+        ExitCode.other,
+      );
+    // "Today" is the server's planning time (a demo clock may run fast) where the municipality is.
+    const cycle = await request(globals(), 'GET', `/cycles/${encode(found.cycleId)}`);
+    const planningTime = await health(globals()).then(
+      (answer) => answer.planningTime,
+      () => undefined,
+    );
+    const today = localDate(planningTime ?? new Date().toISOString(), cycle.timeZone ?? 'UTC');
+    const example = exampleOf(schema, today);
+    print({ taskId: found.taskId, output: found.output, schema, example }, () =>
+      [
+        `${found.title?.[options.locale] ?? found.title?.en ?? found.taskKey} (${found.output}), due ${day(found.dueAt)}`,
+        '',
+        `The output's JSON Schema, as the API validates it:`,
+        JSON.stringify(schema, null, 2),
+        '',
+        `An example body with today's dates (${today}): save it to a file, change it, and send it with`,
+        `  romact task complete ${found.taskId} --data <file>`,
+        JSON.stringify(example, null, 2),
+      ].join('\n'),
+    );
+  });
 task
   .command('complete <id>')
   .requiredOption(

@@ -4,6 +4,7 @@ import { route as signOut } from './api/auth/sign-out.ts';
 import { route as signInStart } from './api/auth/start-sign-in.ts';
 import { route as signInVerify } from './api/auth/verify-sign-in.ts';
 import { route as cancelCycle } from './api/cancel-cycle.ts';
+import { route as completeOnBehalf } from './api/complete-on-behalf.ts';
 import { route as completeTask } from './api/complete-task.ts';
 import { route as eraseContacts } from './api/erase-contacts.ts';
 import { route as extendTask } from './api/extend-task.ts';
@@ -11,13 +12,16 @@ import { route as getCalendar } from './api/get-calendar.ts';
 import { route as getCycle } from './api/get-cycle.ts';
 import { route as getMunicipality } from './api/get-municipality.ts';
 import { route as getTask } from './api/get-task.ts';
+import { route as getTemplate } from './api/get-template.ts';
 import { route as listCycles } from './api/list-cycles.ts';
 import { route as listTasks } from './api/list-tasks.ts';
+import { route as listTemplates } from './api/list-templates.ts';
 import { route as exportMe } from './api/me/export-me.ts';
 import { route as getCalendarUrl } from './api/me/get-calendar-url.ts';
 import { route as getMe } from './api/me/get-me.ts';
 import { route as rotateCalendarUrl } from './api/me/rotate-calendar-url.ts';
 import { route as updateMe } from './api/me/update-me.ts';
+import { route as objectToEntry } from './api/object-to-entry.ts';
 import { route as createUser } from './api/people/create-user.ts';
 import { route as eraseUser } from './api/people/erase-user.ts';
 import { route as inviteMember } from './api/people/invite-member.ts';
@@ -64,6 +68,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   eraseUser,
   listNotifications,
   resolveLink,
+  completeOnBehalf,
+  objectToEntry,
+  listTemplates,
+  getTemplate,
 ] as unknown as readonly ApiRoute[];
 
 /** The source file of a route's Lambda function, relative to the project root. */

@@ -37,6 +37,8 @@ function step<I extends z.ZodType, O extends z.ZodType>(contract: StepContract<I
 const CycleId = z.string().min(1).max(100);
 const PhaseKey = z.string().min(1).max(40);
 const Revision = z.int().min(0);
+/** The execution a step runs in, from the context object (`$$.Execution`): chaining reads its age. */
+const Execution = { executionId: z.string().min(1).max(2_048), executionStartedAt: Instant };
 /** What a finished human task hands back to the workflow (the Choice states read it). */
 const Summary = z.object({
   taskId: z.string().optional(),
@@ -53,7 +55,9 @@ export const steps = {
       cycleId: CycleId,
       phase: PhaseKey,
       revision: Revision,
-      executionId: z.string().min(1),
+      /** The template version this definition was compiled from (a literal in the ASL). */
+      templateVersion: z.int().min(1),
+      ...Execution,
     }),
     output: z.object({ tasks: z.array(TaskRequest) }),
     waitsForToken: false,
@@ -66,8 +70,8 @@ export const steps = {
   }),
   deadlineCheck: step({
     placeholder: 'DeadlineCheckFunctionArn',
-    input: z.object({ request: TaskRequest }),
-    output: z.object({ action: z.enum(['wait', 'stall', 'abandon']), request: TaskRequest }),
+    input: z.object({ request: TaskRequest, ...Execution }),
+    output: z.object({ action: z.enum(['wait', 'stall', 'abandon', 'chain']), request: TaskRequest }),
     waitsForToken: false,
   }),
   phaseEnded: step({
@@ -77,9 +81,8 @@ export const steps = {
       phase: PhaseKey,
       revision: Revision,
       results: z.array(Summary),
-      executionStartedAt: Instant,
     }),
-    output: z.object({ chain: z.boolean(), chainName: z.string() }),
+    output: z.object({}),
     waitsForToken: false,
   }),
   startNextCycle: step({

@@ -11,7 +11,7 @@ export const route = defineRoute({
   path: '/cycles/{id}/cancel',
   summary: 'Cancel a running or stalled cycle',
   roles: ['coordinator'],
-  access: { table: 'readWrite', workflow: ['stop'] },
+  access: { table: 'readWrite', workflow: ['stop'], notify: 'messages' },
   request: { path: CyclePath, body: CancelCycleBody },
   run: (ports, { caller, path, body }) => cancelCycle(ports, caller, path.id, body),
 });

@@ -12,7 +12,7 @@ export const route = defineRoute({
   path: '/tasks/{id}/complete',
   summary: 'Complete a task with its output',
   roles: ['coordinator', 'municipality', 'cag'],
-  access: { table: 'readWrite', workflow: ['taskToken'] },
+  access: { table: 'readWrite', workflow: ['taskToken'], notify: 'messages' },
   request: { path: TaskPath, body: { raw: "The task's output, valid against the task's output schema" } },
   run: async (ports, { caller, path, body }) =>
     taskView(ports, await completeTask(ports, caller, path.id, body)),

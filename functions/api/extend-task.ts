@@ -12,7 +12,7 @@ export const route = defineRoute({
   path: '/tasks/{id}/extend',
   summary: 'Move a task’s deadline',
   roles: ['coordinator'],
-  access: { table: 'readWrite', workflow: ['taskToken'] },
+  access: { table: 'readWrite', workflow: ['taskToken'], notify: 'messages' },
   request: { path: TaskPath, body: ExtendTaskBody },
   run: async (ports, { caller, path, body }) =>
     taskView(ports, await extendTask(ports, caller, path.id, body)),

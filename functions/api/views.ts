@@ -1,5 +1,5 @@
 import { isOverdue, type Task } from '#shared/domain/model/task.ts';
-import { findTask } from '#shared/domain/model/template.ts';
+import { taskTitle } from '#shared/domain/notifications/catalogs/task-title.ts';
 import type { CycleRecord, Ports } from '#shared/domain/ports.ts';
 
 /** What the API returns for tasks and cycles: never a task token; titles and "overdue" added for people. */
@@ -7,21 +7,19 @@ import type { CycleRecord, Ports } from '#shared/domain/ports.ts';
 /** A task as the API returns it. */
 export function taskView(ports: Pick<Ports, 'clock' | 'templates'>, task: Task) {
   const { taskToken: _token, ...visible } = task;
-  const template = ports.templates.get(task.templateId);
-  const definition = template ? findTask(template, task.phase, task.taskKey) : undefined;
   return {
     ...visible,
-    title:
-      task.kind === 'stall-resolution'
-        ? { en: `Resume or cancel the stalled cycle (${task.taskKey})` }
-        : definition?.title,
+    // A stall task's title names the stalled task, in every catalogue language.
+    title: taskTitle(ports.templates.get(task.templateId, task.templateVersion), task),
     overdue: isOverdue(task, ports.clock.now()),
   };
 }
 
 /** A cycle with its phases (in the order they ran), tasks and audit trail. */
 export function cycleView(ports: Pick<Ports, 'clock' | 'templates'>, record: CycleRecord) {
-  const order = (ports.templates.get(record.cycle.templateId)?.phases ?? []).map((phase) => phase.key);
+  const order = (
+    ports.templates.get(record.cycle.templateId, record.cycle.templateVersion)?.phases ?? []
+  ).map((phase) => phase.key);
   // Runs started in the same millisecond (a fast clock) still read in the order the workflow ran them.
   const phases = [...record.phases].sort(
     (a, b) =>

@@ -8,8 +8,11 @@ import type { Ports } from '#shared/domain/ports.ts';
 export interface Access {
   /** Table access: reads only, reads and writes, or the sweep's (its index, task and notification items). */
   table?: 'read' | 'readWrite' | 'sweep';
-  /** Step Functions calls: start executions, stop them, answer task tokens. */
-  workflow?: readonly ('start' | 'stop' | 'taskToken')[];
+  /**
+   * Step Functions calls: start executions (on the live alias), continue a cycle on the version it runs
+   * (chaining), stop them, answer task tokens.
+   */
+  workflow?: readonly WorkflowAction[];
   /** Notifications: integration events only, or messages (SNS) and events. */
   notify?: 'events' | 'messages';
 }
@@ -21,8 +24,12 @@ const tableWrites: Record<string, readonly string[]> = {
   municipalities: ['put', 'eraseContacts'],
   notifications: ['record', 'claim', 'settle'],
 };
-const engineActions: Record<string, 'start' | 'stop' | 'taskToken'> = {
+/** What a function may do with workflow executions. */
+export type WorkflowAction = 'start' | 'continue' | 'stop' | 'taskToken';
+
+const engineActions: Record<string, WorkflowAction> = {
   start: 'start',
+  continueOn: 'continue',
   stop: 'stop',
   sendTaskSuccess: 'taskToken',
 };

@@ -7,7 +7,7 @@ import { awsPorts } from '../shared/aws-ports.ts';
 import { logger } from '../shared/logger.ts';
 
 /** What the sweep may touch: its index, task and notification items, and messages. */
-export const sweepAccess: Access = { table: 'sweep', notify: 'messages' };
+export const sweepAccess: Access = { table: 'sweep', notify: 'messages', workflow: ['taskToken'] };
 
 /** The deadline sweep's edge on the given ports (EventBridge Scheduler on AWS, a timer offline). */
 export function sweepHandler(portsFor: () => Ports) {
@@ -16,6 +16,8 @@ export function sweepHandler(portsFor: () => Ports) {
     .handler(async () => {
       const report = await sweepDeadlines(portsFor());
       // A sweep that found nothing to do is not news (locally it runs every second under a fast clock).
+      if (report.undeliverable > 0)
+        logger.warn('undeliverable notification', { count: report.undeliverable });
       if (report.messages > 0 || report.recorded > 0) logger.info('sweep done', { ...report });
       else logger.debug('sweep done', { ...report });
       return report;

@@ -99,11 +99,8 @@ export class RomactStack extends Stack {
       const name = `${prefix}-${templateId}`;
       // By name, not by reference: functions that start executions would otherwise depend on the machine that
       // depends on them.
-      return {
-        templateId,
-        name,
-        aliasArn: `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${name}:live`,
-      };
+      const arn = `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${name}`;
+      return { templateId, name, arn, aliasArn: `${arn}:live` };
     });
 
     const fn = (
@@ -199,22 +196,15 @@ export class RomactStack extends Stack {
         tracingEnabled: true,
       });
       for (const step of Object.values(steps)) step.alias.grantInvoke(stateMachine);
-      // Chaining starts a fresh execution of the same machine.
-      stateMachine.addToRolePolicy(
-        new iam.PolicyStatement({
-          actions: ['states:StartExecution'],
-          resources: [
-            `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${machine.name}`,
-            `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${machine.name}:*`,
-          ],
-        }),
-      );
       // A published version behind a `live` alias: running cycles keep the definition they started with.
       const version = new sfn.CfnStateMachineVersion(this, `Workflow-${machine.templateId}-Version`, {
         stateMachineArn: stateMachine.stateMachineArn,
         stateMachineRevisionId: stateMachine.stateMachineRevisionId,
         description: `${template.id} v${template.version}`,
       });
+      // Kept when a later deploy publishes the next version: cycles started on this one chain into it for as
+      // long as they run (Step Functions keeps up to 1,000 versions per state machine).
+      version.applyRemovalPolicy(RemovalPolicy.RETAIN);
       new sfn.CfnStateMachineAlias(this, `Workflow-${machine.templateId}-Live`, {
         name: 'live',
         routingConfiguration: [{ stateMachineVersionArn: version.attrArn, weight: 100 }],

@@ -13,6 +13,7 @@ import { EmailNotifier, type EmailOptions } from '#shared/adapters/local/email-s
 import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import {
   type LocalEngineOptions,
+  type LocalMachineVersion,
   LocalWorkflowEngine,
   type TaskStateBinding,
 } from '#shared/adapters/local/local-workflow-engine.ts';
@@ -22,10 +23,12 @@ import type { WebhookOptions } from '#shared/adapters/local/webhook-sender.ts';
 import { createMemoryStore } from '#shared/adapters/memory/store.ts';
 import { type Clock, systemClock } from '#shared/domain/clock.ts';
 import { liveStatuses } from '#shared/domain/model/cycle.ts';
-import type { Ports, StorePorts } from '#shared/domain/ports.ts';
+import type { CycleTemplate } from '#shared/domain/model/template.ts';
+import type { Ports, StorePorts, TemplateCatalog } from '#shared/domain/ports.ts';
 import { compileTemplate } from '#workflows/compile/compile-template.ts';
 import { listTaskStates } from '#workflows/compile/task-states.ts';
-import { builtInCatalog, builtInTemplates } from '#workflows/templates/index.ts';
+import { catalogOf } from '#workflows/templates/catalog.ts';
+import { builtInCatalog } from '#workflows/templates/index.ts';
 import { startEmbeddedDynamo } from './dynamodb-server.ts';
 
 /**
@@ -57,6 +60,8 @@ export interface LocalRuntimeOptions {
   secret?: Uint8Array;
   /** Where people open the web app (links in messages). */
   publicUrl?: string;
+  /** The template versions this runtime knows (default: the built-in ones); the newest of each is live. */
+  templates?: readonly CycleTemplate[];
 }
 
 /** The countries the local runtime serves unless told otherwise: the ROMACT programme's. */
@@ -77,6 +82,11 @@ export interface LocalRuntime {
   sweep(): Promise<unknown>;
   /** Restarts the workflow of every live cycle at its current phase (after a restart of the process). */
   resumeLiveCycles(): Promise<string[]>;
+  /**
+   * Deploys a new template version, as `cdk deploy` publishes a state machine version and moves its `live`
+   * alias: new cycles start on it, running cycles keep theirs (also across a chain).
+   */
+  deploy(template: CycleTemplate): void;
   close(): Promise<void>;
 }
 
@@ -132,10 +142,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if (!ports) throw new Error('The local runtime is not wired yet');
     return ports;
   };
-  const templates = [...builtInTemplates.values()];
-  const definitions = Object.fromEntries(
-    templates.map((template) => [template.id, compileTemplate(template)]),
-  );
+  let catalog = catalogOf(options.templates ?? builtInCatalog.versions);
+  const templates: TemplateCatalog = {
+    get: (id, version) => catalog.get(id, version),
+    list: () => catalog.list(),
+  };
   const stepPorts = new Map<string, Ports>();
   const portsOfStep = (step: keyof typeof stepDefinitions) => () => {
     let restricted = stepPorts.get(step);
@@ -151,18 +162,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       stepHandler(stepDefinitions[step] as never, portsOfStep(step)),
     ]),
   );
-  const bindings = Object.fromEntries(
-    Object.entries(definitions).map(([templateId, definition]) => [
-      templateId,
-      listTaskStates(definition).map(
-        (binding): TaskStateBinding =>
-          binding.kind === 'lambda' ? { ...binding, handler: stepHandlers[binding.step] as never } : binding,
+  // Every known version is published, as on AWS where the versions of earlier deploys are kept.
+  const machineVersion = (template: CycleTemplate): LocalMachineVersion => {
+    const definition = compileTemplate(template);
+    return {
+      templateId: template.id,
+      version: template.version,
+      definition: definition as never,
+      bindings: listTaskStates(definition).map(
+        (binding): TaskStateBinding => ({ ...binding, handler: stepHandlers[binding.step] as never }),
       ),
-    ]),
-  );
+    };
+  };
   const engine = new LocalWorkflowEngine({
-    definitions: definitions as never,
-    bindings,
+    versions: catalog.versions.map(machineVersion),
     now: () => clock.now(),
     // Timers (a task's wait, an execution's one-year limit) run in real time: a demo clock shortens them.
     timerMs: (ms: number) => clock.timerMs(ms),
@@ -178,7 +191,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     engine,
     notifier: email ?? outbox,
     clock,
-    templates: builtInCatalog,
+    templates,
     settings,
     tokens,
   };
@@ -218,17 +231,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
             const restarts = engine
               .list()
               .filter((execution) => execution.input.cycleId === cycle.cycleId).length;
-            await engine.start(cycle.templateId, `${cycle.executionName}-resume-${Date.now()}-${restarts}`, {
-              cycleId: cycle.cycleId,
-              revision: { count: cycle.revision },
-              resumeAt: cycle.currentPhase,
-            });
+            // On the version the cycle runs: a restart is no deploy.
+            await engine.continueOn(
+              cycle.templateId,
+              cycle.stateMachineVersion,
+              `${cycle.executionName}-resume-${Date.now()}-${restarts}`,
+              { cycleId: cycle.cycleId, revision: { count: cycle.revision }, resumeAt: cycle.currentPhase },
+            );
             resumed.push(cycle.cycleId);
           }
           cursor = page.nextCursor;
         } while (cursor);
       }
       return resumed;
+    },
+    deploy(template) {
+      catalog = catalogOf([...catalog.versions, template]);
+      engine.publish(machineVersion(template));
     },
     async close() {
       await engine.stopAll();

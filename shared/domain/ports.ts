@@ -271,22 +271,47 @@ export interface ExecutionStart {
   resumeAt?: string;
 }
 
+/** An execution the engine started, and the published version of the template's workflow it runs. */
+export interface ExecutionStarted {
+  executionId: string;
+  /** The state machine version (on AWS its version ARN): a chain continues on it, not on whatever is live. */
+  version: string;
+  /** When it started (planning time offline). */
+  startedAt: string;
+}
+
 /** The workflow engine: Step Functions on AWS, the local ASL interpreter offline. */
 export interface WorkflowEngine {
   /**
-   * Starts an execution of a template's workflow under a deterministic key (the adapter derives a valid
+   * Starts an execution of a template's live workflow under a deterministic key (the adapter derives a valid
    * execution name from it); starting the same key with the same input returns the running execution.
    */
-  start(templateId: string, key: string, input: ExecutionStart): Promise<{ executionId: string }>;
+  start(templateId: string, key: string, input: ExecutionStart): Promise<ExecutionStarted>;
+  /**
+   * Starts a fresh execution on the given version (the one the cycle started on; the live one when unknown), so
+   * a cycle keeps its definition across a chain and after a deploy. Idempotent per key like `start`.
+   */
+  continueOn(
+    templateId: string,
+    version: string | undefined,
+    key: string,
+    input: ExecutionStart,
+  ): Promise<ExecutionStarted>;
   sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void>;
   stop(executionId: string, cause: string): Promise<void>;
   /** The longest a single task wait may run on this engine, in seconds (a longer deadline waits again). */
   readonly maxWaitSeconds: number;
 }
 
-/** The templates a runtime knows. */
+/**
+ * The templates a runtime knows, every version a running cycle may still use: a cycle keeps the version it
+ * started with, and so does its workflow.
+ */
 export interface TemplateCatalog {
-  get(templateId: string): CycleTemplate | undefined;
+  /** A template by id: the given version, or the newest when no version is given. */
+  get(templateId: string, version?: number): CycleTemplate | undefined;
+  /** The newest version of every template, for people choosing one. */
+  list(): readonly CycleTemplate[];
 }
 
 /** What a deployment is configured with. */

@@ -30,8 +30,7 @@ export interface Script {
   deadline?: (
     request: HumanRequest,
     checksBefore: number,
-  ) => { action: 'wait' | 'stall' | 'abandon'; request: unknown };
-  chainAfterPhase?: string;
+  ) => { action: 'wait' | 'stall' | 'abandon' | 'chain'; request: unknown };
 }
 
 /** A step invocation seen by a double. */
@@ -87,26 +86,13 @@ export async function runDefinition(
         checks.set(request.taskKey, count + 1);
         return script.deadline?.(request, count) ?? { action: 'abandon', request };
       }
-      case 'phaseEnded':
-        return {
-          chain: payload.phase === script.chainAfterPhase,
-          chainName: `${payload.cycleId}-${payload.phase}-${payload.revision}`,
-        };
       default:
         return {};
     }
   };
 
   for (const binding of listTaskStates(definition)) {
-    if (binding.kind === 'startExecution') {
-      handlers[binding.stateName] = async (event) => {
-        calls.push({ stateName: binding.stateName, step: 'startExecution', payload: event });
-        return {
-          ExecutionArn: `arn:local:execution:${String(event.Name)}`,
-          StartDate: new Date().toISOString(),
-        };
-      };
-    } else if (binding.waitForToken) {
+    if (binding.waitForToken) {
       handlers[binding.stateName] = (event) => {
         const request = event.Payload as HumanRequest;
         calls.push({ stateName: binding.stateName, step: 'openTask', payload: event.Payload as Payload });

@@ -16,7 +16,6 @@ export interface AslDefinition {
 export const resources = {
   invoke: 'arn:aws:states:::lambda:invoke',
   invokeAndWait: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-  startExecution: 'arn:aws:states:::states:startExecution',
 } as const;
 
 /** Retries Lambda's own transient failures (not the handler's errors) with jittered backoff. */

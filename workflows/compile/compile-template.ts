@@ -2,7 +2,7 @@ import { CycleOutcome } from '#shared/domain/model/cycle.ts';
 import type { CycleTemplate, PhaseTemplate } from '#shared/domain/model/template.ts';
 import { outcomeTask } from '#shared/domain/model/template.ts';
 import { path, selectResult } from '../contract.ts';
-import { type AslDefinition, type AslState, invoke, resources } from './asl.ts';
+import { type AslDefinition, type AslState, invoke } from './asl.ts';
 import { compilerOf } from './kinds/index.ts';
 import { branchErrors, catchAll, stateNames } from './names.ts';
 import { taskBranch } from './task-branch.ts';
@@ -33,49 +33,6 @@ function afterLastPhase(template: CycleTemplate, phase: PhaseTemplate, states: R
   return stateNames.outcome(phase.key);
 }
 
-/** Between two phases: an execution old enough chains to a fresh one that resumes at the next phase. */
-function chainCheck(phase: PhaseTemplate, next: PhaseTemplate, states: Record<string, AslState>) {
-  states[stateNames.phaseChainCheck(phase.key)] = {
-    Type: 'Choice',
-    Choices: [{ Variable: '$.phaseEnd.chain', BooleanEquals: true, Next: stateNames.phaseChain(phase.key) }],
-    Default: stateNames.phaseStart(next.key),
-  };
-  states[stateNames.phaseChain(phase.key)] = {
-    Type: 'Task',
-    Resource: resources.startExecution,
-    Parameters: {
-      'StateMachineArn.$': '$$.StateMachine.Id',
-      'Name.$': '$.phaseEnd.chainName',
-      Input: {
-        'cycleId.$': '$.cycleId',
-        'revision.$': '$.revision',
-        resumeAt: next.key,
-        'AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$': '$$.Execution.Id',
-      },
-    },
-    ResultPath: null,
-    Retry: [
-      {
-        ErrorEquals: ['StepFunctions.SdkClientException', 'StepFunctions.ServiceQuotaExceededException'],
-        IntervalSeconds: 2,
-        MaxAttempts: 6,
-        BackoffRate: 2,
-      },
-    ],
-    // The name is deterministic: if a retry finds the execution already started, the chain is done.
-    Catch: [
-      {
-        ErrorEquals: ['StepFunctions.ExecutionAlreadyExistsException'],
-        ResultPath: null,
-        Next: stateNames.chained,
-      },
-      catchAll,
-    ],
-    Next: stateNames.chained,
-  };
-  return stateNames.phaseChainCheck(phase.key);
-}
-
 /** A phase: its start step, its tasks in parallel, its end step, then whatever its kind adds. */
 function phaseStates(template: CycleTemplate, phase: PhaseTemplate, index: number): Record<string, AslState> {
   const key = phase.key;
@@ -87,7 +44,9 @@ function phaseStates(template: CycleTemplate, phase: PhaseTemplate, index: numbe
         cycleId: path('$.cycleId'),
         phase: key,
         revision: path('$.revision.count'),
+        templateVersion: template.version,
         executionId: path('$$.Execution.Id'),
+        executionStartedAt: path('$$.Execution.StartTime'),
       },
       {
         ResultSelector: selectResult('phaseStarted', ['tasks']),
@@ -101,6 +60,7 @@ function phaseStates(template: CycleTemplate, phase: PhaseTemplate, index: numbe
       Branches: phase.tasks.map(taskBranch),
       ResultPath: '$.results',
       Catch: [
+        { ErrorEquals: [branchErrors.chained], ResultPath: null, Next: stateNames.chained },
         {
           ErrorEquals: [branchErrors.cancelled],
           ResultPath: '$.error',
@@ -116,7 +76,7 @@ function phaseStates(template: CycleTemplate, phase: PhaseTemplate, index: numbe
       Next: stateNames.phaseEnd(key),
     },
   };
-  const continueTo = next ? chainCheck(phase, next, states) : afterLastPhase(template, phase, states);
+  const continueTo = next ? stateNames.phaseStart(next.key) : afterLastPhase(template, phase, states);
   const afterEnd = compilerOf(phase).afterEnd({ template, phase, index, continueTo }, states);
   states[stateNames.phaseEnd(key)] = invoke(
     'phaseEnded',
@@ -125,11 +85,9 @@ function phaseStates(template: CycleTemplate, phase: PhaseTemplate, index: numbe
       phase: key,
       revision: path('$.revision.count'),
       results: path('$.results'),
-      executionStartedAt: path('$$.Execution.StartTime'),
     },
     {
-      ResultSelector: selectResult('phaseEnded', ['chain', 'chainName']),
-      ResultPath: '$.phaseEnd',
+      ResultPath: null,
       Catch: [catchAll],
       Next: afterEnd,
     },
@@ -195,7 +153,10 @@ export function compileTemplate(template: CycleTemplate): AslDefinition {
     Error: branchErrors.failed,
     Cause: 'A step failed; see the cycle’s audit trail',
   };
-  states[stateNames.chained] = { Type: 'Succeed', Comment: 'A fresh execution continues the cycle.' };
+  states[stateNames.chained] = {
+    Type: 'Succeed',
+    Comment: 'A fresh execution, on the same state machine version, continues the cycle.',
+  };
   states[stateNames.done] = { Type: 'Succeed' };
   return {
     Comment: `${template.title.en} (template ${template.id} v${template.version}), compiled by workflows/compile/`,

@@ -17,8 +17,6 @@ export const stateNames = {
   phaseDecided: (phase: string) => `${phase}: decided?`,
   phaseRejected: (phase: string) => `${phase}: revisions left?`,
   phaseRevise: (phase: string) => `${phase}: revise`,
-  phaseChainCheck: (phase: string) => `${phase}: chain?`,
-  phaseChain: (phase: string) => `${phase}: chain`,
   outcome: (phase: string) => `${phase}: outcome`,
   taskStage: (task: string) => `${task}: stage`,
   taskAwait: (task: string) => `${task}: await`,
@@ -30,6 +28,7 @@ export const stateNames = {
   taskResolution: (task: string) => `${task}: coordinator decided`,
   taskCancelled: (task: string) => `${task}: cancelled`,
   taskAbandoned: (task: string) => `${task}: abandoned`,
+  taskChained: (task: string) => `${task}: continues in a fresh execution`,
   finish: (outcome: CycleOutcome) => finishStates[outcome],
   entry: 'Entry',
   resumeAt: 'Resume at',
@@ -46,6 +45,8 @@ export const branchErrors = {
   cancelled: 'Romact.CycleCancelled',
   abandoned: 'Romact.CycleAbandoned',
   failed: 'Romact.CycleFailed',
+  /** The execution reached its chain age and started a fresh one that resumes the phase: it ends here. */
+  chained: 'Romact.Chained',
 } as const;
 
 /** Sends any other error of a step to the failure recorder. */

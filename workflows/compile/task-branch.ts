@@ -3,7 +3,10 @@ import { path, selectResult } from '../contract.ts';
 import { type AslState, awaitHuman, invoke } from './asl.ts';
 import { branchErrors, stateNames } from './names.ts';
 
-/** One branch of a phase: wait for the task; on its hard stop, wait again, stall, or give up. */
+/**
+ * One branch of a phase: wait for the task; when the timer fires, wait again, stall, give up, or hand the
+ * phase to a fresh execution (chaining).
+ */
 export function taskBranch(
   task: TaskTemplate,
   taskIndex: number,
@@ -28,7 +31,11 @@ export function taskBranch(
       [name(stateNames.taskAwait)]: awaitHuman({ Catch: [onTimeout], End: true }),
       [name(stateNames.taskCheck)]: invoke(
         'deadlineCheck',
-        { request: path('$.Payload') },
+        {
+          request: path('$.Payload'),
+          executionId: path('$$.Execution.Id'),
+          executionStartedAt: path('$$.Execution.StartTime'),
+        },
         {
           ResultSelector: selectResult('deadlineCheck', ['action', 'request']),
           ResultPath: '$.deadline',
@@ -40,6 +47,7 @@ export function taskBranch(
         Choices: [
           { Variable: '$.deadline.action', StringEquals: 'wait', Next: name(stateNames.taskRestage) },
           { Variable: '$.deadline.action', StringEquals: 'stall', Next: name(stateNames.taskStall) },
+          { Variable: '$.deadline.action', StringEquals: 'chain', Next: name(stateNames.taskChained) },
         ],
         Default: name(stateNames.taskAbandoned),
       },
@@ -72,6 +80,12 @@ export function taskBranch(
         Type: 'Fail',
         Error: branchErrors.cancelled,
         Cause: 'The coordinator cancelled the stalled cycle',
+      },
+      // The fresh execution already runs (the deadline check started it): this one ends, its phase catches this.
+      [name(stateNames.taskChained)]: {
+        Type: 'Fail',
+        Error: branchErrors.chained,
+        Cause: 'The execution reached its chain age; a fresh execution resumes the phase',
       },
       [name(stateNames.taskAbandoned)]: {
         Type: 'Fail',

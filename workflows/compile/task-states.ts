@@ -2,9 +2,11 @@ import { type StepName, steps } from '../contract.ts';
 import { type AslDefinition, type AslState, resources } from './asl.ts';
 
 /** What a Task state of a compiled definition does, so a runtime can bind it by name. */
-export type TaskStateBinding =
-  | { stateName: string; kind: 'lambda'; step: StepName; waitForToken: boolean }
-  | { stateName: string; kind: 'startExecution' };
+export interface TaskStateBinding {
+  stateName: string;
+  step: StepName;
+  waitForToken: boolean;
+}
 
 const stepByPlaceholder = new Map(
   (Object.entries(steps) as [StepName, (typeof steps)[StepName]][]).map(([step, contract]) => [
@@ -22,10 +24,6 @@ export function listTaskStates(definition: Pick<AslDefinition, 'States'>): TaskS
         for (const branch of state.Branches as { States: Record<string, AslState> }[]) visit(branch.States);
       }
       if (state.Type !== 'Task') continue;
-      if (state.Resource === resources.startExecution) {
-        found.push({ stateName, kind: 'startExecution' });
-        continue;
-      }
       const functionName = (state.Parameters as { FunctionName?: string } | undefined)?.FunctionName ?? '';
       const step = stepByPlaceholder.get(functionName);
       if (!step) throw new Error(`Task state "${stateName}" invokes an unknown function ${functionName}`);
@@ -34,7 +32,7 @@ export function listTaskStates(definition: Pick<AslDefinition, 'States'>): TaskS
         throw new Error(
           `Task state "${stateName}" calls ${step} in the wrong way (waitForToken: ${waitForToken})`,
         );
-      found.push({ stateName, kind: 'lambda', step, waitForToken });
+      found.push({ stateName, step, waitForToken });
     }
   };
   visit(definition.States);

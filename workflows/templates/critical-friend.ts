@@ -8,7 +8,14 @@ import { parseTemplate } from '#shared/domain/model/template.ts';
 export const criticalFriendTemplate = parseTemplate({
   id: 'critical-friend',
   version: 1,
-  title: { en: 'Critical friend review', bg: 'Преглед „критичен приятел“', ro: 'Evaluare „prieten critic”' },
+  title: {
+    en: 'Critical friend review',
+    bg: 'Преглед „критичен приятел“',
+    hu: '„Kritikus barát” felülvizsgálat',
+    it: 'Revisione «amico critico»',
+    ro: 'Evaluare „prieten critic”',
+    sk: 'Hodnotenie „kritický priateľ“',
+  },
   defaults: {
     hardStopAfter: 'P14D',
     chainAfter: 'P300D',
@@ -19,11 +26,25 @@ export const criticalFriendTemplate = parseTemplate({
     {
       key: 'self-assessment',
       kind: 'tasks',
-      title: { en: 'Self-assessment' },
+      title: {
+        en: 'Self-assessment',
+        bg: 'Самооценка',
+        hu: 'Önértékelés',
+        it: 'Autovalutazione',
+        ro: 'Autoevaluare',
+        sk: 'Sebahodnotenie',
+      },
       tasks: [
         {
           key: 'self-assessment',
-          title: { en: 'Submit the self-assessment' },
+          title: {
+            en: 'Submit the self-assessment',
+            bg: 'Подайте самооценката',
+            hu: 'Nyújtsa be az önértékelést',
+            it: 'Inviare l’autovalutazione',
+            ro: 'Trimiteți autoevaluarea',
+            sk: 'Predložte sebahodnotenie',
+          },
           assignee: 'municipality',
           due: { after: 'P21D' },
           output: 'self-assessment',
@@ -33,11 +54,25 @@ export const criticalFriendTemplate = parseTemplate({
     {
       key: 'peer-visit',
       kind: 'tasks',
-      title: { en: 'Peer visit' },
+      title: {
+        en: 'Peer visit',
+        bg: 'Партньорско посещение',
+        hu: 'Szakmai látogatás',
+        it: 'Visita tra pari',
+        ro: 'Vizită de evaluare',
+        sk: 'Partnerská návšteva',
+      },
       tasks: [
         {
           key: 'visit-report',
-          title: { en: 'Write the visit report and recommendations' },
+          title: {
+            en: 'Write the visit report and recommendations',
+            bg: 'Напишете доклада от посещението и препоръките',
+            hu: 'Írja meg a látogatási jelentést és az ajánlásokat',
+            it: 'Redigere il rapporto della visita e le raccomandazioni',
+            ro: 'Redactați raportul vizitei și recomandările',
+            sk: 'Napíšte správu z návštevy a odporúčania',
+          },
           assignee: 'coordinator',
           due: { after: 'P30D' },
           output: 'visit-report',
@@ -47,20 +82,41 @@ export const criticalFriendTemplate = parseTemplate({
     {
       key: 'acceptance',
       kind: 'approval',
-      title: { en: 'Acceptance of recommendations' },
+      title: {
+        en: 'Acceptance of recommendations',
+        bg: 'Приемане на препоръките',
+        hu: 'Az ajánlások elfogadása',
+        it: 'Accettazione delle raccomandazioni',
+        ro: 'Acceptarea recomandărilor',
+        sk: 'Prijatie odporúčaní',
+      },
       backTo: 'peer-visit',
       maxRevisions: 1,
       tasks: [
         {
           key: 'municipality-acceptance',
-          title: { en: 'Accept the recommendations' },
+          title: {
+            en: 'Accept the recommendations',
+            bg: 'Приемете препоръките',
+            hu: 'Fogadja el az ajánlásokat',
+            it: 'Accettare le raccomandazioni',
+            ro: 'Acceptați recomandările',
+            sk: 'Prijmite odporúčania',
+          },
           assignee: 'municipality',
           due: { after: 'P14D' },
           output: 'approval-decision',
         },
         {
           key: 'cag-acceptance',
-          title: { en: 'Accept the recommendations (CAG)' },
+          title: {
+            en: 'Accept the recommendations (CAG)',
+            bg: 'Приемете препоръките (ИГО)',
+            hu: 'Fogadja el az ajánlásokat (KAcs)',
+            it: 'Accettare le raccomandazioni (GAC)',
+            ro: 'Acceptați recomandările (GAC)',
+            sk: 'Prijmite odporúčania (KAS)',
+          },
           assignee: 'cag',
           due: { after: 'P14D' },
           output: 'approval-decision',

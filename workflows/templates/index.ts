@@ -1,17 +1,15 @@
 import type { CycleTemplate } from '#shared/domain/model/template.ts';
-import type { TemplateCatalog } from '#shared/domain/ports.ts';
+import { catalogOf } from './catalog.ts';
 import { criticalFriendTemplate } from './critical-friend.ts';
 import { romactTemplate } from './romact.ts';
 
-/** The built-in templates by id. */
-export const builtInTemplates: ReadonlyMap<string, CycleTemplate> = new Map(
-  [romactTemplate, criticalFriendTemplate].map((template) => [template.id, template]),
-);
+/** Every built-in template version; an older version stays here while cycles may still run on it. */
+export const builtInCatalog = catalogOf([romactTemplate, criticalFriendTemplate]);
 
-/** Looks up a built-in template, or undefined. */
+/** The newest version of each built-in template, by id. */
+export const builtInTemplates: ReadonlyMap<string, CycleTemplate> = builtInCatalog.newest;
+
+/** Looks up the newest version of a built-in template, or undefined. */
 export function findTemplate(id: string): CycleTemplate | undefined {
   return builtInTemplates.get(id);
 }
-
-/** The built-in templates as the domain's template catalog. */
-export const builtInCatalog: TemplateCatalog = { get: findTemplate };

@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { WorkflowAction } from '#functions/shared/access.ts';
 
 /**
  * One handler as a Lambda function with the project's fixed defaults: arm64, nodejs22.x, bundled by the
@@ -30,6 +31,8 @@ export interface RomactFunctionProps {
 export interface WorkflowMachine {
   templateId: string;
   name: string;
+  /** The unqualified state machine ARN: what IAM authorises StartExecution on, whatever the qualifier. */
+  arn: string;
   aliasArn: string;
 }
 
@@ -109,7 +112,7 @@ export class RomactFunction extends Construct {
   }
 
   /** Workflow access to the templates' state machines, addressed by name to avoid a dependency cycle. */
-  bindWorkflow(machines: WorkflowMachine[], actions: readonly ('start' | 'taskToken' | 'stop')[]): this {
+  bindWorkflow(machines: WorkflowMachine[], actions: readonly WorkflowAction[]): this {
     const stack = Stack.of(this);
     const executions = machines.map((machine) =>
       stack.formatArn({
@@ -119,14 +122,28 @@ export class RomactFunction extends Construct {
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       }),
     );
+    const machineArns = machines.map((machine) => machine.arn);
+    // StartExecution is authorised on the unqualified ARN; the qualifier (alias or version) is a condition key
+    // (https://docs.aws.amazon.com/step-functions/latest/dg/auth-version-alias.html).
+    const startOn = (condition: Record<string, Record<string, string>>) =>
+      new iam.PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: machineArns,
+        conditions: condition,
+      });
+    const describe = new iam.PolicyStatement({
+      actions: ['states:DescribeExecution'],
+      resources: executions,
+    });
     for (const action of actions) {
       if (action === 'start') {
-        this.function.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ['states:StartExecution'],
-            resources: machines.map((machine) => machine.aliasArn),
-          }),
-        );
+        // New cycles start on the `live` alias only; the version they ran is read back with DescribeExecution.
+        this.function.addToRolePolicy(startOn({ StringEquals: { 'states:StateMachineQualifier': 'live' } }));
+        this.function.addToRolePolicy(describe);
+      } else if (action === 'continue') {
+        // A chain continues on the version the cycle started on: always a qualified ARN, never the latest.
+        this.function.addToRolePolicy(startOn({ Null: { 'states:StateMachineQualifier': 'false' } }));
+        this.function.addToRolePolicy(describe);
       } else if (action === 'stop') {
         this.function.addToRolePolicy(
           new iam.PolicyStatement({

@@ -96,6 +96,11 @@ export class LimitedExecution {
   private timer?: NodeJS.Timeout;
   private closed = false;
 
+  /** When the execution started, in planning time. */
+  get startedAt(): Date {
+    return this.options.startedAt;
+  }
+
   constructor(private readonly options: LimitedExecutionOptions) {
     this.realDeadline = performance.now() + options.timerMs(MAX_EXECUTION_MS);
     this.deadline = new Date(options.startedAt.getTime() + MAX_EXECUTION_MS);

@@ -1,14 +1,19 @@
 import '#infra/local/polyfills.ts';
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { type ExecutionStart, TaskTokenGoneError, type WorkflowEngine } from '#shared/domain/ports.ts';
+import {
+  type ExecutionStart,
+  type ExecutionStarted,
+  TaskTokenGoneError,
+  type WorkflowEngine,
+} from '#shared/domain/ports.ts';
 import { executionNameFor } from '../step-functions/execution-name.ts';
 import { LimitedExecution, type LimitOutcome } from './limited-execution.ts';
 import {
   ExecutionAlreadyExistsError,
   InvalidNameError,
-  integrationErrorName,
   PayloadTooLargeError,
+  StateMachineDoesNotExistError,
   StepCancelledError,
 } from './step-functions-errors.ts';
 import { executionNameProblem, MAX_PAYLOAD_BYTES, payloadBytes } from './step-functions-limits.ts';
@@ -29,13 +34,32 @@ import { executionNameProblem, MAX_PAYLOAD_BYTES, payloadBytes } from './step-fu
 /** A step handler as Lambda runs it. */
 export type StepHandler = (event: unknown, context: never) => Promise<unknown>;
 
-/** What a Task state of a definition is bound to: a Lambda handler (waiting on a token or not), or a chain. */
-export type TaskStateBinding =
-  | { stateName: string; kind: 'lambda'; step: string; waitForToken: boolean; handler: StepHandler }
-  | { stateName: string; kind: 'startExecution' };
+/** What a Task state of a definition is bound to: a Lambda handler, waiting on a token or not. */
+export interface TaskStateBinding {
+  stateName: string;
+  step: string;
+  waitForToken: boolean;
+  handler: StepHandler;
+}
 
 /** A compiled definition, as the interpreter takes it. */
 export type Definition = Record<string, unknown>;
+
+/**
+ * One published version of a template's workflow, as Step Functions publishes a state machine version on a
+ * deploy. Offline the version number is the template's version, so it means the same after a restart.
+ */
+export interface LocalMachineVersion {
+  templateId: string;
+  version: number;
+  definition: Definition;
+  bindings: TaskStateBinding[];
+}
+
+interface PublishedVersion extends LocalMachineVersion {
+  arn: string;
+  machine: StateMachine;
+}
 
 /**
  * aws-local-stepfunctions waits with setTimeout, which cannot hold more than 2^31-1 ms (about 24.8 days).
@@ -58,6 +82,8 @@ interface Parked {
 export interface LocalExecution {
   executionId: string;
   templateId: string;
+  /** The state machine version it runs (its ARN, as DescribeExecution's stateMachineVersionArn). */
+  version: string;
   name: string;
   input: ExecutionStart;
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
@@ -76,10 +102,8 @@ export interface LocalExecution {
 
 /** Options of the local engine. */
 export interface LocalEngineOptions {
-  /** The compiled definition of each template. */
-  definitions: Record<string, Definition>;
-  /** Each template's Task states and what they are bound to. */
-  bindings: Record<string, TaskStateBinding[]>;
+  /** The published versions of each template's workflow; the newest of a template is live (its `live` alias). */
+  versions: LocalMachineVersion[];
   /** Called as every step starts; the function it returns (if any) is called when the step ends (benchmarks). */
   onInvoke?: (step: string) => (() => void) | undefined;
   /** Current time for execution start times (the runtime's clock). */
@@ -109,10 +133,24 @@ function lambdaContext(functionName: string): never {
   } as never;
 }
 
+/**
+ * aws-local-stepfunctions sets `$$.Execution.StartTime` to the wall clock whatever context it is given, while
+ * every other time here is planning time. The step contract passes it as `executionStartedAt` (chaining reads
+ * the execution's age from it), so the engine puts back the execution's start in planning time, as AWS would
+ * report it.
+ */
+function withPlanningStart(payload: unknown, limits: LimitedExecution): void {
+  if (payload && typeof payload === 'object' && 'executionStartedAt' in payload) {
+    (payload as Record<string, unknown>).executionStartedAt = limits.startedAt.toISOString();
+  }
+}
+
 /** Runs compiled definitions in-process. */
 export class LocalWorkflowEngine implements WorkflowEngine {
   readonly maxWaitSeconds = LOCAL_MAX_WAIT_SECONDS;
-  private readonly machines = new Map<string, StateMachine>();
+  /** Published versions by version ARN, and the live one of each template. */
+  private readonly versions = new Map<string, PublishedVersion>();
+  private readonly live = new Map<string, PublishedVersion>();
   private readonly executions = new Map<string, LocalExecution>();
   private readonly parked = new Map<string, Parked>();
   /** Handler invocations under way: shutdown waits for them, and `settled` waits until there are none. */
@@ -126,55 +164,50 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   constructor(private readonly options: LocalEngineOptions) {
-    for (const [templateId, definition] of Object.entries(options.definitions)) {
-      // Built once and reused: every execution of a template shares the validated machine.
-      this.machines.set(
-        templateId,
-        new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } }),
-      );
-    }
+    const ordered = [...options.versions].sort((a, b) => a.version - b.version);
+    for (const version of ordered) this.publish(version);
+  }
+
+  /**
+   * Publishes a version of a template's workflow and points the template's `live` alias at it, as a deploy
+   * does: new cycles start on it, running ones keep theirs. Returns the version's ARN.
+   */
+  publish(version: LocalMachineVersion): string {
+    const arn = `${this.stateMachineId(version.templateId)}:${version.version}`;
+    if (this.versions.has(arn)) throw new Error(`Version ${arn} is already published`);
+    const published: PublishedVersion = {
+      ...version,
+      arn,
+      // Built once and reused: every execution of the version shares the validated machine.
+      machine: new StateMachine(version.definition as never, {
+        validationOptions: { checkArn: true, checkPaths: true },
+      }),
+    };
+    this.versions.set(arn, published);
+    const current = this.live.get(version.templateId);
+    if (!current || current.version < version.version) this.live.set(version.templateId, published);
+    return arn;
+  }
+
+  /** The version ARN the template's `live` alias points at. */
+  liveVersion(templateId: string): string | undefined {
+    return this.live.get(templateId)?.arn;
   }
 
   private stateMachineId(templateId: string) {
     return `arn:aws:states:local:000000000000:stateMachine:romact-${templateId}`;
   }
 
-  private bindings(templateId: string, executionId: string, limits: LimitedExecution) {
-    const bindings = this.options.bindings[templateId];
-    if (!bindings) throw new Error(`No bindings for template ${templateId}`);
+  private bindings(published: PublishedVersion, executionId: string, limits: LimitedExecution) {
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const binding of bindings) {
-      if (binding.kind === 'startExecution') {
-        handlers[binding.stateName] = async (input) => {
-          await this.track(limits.beforeStep(binding.stateName));
-          limits.checkPayload(binding.stateName, 'input', input);
-          this.options.onInvoke?.('startExecution');
-          const request = input as { StateMachineArn: string; Name: string; Input: ExecutionStart };
-          const target = request.StateMachineArn.split(':stateMachine:romact-')[1] ?? templateId;
-          try {
-            // The integration passes the name as it is: StartExecution's rules apply to it unchanged.
-            const { executionId: started } = await this.startExecution(target, request.Name, request.Input);
-            return { ExecutionArn: started, StartDate: this.now().toISOString() };
-          } catch (error) {
-            // Inside a state machine the API's errors carry the integration's names, which Catch fields match.
-            if (
-              error instanceof InvalidNameError ||
-              error instanceof ExecutionAlreadyExistsError ||
-              error instanceof PayloadTooLargeError
-            ) {
-              throw new LocalError(integrationErrorName(error.name), error.message);
-            }
-            throw error;
-          }
-        };
-        continue;
-      }
+    for (const binding of published.bindings) {
       const { handler } = binding;
       if (binding.waitForToken) {
         handlers[binding.stateName] = async (input) => {
           await this.track(limits.beforeStep(binding.stateName));
           limits.checkPayload(binding.stateName, 'input', input);
           const { Payload } = input as { Payload: Record<string, unknown> };
+          withPlanningStart(Payload, limits);
           const taskToken = `${executionId}:${randomUUID()}`;
           const timeoutMs = Number(Payload.timeoutSeconds ?? 60) * 1_000;
           const waiting = new Promise<unknown>((resolve, reject) => {
@@ -204,6 +237,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
           await this.track(limits.beforeStep(binding.stateName));
           limits.checkPayload(binding.stateName, 'input', input);
           const { Payload } = input as { Payload: unknown };
+          withPlanningStart(Payload, limits);
           const finished = this.options.onInvoke?.(binding.step);
           const result = await this.track(handler(Payload, lambdaContext(binding.step))).finally(() =>
             finished?.(),
@@ -243,13 +277,27 @@ export class LocalWorkflowEngine implements WorkflowEngine {
    * The port's start, as the Step Functions adapter does it: a valid name derived from the key, and an existing
    * execution of that name returned (the adapter turns ExecutionAlreadyExists into the execution's ARN).
    */
-  async start(templateId: string, key: string, input: ExecutionStart) {
+  async start(templateId: string, key: string, input: ExecutionStart): Promise<ExecutionStarted> {
+    return this.continueOn(templateId, undefined, key, input);
+  }
+
+  /** Starts on a given published version (the live one when none is given), idempotently per key. */
+  async continueOn(
+    templateId: string,
+    version: string | undefined,
+    key: string,
+    input: ExecutionStart,
+  ): Promise<ExecutionStarted> {
+    let executionId: string;
     try {
-      return await this.startExecution(templateId, executionNameFor(key), input);
+      ({ executionId } = await this.startExecution(templateId, executionNameFor(key), input, version));
     } catch (error) {
-      if (error instanceof ExecutionAlreadyExistsError) return { executionId: error.executionId };
-      throw error;
+      if (!(error instanceof ExecutionAlreadyExistsError)) throw error;
+      executionId = error.executionId;
     }
+    const execution = this.executions.get(executionId);
+    if (!execution) throw new Error(`No execution ${executionId}`);
+    return { executionId, version: execution.version, startedAt: execution.startedAt };
   }
 
   /**
@@ -257,7 +305,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
    * input at most 256 KiB, and an existing name idempotent only for a RUNNING execution with the same input
    * (ExecutionAlreadyExists otherwise).
    */
-  async startExecution(templateId: string, name: string, input: ExecutionStart) {
+  async startExecution(templateId: string, name: string, input: ExecutionStart, version?: string) {
     const problem = executionNameProblem(name);
     if (problem) throw new InvalidNameError(name, problem);
     const inputBytes = payloadBytes(input);
@@ -272,9 +320,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       }
       throw new ExecutionAlreadyExistsError(executionId);
     }
-    const machine = this.machines.get(templateId);
-    const definition = this.options.definitions[templateId];
-    if (!machine || !definition) throw new Error(`No state machine for template ${templateId}`);
+    const published = version ? this.versions.get(version) : this.live.get(templateId);
+    if (!published || published.templateId !== templateId) {
+      throw new StateMachineDoesNotExistError(version ?? this.stateMachineId(templateId));
+    }
+    const { machine, definition } = published;
     const startedAt = this.now().toISOString();
     // Declared before the run so the limits can end it; assigned below.
     let execution: LocalExecution | undefined;
@@ -295,13 +345,14 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       Task: { Token: TOKEN_PLACEHOLDER },
     };
     const run = machine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: this.bindings(templateId, executionId, limits) as never },
+      overrides: { taskResourceLocalHandlers: this.bindings(published, executionId, limits) as never },
       context: context as never,
       noThrowOnAbort: true,
     });
     const current: LocalExecution = {
       executionId,
       templateId,
+      version: published.arn,
       name,
       input,
       status: 'RUNNING',
@@ -390,6 +441,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     if (!execution) return undefined;
     return {
       status: execution.status,
+      stateMachineVersionArn: execution.version,
       startedAt: execution.startedAt,
       ...(execution.stoppedAt ? { stoppedAt: execution.stoppedAt } : {}),
     };

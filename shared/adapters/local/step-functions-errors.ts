@@ -22,6 +22,14 @@ export class ExecutionAlreadyExistsError extends Error {
   }
 }
 
+/** StartExecution on a state machine or version that does not exist (API reference: `StateMachineDoesNotExist`). */
+export class StateMachineDoesNotExistError extends Error {
+  constructor(arn: string) {
+    super(`State Machine Does Not Exist: '${arn}'`);
+    this.name = 'StateMachineDoesNotExist';
+  }
+}
+
 /**
  * A request field over its modelled length (SendTaskSuccess `output`, StartExecution `input`: "Maximum length of
  * 262144" bytes of UTF-8; SendTaskFailure `error` 256 and `cause` 32768 characters). AWS's JSON protocol reports a modelled-constraint violation as a ValidationException
@@ -75,13 +83,4 @@ export class StepCancelledError extends TerminalStatesError {
     super(reason);
     this.name = 'Local.StepCancelled';
   }
-}
-
-/**
- * The name of an API error as a `arn:aws:states:::states:startExecution` Task state sees it: the service's
- * prefix and the SDK's exception name, e.g. `StepFunctions.ExecutionAlreadyExistsException`.
- */
-export function integrationErrorName(apiErrorName: string): string {
-  const exception = apiErrorName.endsWith('Exception') ? apiErrorName : `${apiErrorName}Exception`;
-  return `StepFunctions.${exception}`;
 }

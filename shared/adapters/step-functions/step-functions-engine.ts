@@ -1,11 +1,17 @@
 import {
+  DescribeExecutionCommand,
   ExecutionAlreadyExists,
   SendTaskSuccessCommand,
   type SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { type ExecutionStart, TaskTokenGoneError, type WorkflowEngine } from '#shared/domain/ports.ts';
+import {
+  type ExecutionStart,
+  type ExecutionStarted,
+  TaskTokenGoneError,
+  type WorkflowEngine,
+} from '#shared/domain/ports.ts';
 import { executionNameFor } from './execution-name.ts';
 
 /**
@@ -23,7 +29,7 @@ export interface StepFunctionsEngineOptions {
 
 /**
  * The longest a task may wait in one go: a Standard execution lives at most one year (Step Functions quotas),
- * so no single wait may be longer.
+ * so no single wait may be longer. Waits are also cut at the execution's chain age (chaining.ts).
  */
 export const STEP_FUNCTIONS_MAX_WAIT_SECONDS = 365 * 24 * 3600;
 
@@ -36,23 +42,45 @@ export class StepFunctionsEngine implements WorkflowEngine {
     private readonly options: StepFunctionsEngineOptions,
   ) {}
 
-  async start(templateId: string, key: string, input: ExecutionStart) {
+  start(templateId: string, key: string, input: ExecutionStart): Promise<ExecutionStarted> {
+    return this.continueOn(templateId, undefined, key, input);
+  }
+
+  /**
+   * Starts on a version ARN, or on the template's `live` alias when none is given. The version an execution
+   * runs is read back with DescribeExecution (`stateMachineVersionArn`): `$$.StateMachine.Id` is not
+   * documented to carry it, so the cycle records it for its chained executions.
+   */
+  async continueOn(
+    templateId: string,
+    version: string | undefined,
+    key: string,
+    input: ExecutionStart,
+  ): Promise<ExecutionStarted> {
     const name = executionNameFor(key);
-    const stateMachineArn = this.options.stateMachineArns[templateId];
-    if (!stateMachineArn) throw new Error(`No state machine for template ${templateId}`);
+    const aliasArn = this.options.stateMachineArns[templateId];
+    if (!aliasArn) throw new Error(`No state machine for template ${templateId}`);
+    const stateMachineArn = version ?? aliasArn;
+    let executionArn: string;
     try {
       const output = await this.client.send(
         new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }),
       );
-      return { executionId: output.executionArn ?? '' };
+      executionArn = output.executionArn ?? executionArnOf(stateMachineArn, name);
     } catch (error) {
       // Standard workflows return the running execution for the same name and input; a different input is
       // ExecutionAlreadyExists. Our names are derived from the cycle, so the execution is ours either way.
-      if (error instanceof ExecutionAlreadyExists || (error as Error).name === 'ExecutionAlreadyExists') {
-        return { executionId: executionArnOf(stateMachineArn, name) };
+      if (!(error instanceof ExecutionAlreadyExists || (error as Error).name === 'ExecutionAlreadyExists')) {
+        throw error;
       }
-      throw error;
+      executionArn = executionArnOf(stateMachineArn, name);
     }
+    const described = await this.client.send(new DescribeExecutionCommand({ executionArn }));
+    return {
+      executionId: executionArn,
+      version: described.stateMachineVersionArn ?? version ?? aliasArn,
+      startedAt: (described.startDate ?? new Date()).toISOString(),
+    };
   }
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>) {

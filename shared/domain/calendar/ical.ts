@@ -48,7 +48,7 @@ function event(
   municipality: Municipality,
   stamp: string,
 ): string[] {
-  const template = deps.templates.get(task.templateId);
+  const template = deps.templates.get(task.templateId, task.templateVersion);
   const { locale } = catalogFor(municipality.locale);
   const definition = template ? findTask(template, task.phase, task.taskKey) : undefined;
   const title = definition?.title[locale] ?? definition?.title.en ?? task.taskKey;

@@ -34,6 +34,10 @@ export const Cycle = z.object({
   dueOverrides: z.record(z.string(), z.string()).default({}),
   executionName: z.string(),
   executionId: z.string().optional(),
+  /** When the current execution started: it chains to a fresh one before Step Functions' one-year limit. */
+  executionStartedAt: Instant.optional(),
+  /** The published workflow version the cycle runs (on AWS a version ARN): chained executions keep it. */
+  stateMachineVersion: z.string().min(1).max(2_048).optional(),
   clientToken: z.string().optional(),
   /** Started next to another live cycle of the same template on purpose (it holds no live slot). */
   parallel: z.boolean().optional(),

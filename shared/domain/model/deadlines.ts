@@ -22,20 +22,29 @@ export function planHardStop(template: CycleTemplate, task: TaskTemplate, dueAt:
 }
 
 /**
- * Seconds a task timer runs: until the hard stop in real time (a demo clock shortens it), at least 1 (ASL
- * requires it), at most the runtime's longest timer. A timer that ends before the hard stop waits again.
+ * Seconds a task timer runs: until `until` in real time (a demo clock shortens it), at least 1 (ASL requires
+ * it), at most the runtime's longest timer. A timer that ends early simply waits again.
  */
-export function timerSeconds(clock: Clock, hardStopAt: string, maxTimerSeconds: number): number {
-  const realMs = clock.timerMs(new Date(hardStopAt).getTime() - clock.now().getTime());
+export function timerSeconds(clock: Clock, until: string | Date, maxTimerSeconds: number): number {
+  const realMs = clock.timerMs(new Date(until).getTime() - clock.now().getTime());
   return Math.min(Math.max(1, Math.ceil(realMs / 1_000)), maxTimerSeconds);
 }
 
-/** The request that makes the workflow wait (again) on a task. */
+/** How long the workflow may wait in one go: the engine's longest timer, and the execution's chain age. */
+export interface WaitLimits {
+  maxTimerSeconds: number;
+  /** The execution chains to a fresh one at this time: no wait runs past it (see chaining.ts). */
+  chainAt?: Date;
+}
+
+/** The request that makes the workflow wait (again) on a task: until its hard stop, or the chain age. */
 export function requestFor(
   task: Pick<Task, 'taskId' | 'cycleId' | 'phase' | 'taskKey' | 'revision' | 'kind' | 'dueAt' | 'hardStopAt'>,
   clock: Clock,
-  maxTimerSeconds: number,
+  limits: WaitLimits,
 ): TaskRequest {
+  const hardStopAt = new Date(task.hardStopAt);
+  const until = limits.chainAt && limits.chainAt < hardStopAt ? limits.chainAt : hardStopAt;
   return {
     taskId: task.taskId,
     cycleId: task.cycleId,
@@ -45,11 +54,6 @@ export function requestFor(
     kind: task.kind,
     dueAt: task.dueAt,
     hardStopAt: task.hardStopAt,
-    timeoutSeconds: timerSeconds(clock, task.hardStopAt, maxTimerSeconds),
+    timeoutSeconds: timerSeconds(clock, until, limits.maxTimerSeconds),
   };
-}
-
-/** A date-only value ("2027-03-31") means the end of that day (UTC); an instant is normalised to ISO. */
-export function toInstant(value: string): string {
-  return value.length === 10 ? `${value}T23:59:59.000Z` : new Date(value).toISOString();
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { subtractDuration } from '../duration.ts';
 import { CalendarDate, DateInput, horizonFrom, localDate, PLANNING_HORIZON, toInstant } from './dates.ts';
+import type { OutputTextKey } from './output-texts/en.ts';
 
 /**
  * What each kind of task produces. A template names an output by key; completing a task validates the body
@@ -11,6 +12,20 @@ import { CalendarDate, DateInput, horizonFrom, localDate, PLANNING_HORIZON, toIn
 const isoDate = CalendarDate;
 const text = z.string().trim().min(1).max(4_000);
 const reference = z.string().trim().min(1).max(200);
+
+/**
+ * What each part of an output means to people: its key in the output texts (`output-texts/<locale>.ts`), where
+ * every language gives it a title, a description and examples. The JSON Schema served to forms and the OpenAPI
+ * document read them from here; validation does not.
+ */
+export const outputTextKeys = z.registry<{ text: OutputTextKey }>();
+
+/** The schema, registered under its text key (a copy when it is shared, so each field keeps its own text). */
+function about<S extends z.ZodType>(key: OutputTextKey, schema: S): S {
+  const copy = schema.clone() as S;
+  outputTextKeys.add(copy as z.ZodType, { text: key });
+  return copy;
+}
 
 /** Policy areas of the ROMACT needs assessment. */
 export const PriorityArea = z.enum([
@@ -33,101 +48,197 @@ export const FundingProgramme = z.enum([
   'other',
 ]);
 
-const NeedsAssessment = z.strictObject({
-  priorities: z
-    .array(z.strictObject({ area: PriorityArea, description: text }))
-    .min(1)
-    .max(50),
-  neighbourhoods: z.array(z.string().trim().min(1).max(200)).min(1).max(100),
-  summary: text,
-});
-
-const CommunityConsultation = z.strictObject({
-  meetings: z
-    .array(
+const NeedsAssessment = about(
+  'needs-assessment',
+  z.strictObject({
+    priorities: about(
+      'needs-assessment.priorities',
       z
-        .strictObject({
-          date: isoDate,
-          participants: z.int().min(1).max(100_000),
-          cagMembersPresent: z.int().min(0).max(1_000),
-        })
-        .refine((meeting) => meeting.cagMembersPresent <= meeting.participants, {
-          path: ['cagMembersPresent'],
-          message: 'cannot be more than the participants',
-        }),
-    )
-    .min(1)
-    .max(200),
-  agreedPriorities: z.array(z.string().trim().min(1).max(500)).min(1).max(50),
-  minutesReference: reference,
-});
+        .array(
+          about(
+            'needs-assessment.priority',
+            z.strictObject({
+              area: about('needs-assessment.priority.area', PriorityArea),
+              description: about('needs-assessment.priority.description', text),
+            }),
+          ),
+        )
+        .min(1)
+        .max(50),
+    ),
+    neighbourhoods: about(
+      'needs-assessment.neighbourhoods',
+      z
+        .array(about('needs-assessment.neighbourhood', z.string().trim().min(1).max(200)))
+        .min(1)
+        .max(100),
+    ),
+    summary: about('needs-assessment.summary', text),
+  }),
+);
 
-const ApprovalDecision = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject']),
-    reason: z.string().trim().max(4_000).optional(),
-    decisionReference: reference,
-    decidedOn: isoDate,
-  })
-  .refine((value) => value.decision === 'approve' || (value.reason?.length ?? 0) > 0, {
-    path: ['reason'],
-    message: 'a rejection must give a reason',
-  });
+const CommunityConsultation = about(
+  'community-consultation',
+  z.strictObject({
+    meetings: about(
+      'community-consultation.meetings',
+      z
+        .array(
+          about(
+            'community-consultation.meeting',
+            z
+              .strictObject({
+                date: about('community-consultation.meeting.date', isoDate),
+                participants: about(
+                  'community-consultation.meeting.participants',
+                  z.int().min(1).max(100_000),
+                ),
+                cagMembersPresent: about(
+                  'community-consultation.meeting.cagMembersPresent',
+                  z.int().min(0).max(1_000),
+                ),
+              })
+              .refine((meeting) => meeting.cagMembersPresent <= meeting.participants, {
+                path: ['cagMembersPresent'],
+                message: 'cannot be more than the participants',
+              }),
+          ),
+        )
+        .min(1)
+        .max(200),
+    ),
+    agreedPriorities: about(
+      'community-consultation.agreedPriorities',
+      z
+        .array(about('community-consultation.agreedPriority', z.string().trim().min(1).max(500)))
+        .min(1)
+        .max(50),
+    ),
+    minutesReference: about('community-consultation.minutesReference', reference),
+  }),
+);
 
-const FundingApplications = z
-  .strictObject({
-    applications: z
-      .array(
-        z.strictObject({
-          programme: FundingProgramme,
-          callId: reference,
-          title: z.string().trim().min(1).max(500),
-          amount: z.number().positive().max(1e12),
-          currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as EUR'),
-          submittedOn: isoDate,
-          reference,
-        }),
-      )
-      .max(100),
-    /** Why nothing was submitted (no suitable call, say): required when there are no applications. */
-    noApplicationReason: z.string().trim().min(1).max(4_000).optional(),
-  })
-  .refine((value) => value.applications.length > 0 || value.noApplicationReason !== undefined, {
-    path: ['noApplicationReason'],
-    message: 'say why no application was submitted',
-  });
+const ApprovalDecision = about(
+  'approval-decision',
+  z
+    .strictObject({
+      decision: about('approval-decision.decision', z.enum(['approve', 'reject'])),
+      reason: about('approval-decision.reason', z.string().trim().max(4_000)).optional(),
+      decisionReference: about('approval-decision.decisionReference', reference),
+      decidedOn: about('approval-decision.decidedOn', isoDate),
+    })
+    .refine((value) => value.decision === 'approve' || (value.reason?.length ?? 0) > 0, {
+      path: ['reason'],
+      message: 'a rejection must give a reason',
+    }),
+);
 
-const MonitoringReport = z.strictObject({
-  indicators: z
-    .array(
-      z.strictObject({
-        priority: z.string().trim().min(1).max(500),
-        indicator: z.string().trim().min(1).max(500),
-        baseline: z.number().min(0).max(1e12).optional(),
-        target: z.number().min(0).max(1e12).optional(),
-        achieved: z.number().min(0).max(1e12),
-      }),
-    )
-    .min(1)
-    .max(200),
-  outcome: z.enum(['next-cycle', 'close']),
-});
+const FundingApplications = about(
+  'funding-applications',
+  z
+    .strictObject({
+      applications: about(
+        'funding-applications.applications',
+        z
+          .array(
+            about(
+              'funding-applications.application',
+              z.strictObject({
+                programme: about('funding-applications.application.programme', FundingProgramme),
+                callId: about('funding-applications.application.callId', reference),
+                title: about('funding-applications.application.title', z.string().trim().min(1).max(500)),
+                amount: about('funding-applications.application.amount', z.number().positive().max(1e12)),
+                currency: about(
+                  'funding-applications.application.currency',
+                  z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as EUR'),
+                ),
+                submittedOn: about('funding-applications.application.submittedOn', isoDate),
+                reference: about('funding-applications.application.reference', reference),
+              }),
+            ),
+          )
+          .max(100),
+      ),
+      /** Why nothing was submitted (no suitable call, say): required when there are no applications. */
+      noApplicationReason: about(
+        'funding-applications.noApplicationReason',
+        z.string().trim().min(1).max(4_000),
+      ).optional(),
+    })
+    .refine((value) => value.applications.length > 0 || value.noApplicationReason !== undefined, {
+      path: ['noApplicationReason'],
+      message: 'say why no application was submitted',
+    }),
+);
 
-const SelfAssessment = z.strictObject({
-  strengths: z.array(text).min(1).max(50),
-  gaps: z.array(text).min(1).max(50),
-});
+const quantity = z.number().min(0).max(1e12);
+const MonitoringReport = about(
+  'monitoring-report',
+  z.strictObject({
+    indicators: about(
+      'monitoring-report.indicators',
+      z
+        .array(
+          about(
+            'monitoring-report.indicator',
+            z.strictObject({
+              priority: about('monitoring-report.indicator.priority', z.string().trim().min(1).max(500)),
+              indicator: about('monitoring-report.indicator.indicator', z.string().trim().min(1).max(500)),
+              baseline: about('monitoring-report.indicator.baseline', quantity).optional(),
+              target: about('monitoring-report.indicator.target', quantity).optional(),
+              achieved: about('monitoring-report.indicator.achieved', quantity),
+            }),
+          ),
+        )
+        .min(1)
+        .max(200),
+    ),
+    outcome: about('monitoring-report.outcome', z.enum(['next-cycle', 'close'])),
+  }),
+);
 
-const VisitReport = z.strictObject({
-  visitedOn: isoDate,
-  recommendations: z.array(text).min(1).max(50),
-});
+const SelfAssessment = about(
+  'self-assessment',
+  z.strictObject({
+    strengths: about(
+      'self-assessment.strengths',
+      z.array(about('self-assessment.strength', text)).min(1).max(50),
+    ),
+    gaps: about('self-assessment.gaps', z.array(about('self-assessment.gap', text)).min(1).max(50)),
+  }),
+);
+
+const VisitReport = about(
+  'visit-report',
+  z.strictObject({
+    visitedOn: about('visit-report.visitedOn', isoDate),
+    recommendations: about(
+      'visit-report.recommendations',
+      z.array(about('visit-report.recommendation', text)).min(1).max(50),
+    ),
+  }),
+);
 
 /** The coordinator's answer to a stalled task: resume it with a new deadline, or cancel the cycle. */
-export const StallResolution = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('resume'), dueAt: DateInput }),
-  z.strictObject({ action: z.literal('cancel'), reason: text }),
-]);
+export const StallResolution = about(
+  'stall-resolution',
+  z.discriminatedUnion('action', [
+    about(
+      'stall-resolution.resume',
+      z.strictObject({
+        action: about('stall-resolution.resume.action', z.literal('resume')),
+        dueAt: about('stall-resolution.resume.dueAt', DateInput),
+      }),
+    ),
+    about(
+      'stall-resolution.cancel',
+      z.strictObject({
+        action: about('stall-resolution.cancel.action', z.literal('cancel')),
+        reason: about('stall-resolution.cancel.reason', text),
+      }),
+    ),
+  ]),
+);
 
 /** What the workflow receives when a task completes: only what its Choice states read. */
 export const TaskSummary = z.object({

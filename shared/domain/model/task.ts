@@ -12,6 +12,8 @@ export const Task = z.object({
   taskId: z.string(),
   cycleId: z.string(),
   templateId: z.string(),
+  /** The template version of its cycle (titles and outputs come from it); older tasks lack it: the newest. */
+  templateVersion: z.int().min(1).optional(),
   municipalityId: z.string(),
   country: CountryCode,
   phase: z.string(),
@@ -42,6 +44,30 @@ export const Task = z.object({
   nextNotificationAt: Instant.optional(),
   /** Notification moments before this instant have been handled. */
   notifiedThrough: Instant.optional(),
+  /**
+   * An entry made on behalf of CAG members who were present (assisted entry): it completes the task when the
+   * window for their objection has passed, unless one of them objects first.
+   */
+  pendingEntry: z
+    .object({
+      result: z.unknown(),
+      summary: z.record(z.string(), z.string()),
+      enteredBy: z.object({
+        userId: z.string(),
+        name: z.string(),
+        role: z.string(),
+        membershipId: z.string().optional(),
+      }),
+      onBehalfOf: z.array(z.object({ userId: z.string(), name: z.string() })).min(1),
+      consent: z.object({
+        method: z.enum(['verbal', 'written', 'other']),
+        givenOn: z.string(),
+        reference: z.string().optional(),
+      }),
+      enteredAt: Instant,
+      objectionUntil: Instant,
+    })
+    .optional(),
   version: z.int().min(1),
 });
 /** A human task. */

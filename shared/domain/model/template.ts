@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chainAfterProblem } from './chaining.ts';
 import { type PhaseKind, PhaseTemplate, phaseKindRules } from './phase-kinds/index.ts';
 import { LocalizedText } from './roles.ts';
 import { outcomeOutputs } from './task-outputs.ts';
@@ -22,11 +23,20 @@ export const CycleTemplate = z
     parameters: z
       .strictObject({
         minCagMembersPresent: z.int().min(0).max(1_000).optional(),
+        /** How long CAG members may object to an entry made on their behalf (assisted entry) before it counts. */
+        objectionWindow: z
+          .string()
+          .regex(/^P\d{1,2}D$/, 'must be a number of days such as "P3D"')
+          .optional(),
       })
       .default({}),
     defaults: z.strictObject({
       hardStopAfter: DurationText,
-      /** A cycle's execution older than this chains to a fresh one at the next phase boundary. */
+      /**
+       * An execution of the cycle never waits past this age: it chains to a fresh one that resumes the same
+       * tasks. At most P358D (Step Functions ends a Standard execution at one year); a due date further out is
+       * simply waited for across several executions.
+       */
       chainAfter: DurationText,
       /** Coordinator's window to resume or cancel a stalled cycle. */
       stallResolution: z.strictObject({ due: DurationText, hardStopAfter: DurationText }),
@@ -35,6 +45,9 @@ export const CycleTemplate = z
     phases: z.array(PhaseTemplate).min(1).max(20),
   })
   .superRefine((template, ctx) => {
+    const chainProblem = chainAfterProblem(template.defaults.chainAfter);
+    if (chainProblem)
+      ctx.addIssue({ code: 'custom', path: ['defaults', 'chainAfter'], message: chainProblem });
     const phaseIndex = new Map<string, number>();
     const taskKeys = new Map<string, string>();
     template.phases.forEach((phase, index) => {

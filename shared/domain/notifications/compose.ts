@@ -4,6 +4,7 @@ import type { LocalizedText } from '../model/roles.ts';
 import type { Task } from '../model/task.ts';
 import type { OutboundMessage } from '../ports.ts';
 import { catalogFor } from './catalogs/index.ts';
+import { wording } from './catalogs/plural.ts';
 import type { Moment } from './schedule.ts';
 import { fitTwoSegments } from './sms.ts';
 
@@ -45,7 +46,7 @@ export function noticeLine(
   const title = item.title?.[locale] ?? item.title?.en ?? item.task.taskKey;
   const dueMs = new Date(item.task.dueAt).getTime();
   const days = Math.max(0, Math.round(Math.abs(dueMs - now.getTime()) / 86_400_000));
-  return fill(catalog[item.moment.kind], {
+  return fill(wording(catalog[item.moment.kind], days, locale), {
     title,
     due: formatDate(item.task.dueAt, locale, municipality.timeZone),
     days,
@@ -62,7 +63,10 @@ export function composeMessages(
 ): OutboundMessage[] {
   const { locale, catalog } = catalogFor(recipient.contact.locale ?? municipality.locale);
   const lines = items.map((item) => noticeLine(item, locale, municipality, now));
-  const header = items.length > 1 ? fill(catalog.digest, { count: items.length }) : undefined;
+  const header =
+    items.length > 1
+      ? fill(wording(catalog.digest, items.length, locale), { count: items.length })
+      : undefined;
   const notificationIds = items.map((item) => item.notificationId).sort();
   const base = {
     municipalityId: municipality.municipalityId,

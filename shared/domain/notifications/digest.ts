@@ -1,5 +1,6 @@
 import type { Message } from '../model/message.ts';
 import { catalogFor } from './catalogs/index.ts';
+import { wording } from './catalogs/plural.ts';
 import { fitTwoSegments, isGsm7, smsSegments } from './sms.ts';
 
 const fill = (template: string, values: Record<string, string | number>) =>
@@ -13,7 +14,10 @@ export function renderDelivery(parts: Message[]): { subject?: string; text: stri
   const first = parts[0];
   if (!first) return { text: '' };
   const { catalog } = catalogFor(first.locale);
-  const header = parts.length > 1 ? fill(catalog.digest, { count: parts.length }) : undefined;
+  const header =
+    parts.length > 1
+      ? fill(wording(catalog.digest, parts.length, first.locale), { count: parts.length })
+      : undefined;
   if (first.channel === 'sms') return { text: smsText(header, parts) };
   const municipalities = [...new Set(parts.map((part) => part.municipalityName))];
   const lines = parts.map(

@@ -6,6 +6,7 @@ import { type Cycle, liveStatuses } from '../model/cycle.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { CycleTemplate } from '../model/template.ts';
 import type { LiveSlot, Ports } from '../ports.ts';
+import { changeCycle } from './change-cycle.ts';
 import { recordEvent } from './record-event.ts';
 
 /** What a new cycle is made of (already validated against its template). */
@@ -98,19 +99,13 @@ async function claimSlot(deps: Pick<Ports, 'cycles'>, slot: LiveSlot, cycleId: s
   }
 }
 
-/**
- * Stores a cycle once and starts its workflow once: the id comes from the client token and the execution key
- * from the id, so a start repeated after a crash finds both and creates nothing new.
- */
-export async function createCycle(
-  deps: Pick<Ports, 'cycles' | 'audit' | 'engine' | 'clock'>,
+/** Takes the live slot (unless parallel) and stores the new cycle; a cycle stored first by a racing start wins. */
+async function storeCycle(
+  deps: Pick<Ports, 'cycles' | 'clock'>,
   request: NewCycle,
-  actor: Actor,
+  cycleId: string,
 ): Promise<Cycle> {
   const now = deps.clock.now().toISOString();
-  const cycleId = cycleIdFor(request.municipality.municipalityId, request.clientToken);
-  const earlier = request.clientToken ? await deps.cycles.get(cycleId) : undefined;
-  if (earlier) return replay(earlier, request);
   const slot = { municipalityId: request.municipality.municipalityId, templateId: request.template.id };
   if (!request.parallel) await claimSlot(deps, slot, cycleId, request.previousCycleId);
 
@@ -135,7 +130,22 @@ export async function createCycle(
     updatedAt: now,
     version: 1,
   });
-  if (!created) replay(cycle, request);
+  return created ? cycle : replay(cycle, request);
+}
+
+/**
+ * Stores a cycle once and starts its workflow once: the id comes from the client token and the execution key
+ * from the id, so a start repeated after a crash finds both and creates nothing new.
+ */
+export async function createCycle(
+  deps: Pick<Ports, 'cycles' | 'audit' | 'engine' | 'clock'>,
+  request: NewCycle,
+  actor: Actor,
+): Promise<Cycle> {
+  const cycleId = cycleIdFor(request.municipality.municipalityId, request.clientToken);
+  const earlier = request.clientToken ? await deps.cycles.get(cycleId) : undefined;
+  // A repeated start returns the same cycle, and finishes what a crash left undone (its audit, its workflow).
+  const cycle = earlier ? replay(earlier, request) : await storeCycle(deps, request, cycleId);
   await recordEvent(deps, {
     cycleId,
     eventId: 'cycle.started',
@@ -148,19 +158,23 @@ export async function createCycle(
       previousCycleId: cycle.previousCycleId,
     },
   });
-  if (liveStatuses.has(cycle.status) && !cycle.executionId) {
+  if (liveStatuses.has(cycle.status) && !cycle.stateMachineVersion) {
     // Same key, same input: a retry after a crash starts nothing new.
-    const { executionId } = await deps.engine.start(cycle.templateId, cycle.executionName, {
+    const started = await deps.engine.start(cycle.templateId, cycle.executionName, {
       cycleId,
       revision: { count: 0 },
     });
-    try {
-      return await deps.cycles.update(cycle, { executionId });
-    } catch (error) {
-      // The first phase step recorded the execution already.
-      if (!(error instanceof ConcurrentUpdateError)) throw error;
-      return (await deps.cycles.get(cycleId)) ?? cycle;
-    }
+    // The version is what chained executions will run; the first phase step may have recorded the rest.
+    return changeCycle(deps, cycleId, (current) =>
+      current.stateMachineVersion
+        ? undefined
+        : {
+            stateMachineVersion: started.version,
+            ...(current.executionId
+              ? {}
+              : { executionId: started.executionId, executionStartedAt: started.startedAt }),
+          },
+    );
   }
   return cycle;
 }

@@ -4,6 +4,7 @@ import type { Ports } from '../ports.ts';
 import { cancelTask } from './cancel-task.ts';
 import { setCycleStatus } from './change-cycle.ts';
 import { liveSlotOf } from './create-cycle.ts';
+import { type NoticePorts, notifyPeople } from './notify-people.ts';
 import { recordEvent } from './record-event.ts';
 
 /**
@@ -11,7 +12,7 @@ import { recordEvent } from './record-event.ts';
  * end. Every write is repeatable, so a retry after a crash completes what is missing and adds nothing.
  */
 export async function endCycle(
-  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock'>,
+  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock'> & NoticePorts,
   cycleId: string,
   status: CycleStatus,
   reason: string,
@@ -26,5 +27,16 @@ export async function endCycle(
   await recordEvent(deps, { cycleId, at: cycle.endedAt ?? now, ...event });
   // The municipality may start its next cycle of this template (a next cycle has taken the slot over already).
   if (!cycle.parallel) await deps.cycles.releaseLiveSlot(liveSlotOf(cycle), cycleId);
+  // The people of the cycle hear that it ended early (a completed cycle speaks for itself).
+  if (status === 'CANCELLED' || status === 'ABANDONED') {
+    await notifyPeople(deps, {
+      kind: status === 'CANCELLED' ? 'cycle-cancelled' : 'cycle-abandoned',
+      key: cycleId,
+      municipalityId: cycle.municipalityId,
+      cycleId,
+      values: { reason: String(event.data.reason ?? reason) },
+      audience: { membersOf: cycle.municipalityId, coordinatorsOf: cycle.country },
+    });
+  }
   return cycle;
 }

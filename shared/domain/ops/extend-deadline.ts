@@ -5,6 +5,7 @@ import type { Task } from '../model/task.ts';
 import { type CycleTemplate, findTask } from '../model/template.ts';
 import { policyFor, scheduleFor } from '../notifications/schedule.ts';
 import type { Ports } from '../ports.ts';
+import { type NoticePorts, notifyPeople } from './notify-people.ts';
 import { recordEvent } from './record-event.ts';
 
 /** The changes of an extension: the new deadline, and every pending notification moved to the new series. */
@@ -18,7 +19,7 @@ function rescheduled(now: Date, template: CycleTemplate, task: Task, dueAt: stri
 
 /** Moves an open task's deadline (and hard stop) and records who did it and why. */
 export async function extendDeadline(
-  deps: Pick<Ports, 'tasks' | 'audit' | 'clock'>,
+  deps: Pick<Ports, 'tasks' | 'audit' | 'clock'> & NoticePorts,
   task: Task,
   template: CycleTemplate,
   dueAt: string,
@@ -45,5 +46,16 @@ export async function extendDeadline(
     actor,
     data: { taskId: task.taskId, previousDueAt: task.dueAt, dueAt, hardStopAt, reason },
   });
+  if (extended !== task) {
+    await notifyPeople(deps, {
+      kind: shortened ? 'deadline-shortened' : 'deadline-extended',
+      key: `${task.taskId}:${extended.extensions}`,
+      municipalityId: task.municipalityId,
+      cycleId: task.cycleId,
+      task: extended,
+      values: { due: dueAt, previous: task.dueAt },
+      audience: { assigneesOf: task },
+    });
+  }
   return extended;
 }

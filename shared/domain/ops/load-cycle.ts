@@ -10,7 +10,7 @@ export async function loadCycle(
 ): Promise<{ cycle: Cycle; template: CycleTemplate }> {
   const cycle = await deps.cycles.get(cycleId);
   if (!cycle) throw new NotFoundError(`No cycle ${cycleId}`);
-  const template = deps.templates.get(cycle.templateId);
+  const template = deps.templates.get(cycle.templateId, cycle.templateVersion);
   if (!template) throw new NotFoundError(`Cycle ${cycleId} uses unknown template ${cycle.templateId}`);
   return { cycle, template };
 }

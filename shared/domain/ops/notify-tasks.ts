@@ -3,11 +3,10 @@ import { ConcurrentUpdateError } from '../errors.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { NotificationRecord } from '../model/notification-record.ts';
 import type { Task } from '../model/task.ts';
-import { findTask } from '../model/template.ts';
+import { taskTitle } from '../notifications/catalogs/task-title.ts';
 import { type DueNotification, noticeLine } from '../notifications/compose.ts';
 import { addresseesOf, sendAfterFor } from '../notifications/recipients.ts';
 import { dueMoments, type Moment, policyFor, scheduleFor } from '../notifications/schedule.ts';
-import { stallTitles } from '../notifications/stall-title.ts';
 import type { DomainEvent, Ports } from '../ports.ts';
 
 /**
@@ -68,7 +67,7 @@ export async function notifyTasks(
   const advances: { task: Task; notifiedThrough: string; next?: string }[] = [];
 
   for (const task of tasks) {
-    const template = deps.templates.get(task.templateId);
+    const template = deps.templates.get(task.templateId, task.templateVersion);
     const moments = scheduleFor(task, policyFor(template, task));
     const processedBefore = new Date(task.notifiedThrough ?? 0);
     const { send, folded, next } = dueMoments(moments, processedBefore, now);
@@ -111,7 +110,8 @@ export async function notifyTasks(
         : {
             task,
             notifiedThrough: new Date(now.getTime() + 1).toISOString(),
-            ...(next ? { next: next.toISOString() } : {}),
+            // An entry made on the CAG's behalf brings the sweep back when its objection window closes.
+            ...(nextVisit(next, task) ? { next: nextVisit(next, task) } : {}),
           },
     );
   }
@@ -127,6 +127,14 @@ export async function notifyTasks(
     }
   }
   return report;
+}
+
+/** When the sweep must next look at a task: its next notification, or an entry's end of objections. */
+function nextVisit(next: Date | undefined, task: Task): string | undefined {
+  const times = [next?.toISOString(), task.pendingEntry?.objectionUntil].filter((time): time is string =>
+    Boolean(time),
+  );
+  return times.sort()[0];
 }
 
 /** A short code for a task's link in an SMS (a task id would not fit two segments). */
@@ -169,16 +177,8 @@ async function deliver(deps: NotifyPorts, claimed: Claimed[], now: Date, report:
       municipalities.set(task.municipalityId, await deps.municipalities.get(task.municipalityId));
     const municipality = municipalities.get(task.municipalityId);
     if (!municipality) continue;
-    const template = deps.templates.get(task.templateId);
-    const title =
-      task.kind === 'stall-resolution'
-        ? stallTitles(
-            template ? findTask(template, task.phase, task.taskKey)?.title : undefined,
-            task.taskKey,
-          )
-        : template
-          ? findTask(template, task.phase, task.taskKey)?.title
-          : undefined;
+    // A stall task's title names the stalled task; other tasks carry the template's title.
+    const title = taskTitle(deps.templates.get(task.templateId, task.templateVersion), task);
     const item: DueNotification = {
       notificationId: one.record.notificationId,
       moment: one.moment,

@@ -10,6 +10,7 @@ import type { Ports } from '../ports.ts';
 import { setCycleStatus } from './change-cycle.ts';
 import { deliverCompletion } from './deliver-completion.ts';
 import { extendDeadline } from './extend-deadline.ts';
+import { type NoticePorts, notifyPeople } from './notify-people.ts';
 import { recordEvent } from './record-event.ts';
 import { updateWithRetry } from './retry.ts';
 import { withdrawTask } from './withdraw-task.ts';
@@ -21,7 +22,7 @@ export interface Completion {
   summary: Record<string, string>;
 }
 
-type CompletionPorts = Pick<Ports, 'tasks' | 'cycles' | 'audit' | 'engine' | 'clock'>;
+type CompletionPorts = Pick<Ports, 'tasks' | 'cycles' | 'audit' | 'engine' | 'clock'> & NoticePorts;
 
 /**
  * Stores a completion once (OPEN → COMPLETED), audits it, and hands the summary to the workflow; then whatever
@@ -55,10 +56,26 @@ export async function recordCompletion(
       await extendDeadline(deps, stalled, template, dueAt, 'resumed by the coordinator', actor);
     }
     await setCycleStatus(deps, completed.cycleId, 'RUNNING', ['STALLED']);
+    await announceResumed(deps, completed.stalledTaskId ?? '', completed.taskId);
   }
   const delivered = await deliverCompletion(deps, completed);
   if (completed.kind === 'task') await settleSiblings(deps, completed, cycle, template, completion, actor);
   return delivered;
+}
+
+/** The municipality's people hear that a stalled cycle goes on, and what is due next. */
+async function announceResumed(deps: CompletionPorts, stalledTaskId: string, stallTaskId: string) {
+  const stalled = await deps.tasks.get(stalledTaskId);
+  if (!stalled) return;
+  await notifyPeople(deps, {
+    kind: 'cycle-resumed',
+    key: stallTaskId,
+    municipalityId: stalled.municipalityId,
+    cycleId: stalled.cycleId,
+    task: stalled,
+    values: { due: stalled.dueAt },
+    audience: { membersOf: stalled.municipalityId },
+  });
 }
 
 /** What a completed task settles for the other tasks of its cycle. */
@@ -81,6 +98,7 @@ async function settleSiblings(
       // The stall is over: the workflow leaves the coordinator's wait as if they had resumed it.
       await withdrawTask(deps, other, 'the stalled task was completed', { action: 'resume' }, actor);
       await setCycleStatus(deps, completed.cycleId, 'RUNNING', ['STALLED']);
+      await announceResumed(deps, completed.taskId, other.taskId);
     } else if (
       rejection &&
       other.kind === 'task' &&

@@ -3,6 +3,7 @@ import type { Actor } from '../model/actor.ts';
 import type { Task } from '../model/task.ts';
 import type { Ports } from '../ports.ts';
 import { deliverCompletion } from './deliver-completion.ts';
+import { type NoticePorts, notifyPeople } from './notify-people.ts';
 import { recordEvent } from './record-event.ts';
 import { updateWithRetry } from './retry.ts';
 
@@ -12,7 +13,7 @@ import { updateWithRetry } from './retry.ts';
  * cancelled, audited with the reason, and its wait ends with `summary` instead of the person's answer.
  */
 export async function withdrawTask(
-  deps: Pick<Ports, 'tasks' | 'audit' | 'engine' | 'clock'>,
+  deps: Pick<Ports, 'tasks' | 'audit' | 'engine' | 'clock'> & NoticePorts,
   first: Task,
   reason: string,
   summary: Record<string, string>,
@@ -45,4 +46,13 @@ export async function withdrawTask(
     data: { taskId: withdrawn.taskId, reason },
   });
   await deliverCompletion(deps, withdrawn);
+  await notifyPeople(deps, {
+    kind: 'task-withdrawn',
+    key: withdrawn.taskId,
+    municipalityId: withdrawn.municipalityId,
+    cycleId: withdrawn.cycleId,
+    task: withdrawn,
+    values: { reason },
+    audience: { assigneesOf: withdrawn },
+  });
 }

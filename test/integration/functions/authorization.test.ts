@@ -126,6 +126,22 @@ const fixtures: Record<string, Fixture> = {
     refusedByResource: ['municipality', 'cag'],
     order: 8,
   },
+  // The open task is the municipality's: an entry on the CAG's behalf is refused by the rule (422), after the
+  // role and the tenant were checked; an objection finds no entry to object to (409).
+  'complete-on-behalf': {
+    path: () => `/tasks/${taskId}/complete-on-behalf`,
+    body: () => ({
+      output: outputs['needs-assessment'],
+      onBehalfOf: ['usr-nobody'],
+      consent: { method: 'verbal', givenOn: '2027-01-04' },
+    }),
+    status: 422,
+  },
+  'object-to-entry': {
+    path: () => `/tasks/${taskId}/object`,
+    body: () => ({ reason: 'Not what we said' }),
+    status: 409,
+  },
   'get-me': { path: () => '/me', self: true },
   'update-me': {
     path: () => '/me',
@@ -136,6 +152,9 @@ const fixtures: Record<string, Fixture> = {
   'rotate-calendar-url': { path: () => '/me/calendar/rotate', self: true },
   'export-me': { path: () => '/me/export', self: true },
   'list-notifications': { path: () => '/notifications', self: true },
+  // The templates are no tenant's data: every role reads the same ones, whatever its municipality or country.
+  'list-templates': { path: () => '/templates', query: { locale: 'bg' }, self: true },
+  'get-template': { path: () => '/templates/romact', query: { locale: 'bg' }, self: true },
 };
 
 /** The status a person must get from a route, from the route table and the fixture. */

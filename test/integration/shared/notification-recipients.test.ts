@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '#shared/domain/model/message.ts';
 import { taskIdOf } from '#shared/domain/model/task.ts';
 import { catalogFor } from '#shared/domain/notifications/catalogs/index.ts';
+import { wording } from '#shared/domain/notifications/catalogs/plural.ts';
 import type { OutboundMessage } from '#shared/domain/ports.ts';
 import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
 import { call, outputs } from '../../support/api.ts';
@@ -46,8 +47,9 @@ async function sweepDaily(from: number, to: number) {
 }
 
 const to = (address: string) => env.runtime.outbox.list({ recipient: address });
+/** The words a message of this kind starts with in a language (before its first placeholder). */
 const prefixOf = (locale: string, kind: 'assigned' | 'escalated') =>
-  (catalogFor(locale).catalog[kind].split('{')[0] as string).trim();
+  (wording(catalogFor(locale).catalog[kind], 7, locale).split('{')[0] as string).trim();
 
 describe('Escalations reach the coordinators of the country', () => {
   it('sends the escalation to every coordinator of the municipality’s country, each in their language, and to nobody else', async () => {

@@ -174,6 +174,8 @@ describe('Deadlines and notifications on the local runtime, with a fake clock', 
     expect(sent()).toEqual([
       'd0 municipality:email assigned',
       'd46 municipality:email reminder',
+      // The assignee hears of the new deadline at once.
+      'd55 municipality:email deadline-extended',
       'd76 municipality:email reminder',
       'd87 municipality:email reminder',
       'd89 municipality:email reminder',

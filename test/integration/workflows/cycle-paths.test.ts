@@ -244,18 +244,28 @@ describe('ROMACT definition on the local interpreter', () => {
     expect((report.error?.cause as Error | undefined)?.name).toBe('Romact.UnknownResumePhase');
   });
 
-  it('chains to a fresh execution at the next phase when the execution is past the age threshold', async () => {
-    const report = await runDefinition(romact, cooperative('close', { chainAfterPhase: 'consultation' }));
+  it('ends the execution when a deadline check hands the phase to a fresh execution (chain), and nothing else runs', async () => {
+    const report = await runDefinition(
+      romact,
+      cooperative('close', {
+        answer: (request, count) =>
+          request.taskKey === 'community-consultation' ? undefined : cooperative().answer(request, count),
+        timeoutSeconds: () => 1,
+        deadline: (request) => ({ action: 'chain', request }),
+      }),
+    );
 
     expect(report.error).toBeUndefined();
-    const chain = report.calls.find((call) => call.step === 'startExecution');
-    expect(chain?.payload).toMatchObject({
-      StateMachineArn: 'arn:local:stateMachine:test',
-      Name: 'cyc-1-consultation-0',
-      Input: { cycleId: 'cyc-1', resumeAt: 'plan-approval', revision: { count: 0 } },
+    const checks = report.calls.filter((call) => call.step === 'deadlineCheck');
+    expect(checks[0]?.payload).toMatchObject({
+      executionId: expect.any(String),
+      executionStartedAt: expect.any(String),
     });
+    expect(report.visited).toContain('community-consultation: continues in a fresh execution');
     expect(report.visited.at(-1)).toBe(stateNames.chained);
-    expect(report.visited).not.toContain('plan-approval: start');
+    const ended = report.calls.filter((call) => call.step === 'phaseEnded');
+    expect(ended.map((call) => call.payload.phase)).toEqual(['assessment']);
+    expect(report.calls.map((call) => call.step)).not.toContain('recordFailure');
     expect(finished(report)).toEqual([]);
   });
 

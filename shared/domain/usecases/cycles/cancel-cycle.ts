@@ -4,6 +4,7 @@ import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleCycle } from '../../model/caller.ts';
 import { type Cycle, liveStatuses } from '../../model/cycle.ts';
 import { endCycle } from '../../ops/end-cycle.ts';
+import type { NoticePorts } from '../../ops/notify-people.ts';
 import type { Ports } from '../../ports.ts';
 
 /** Body of `POST /cycles/{id}/cancel`. */
@@ -11,7 +12,7 @@ export const CancelCycleBody = z.strictObject({ reason: z.string().trim().min(1)
 
 /** Cancels a running or stalled cycle: stops its execution and cancels its open tasks (coordinators only). */
 export async function cancelCycle(
-  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock' | 'engine'>,
+  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock' | 'engine'> & NoticePorts,
   caller: Caller,
   cycleId: string,
   body: z.infer<typeof CancelCycleBody>,

@@ -1,5 +1,7 @@
 import type { Task } from '../../model/task.ts';
 import { dispatchMessages } from '../../ops/dispatch-messages.ts';
+import { finalizeEntry } from '../../ops/finalize-entry.ts';
+import type { NoticePorts } from '../../ops/notify-people.ts';
 import {
   DEFAULT_LEASE_MINUTES,
   type NotifyPorts,
@@ -17,10 +19,10 @@ export interface SweepOptions {
 
 /** Runs one sweep over every open task whose next notification is due now. */
 export async function sweepDeadlines(
-  deps: NotifyPorts & Pick<Ports, 'clock'>,
+  deps: NotifyPorts & Pick<Ports, 'clock' | 'cycles' | 'audit' | 'engine'> & NoticePorts,
 
   options: SweepOptions = {},
-): Promise<SweepReport & { deliveries: number }> {
+): Promise<SweepReport & { deliveries: number; entries: number }> {
   const now = deps.clock.now();
   const tasks: Task[] = [];
   let cursor: string | undefined;
@@ -32,7 +34,13 @@ export async function sweepDeadlines(
     tasks.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
-  const report = await notifyTasks(deps, tasks, now, options.leaseMinutes ?? DEFAULT_LEASE_MINUTES);
+  // Entries made on the CAG's behalf whose objection window has closed now count.
+  let entries = 0;
+  for (const task of tasks) if (task.pendingEntry && (await finalizeEntry(deps, task))) entries += 1;
+  const open = entries
+    ? tasks.filter((task) => !task.pendingEntry || new Date(task.pendingEntry.objectionUntil) > now)
+    : tasks;
+  const report = await notifyTasks(deps, open, now, options.leaseMinutes ?? DEFAULT_LEASE_MINUTES);
   const sent = await dispatchMessages(deps, now);
-  return { ...report, deliveries: sent.deliveries };
+  return { ...report, deliveries: sent.deliveries, entries };
 }

@@ -1,11 +1,12 @@
 import type { CycleOutcome, CycleStatus } from '../../model/cycle.ts';
 import { endCycle } from '../../ops/end-cycle.ts';
+import type { NoticePorts } from '../../ops/notify-people.ts';
 import { WORKFLOW_ACTOR } from '../../ops/record-event.ts';
 import type { Ports } from '../../ports.ts';
 
 /** The cycle ended: record its outcome once and cancel whatever is still open (the other approver's task). */
 export async function finishCycle(
-  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock' | 'notifier'>,
+  deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'clock' | 'notifier'> & NoticePorts,
   input: { cycleId: string; outcome: CycleOutcome },
 ): Promise<{ status: CycleStatus }> {
   const cycle = await endCycle(deps, input.cycleId, input.outcome, 'cycle ended', {

@@ -34,6 +34,7 @@ export async function openTask(
     taskId: input.taskId,
     cycleId: cycle.cycleId,
     templateId: cycle.templateId,
+    templateVersion: cycle.templateVersion,
     municipalityId: cycle.municipalityId,
     country: cycle.country,
     phase: input.phase,

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { addDuration } from '../../duration.ts';
 import type { TaskSummary } from '../../model/task-outputs.ts';
 import { loadCycle } from '../../ops/load-cycle.ts';
 import { recordEvent, WORKFLOW_ACTOR } from '../../ops/record-event.ts';
@@ -11,15 +9,14 @@ export interface PhaseEndedInput {
   phase: string;
   revision: number;
   results: Partial<TaskSummary>[];
-  executionStartedAt: string;
 }
 
-/** A phase ended: record it, and say whether this execution is old enough to chain to a fresh one. */
+/** A phase ended: record it once. */
 export async function phaseEnded(
   deps: Pick<Ports, 'cycles' | 'audit' | 'clock' | 'templates'>,
   input: PhaseEndedInput,
-): Promise<{ chain: boolean; chainName: string }> {
-  const { cycle, template } = await loadCycle(deps, input.cycleId);
+): Promise<Record<string, never>> {
+  const { cycle } = await loadCycle(deps, input.cycleId);
   const now = deps.clock.now();
   const run = await deps.cycles.startPhase({
     cycleId: cycle.cycleId,
@@ -39,15 +36,5 @@ export async function phaseEnded(
     actor: WORKFLOW_ACTOR,
     data: { phase: input.phase, revision: input.revision, ...(decisions.length ? { decisions } : {}) },
   });
-  const chainAt = addDuration(new Date(input.executionStartedAt), template.defaults.chainAfter);
-  const chainName = executionNameFor(`${cycle.cycleId}-${input.phase}-r${input.revision}`);
-  return { chain: now >= chainAt, chainName };
-}
-
-/** Step Functions execution names: at most 80 characters of [A-Za-z0-9-_]. */
-export function executionNameFor(wanted: string): string {
-  const clean = wanted.replace(/[^A-Za-z0-9_-]/g, '-');
-  if (clean.length <= 80) return clean;
-  const hash = createHash('sha256').update(clean).digest('hex').slice(0, 12);
-  return `${clean.slice(0, 67)}-${hash}`;
+  return {};
 }

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../errors.ts';
+import { chainAtOf } from '../../model/chaining.ts';
 import { planDueAt, planHardStop, requestFor } from '../../model/deadlines.ts';
 import { taskIdOf } from '../../model/task.ts';
 import type { TaskRequest } from '../../model/task-request.ts';
@@ -13,15 +14,25 @@ export interface PhaseStartedInput {
   cycleId: string;
   phase: string;
   revision: number;
+  /** The version of the template the running definition was compiled from. */
+  templateVersion: number;
   executionId: string;
+  executionStartedAt: string;
 }
 
-/** A phase starts: record it once, point the cycle at it, and plan its tasks' deadlines from its start. */
+/**
+ * A phase starts (or a fresh execution resumes it): record it once, point the cycle at it and at the execution,
+ * and plan its tasks' deadlines from its start; no wait may outlast the execution's chain age.
+ */
 export async function phaseStarted(
   deps: Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'notifier' | 'clock' | 'templates' | 'engine'>,
   input: PhaseStartedInput,
 ): Promise<{ tasks: TaskRequest[] }> {
-  const { cycle, template } = await loadCycle(deps, input.cycleId);
+  const { cycle } = await loadCycle(deps, input.cycleId);
+  // The definition that runs is the truth: its template version, whatever the cycle recorded at its start.
+  const template = deps.templates.get(cycle.templateId, input.templateVersion);
+  if (!template)
+    throw new NotFoundError(`No template ${cycle.templateId} v${input.templateVersion} in this deployment`);
   const found = findPhase(template, input.phase);
   if (!found) throw new NotFoundError(`Template ${template.id} has no phase ${input.phase}`);
   const proposedStart = deps.clock.now().toISOString();
@@ -46,9 +57,16 @@ export async function phaseStarted(
   await changeCycle(deps, cycle.cycleId, (current) =>
     current.currentPhase === input.phase &&
     current.revision === input.revision &&
-    current.executionId === input.executionId
+    current.executionId === input.executionId &&
+    current.templateVersion === input.templateVersion
       ? undefined
-      : { currentPhase: input.phase, revision: input.revision, executionId: input.executionId },
+      : {
+          currentPhase: input.phase,
+          revision: input.revision,
+          templateVersion: input.templateVersion,
+          executionId: input.executionId,
+          executionStartedAt: input.executionStartedAt,
+        },
   );
   await recordEvent(deps, {
     cycleId: cycle.cycleId,
@@ -72,11 +90,13 @@ export async function phaseStarted(
       hardStopAt: planHardStop(template, taskTemplate, dueAt).toISOString(),
     };
   });
-  // A task already opened (a restart, a resume) keeps its stored, possibly extended, deadline.
+  // A task already opened (a restart, a resume, a chain) keeps its stored, possibly extended, deadline.
   const stored = await Promise.all(planned.map((task) => deps.tasks.get(task.taskId)));
+  const limits = {
+    maxTimerSeconds: deps.engine.maxWaitSeconds,
+    chainAt: chainAtOf(input.executionStartedAt, template.defaults.chainAfter),
+  };
   return {
-    tasks: planned.map((task, index) =>
-      requestFor(stored[index] ?? task, deps.clock, deps.engine.maxWaitSeconds),
-    ),
+    tasks: planned.map((task, index) => requestFor(stored[index] ?? task, deps.clock, limits)),
   };
 }

@@ -22,6 +22,8 @@ export async function startNextCycle(
       dueOverrides: {},
       clientToken: `next-of-${cycle.cycleId}`,
       previousCycleId: cycle.cycleId,
+      // A parallel cycle holds no live slot: its successor runs beside the municipality's running cycle too.
+      ...(cycle.parallel ? { parallel: true } : {}),
     },
     WORKFLOW_ACTOR,
   );

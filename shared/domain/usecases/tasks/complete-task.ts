@@ -9,6 +9,7 @@ import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
 import type { Task } from '../../model/task.ts';
 import { type OutputContext, type TaskOutputName, taskOutputs } from '../../model/task-outputs.ts';
+import type { NoticePorts } from '../../ops/notify-people.ts';
 import { recordCompletion } from '../../ops/record-completion.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -28,7 +29,8 @@ function parseOutput(outputName: string, body: unknown) {
  * re-sends it if the first send failed; a different body for a completed task is 409.
  */
 export async function completeTask(
-  deps: Pick<Ports, 'tasks' | 'cycles' | 'municipalities' | 'audit' | 'engine' | 'clock' | 'templates'>,
+  deps: Pick<Ports, 'tasks' | 'cycles' | 'municipalities' | 'audit' | 'engine' | 'clock' | 'templates'> &
+    NoticePorts,
   caller: Caller,
   taskId: string,
   body: unknown,
@@ -38,7 +40,7 @@ export async function completeTask(
     throw new ForbiddenError(`This task is assigned to the ${task.assignee}, not the ${caller.role}`);
   }
   const cycle = await deps.cycles.get(task.cycleId);
-  const template = cycle ? deps.templates.get(cycle.templateId) : undefined;
+  const template = cycle ? deps.templates.get(cycle.templateId, cycle.templateVersion) : undefined;
   if (!cycle || !template) throw new NotFoundError(`No cycle ${task.cycleId}`);
   const timeZone = cycle.timeZone ?? (await deps.municipalities.get(cycle.municipalityId))?.timeZone ?? 'UTC';
   const { kind, output } = parseOutput(task.output, body);

@@ -5,6 +5,7 @@ import { type Caller, visibleTask } from '../../model/caller.ts';
 import { DateInput, horizonFrom, PLANNING_HORIZON, toInstant } from '../../model/dates.ts';
 import type { Task } from '../../model/task.ts';
 import { extendDeadline } from '../../ops/extend-deadline.ts';
+import type { NoticePorts } from '../../ops/notify-people.ts';
 import { recordCompletion } from '../../ops/record-completion.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -23,7 +24,8 @@ export const ExtendTaskBody = z.strictObject({
  * (`shorten`) and is audited as a shortening.
  */
 export async function extendTask(
-  deps: Pick<Ports, 'tasks' | 'cycles' | 'municipalities' | 'audit' | 'engine' | 'clock' | 'templates'>,
+  deps: Pick<Ports, 'tasks' | 'cycles' | 'municipalities' | 'audit' | 'engine' | 'clock' | 'templates'> &
+    NoticePorts,
   caller: Caller,
   taskId: string,
   body: z.infer<typeof ExtendTaskBody>,
@@ -32,7 +34,7 @@ export async function extendTask(
   if (caller.role !== 'coordinator') throw new ForbiddenError('Only a coordinator extends deadlines');
   if (task.status !== 'OPEN') throw new ConflictError(`Task ${taskId} is ${task.status}`);
   const cycle = await deps.cycles.get(task.cycleId);
-  const template = deps.templates.get(task.templateId);
+  const template = deps.templates.get(task.templateId, task.templateVersion);
   if (!cycle || !template) throw new NotFoundError(`No cycle ${task.cycleId}`);
   const timeZone = cycle.timeZone ?? (await deps.municipalities.get(cycle.municipalityId))?.timeZone ?? 'UTC';
   const dueAt = toInstant(body.dueAt, timeZone);

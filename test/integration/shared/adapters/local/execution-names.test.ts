@@ -3,7 +3,7 @@ import {
   ExecutionAlreadyExistsError,
   InvalidNameError,
 } from '#shared/adapters/local/step-functions-errors.ts';
-import { answerSoon, cooperativeAnswer, romactOnDoubles } from './romact-doubles.ts';
+import { romactOnDoubles } from './romact-doubles.ts';
 
 const input = (cycleId: string) => ({ cycleId, revision: { count: 0 } });
 
@@ -85,75 +85,5 @@ describe('LocalWorkflowEngine.startExecution: an existing name', () => {
     // Assess
     await expect(again).rejects.toBeInstanceOf(ExecutionAlreadyExistsError);
     expect(romact.engine.list().map((execution) => execution.status)).toEqual(['ABORTED']);
-  });
-});
-
-describe('LocalWorkflowEngine: chains inside the state machine', () => {
-  it('fails a chain to an invalid name inside the state machine, and the phase’s catcher records it', async () => {
-    // Prepare: the assessment phase asks to chain, to a name Step Functions refuses.
-    const romact = romactOnDoubles({
-      open: (task, engine) => void answerSoon(engine, task, cooperativeAnswer(task)),
-      phaseEnded: () => ({ chain: true, chainName: 'cyc-1 after assessment' }),
-    });
-
-    // Act
-    const execution = await romact.start();
-    await execution.done;
-
-    // Assess: the chain step failed with the integration's error name, which the States.ALL catcher takes.
-    expect(execution.status).toBe('FAILED');
-    expect(romact.callsOf('recordFailure')[0]?.payload.error).toMatchObject({
-      Error: 'StepFunctions.InvalidNameException',
-    });
-    expect(romact.engine.list()).toHaveLength(1);
-  });
-
-  it('treats a chain to a name already taken as done (the definition catches ExecutionAlreadyExistsException)', async () => {
-    // Prepare: an execution already holds the chain's name, with another input.
-    const romact = romactOnDoubles({
-      open: (task, engine) => void answerSoon(engine, task, cooperativeAnswer(task)),
-      phaseEnded: () => ({ chain: true, chainName: 'cyc-1-next' }),
-    });
-    await romact.engine.startExecution('romact', 'cyc-1-next', input('other'));
-
-    // Act
-    const execution = await romact.start();
-    await execution.done;
-
-    // Assess
-    expect(execution.status).toBe('SUCCEEDED');
-    expect(execution.history.at(-1)).toBe('Chained to a fresh execution');
-    expect(romact.callsOf('recordFailure')).toEqual([]);
-    await romact.engine.stopAll();
-  });
-});
-
-describe('LocalWorkflowEngine.start: the port, as the Step Functions adapter implements it', () => {
-  it('derives a valid execution name from any key, the same one for the same key', async () => {
-    // Prepare
-    const romact = romactOnDoubles({});
-
-    // Act
-    const first = await romact.engine.start('romact', 'cycle one/2027', input('cyc-1'));
-    const again = await romact.engine.start('romact', 'cycle one/2027', input('cyc-1'));
-
-    // Assess
-    expect(again).toEqual(first);
-    expect(romact.engine.list().map((execution) => execution.name)).toEqual(['cycle-one-2027']);
-    await romact.engine.stopAll();
-  });
-
-  it('returns the existing execution where StartExecution says ExecutionAlreadyExists, as the adapter does', async () => {
-    // Prepare
-    const romact = romactOnDoubles({});
-    const { executionId } = await romact.engine.start('romact', 'cyc-1', input('cyc-1'));
-    await romact.engine.stop(executionId, 'cancelled');
-
-    // Act
-    const again = await romact.engine.start('romact', 'cyc-1', input('cyc-1'));
-
-    // Assess
-    expect(again).toEqual({ executionId });
-    expect(romact.engine.list()).toHaveLength(1);
   });
 });

@@ -36,6 +36,7 @@ describe('LocalWorkflowEngine: the one-year maximum execution time of a Standard
     expect(execution.error).toBe('States.Timeout');
     expect(await romact.engine.describe(execution.executionId)).toEqual({
       status: 'TIMED_OUT',
+      stateMachineVersionArn: execution.version,
       startedAt: execution.startedAt,
       stoppedAt: new Date(Date.parse(execution.startedAt) + MAX_EXECUTION_MS).toISOString(),
     });

@@ -41,9 +41,7 @@ export interface Script {
   deadline?: (
     request: Payload,
     checksBefore: number,
-  ) => { action: 'wait' | 'stall' | 'abandon'; request: Payload };
-  /** What the phase end returns (no chain by default). */
-  phaseEnded?: (payload: Payload) => { chain: boolean; chainName: string };
+  ) => { action: 'wait' | 'stall' | 'abandon' | 'chain'; request: Payload };
   /** Runs before the failure step returns (to hold the execution open). */
   recordFailure?: () => Promise<void>;
 }
@@ -107,12 +105,7 @@ export function romactOnDoubles(script: Script, options: { clock?: Clock } = {})
     phaseEnded: async (event) => {
       const payload = event as Payload;
       record('phaseEnded', payload);
-      return (
-        script.phaseEnded?.(payload) ?? {
-          chain: false,
-          chainName: `${String(payload.cycleId)}-${String(payload.phase)}`,
-        }
-      );
+      return {};
     },
     startNextCycle: async (event) => {
       record('startNextCycle', event as Payload);
@@ -130,12 +123,12 @@ export function romactOnDoubles(script: Script, options: { clock?: Clock } = {})
   };
   const { clock } = options;
   const bindings = listTaskStates(definition).map(
-    (binding): TaskStateBinding =>
-      binding.kind === 'lambda' ? { ...binding, handler: handlers[binding.step] } : binding,
+    (binding): TaskStateBinding => ({ ...binding, handler: handlers[binding.step] }),
   );
   const engineOptions: LocalEngineOptions = {
-    definitions: { romact: definition as never },
-    bindings: { romact: bindings },
+    versions: [
+      { templateId: 'romact', version: romactTemplate.version, definition: definition as never, bindings },
+    ],
     ...(clock ? { now: () => clock.now(), timerMs: (ms: number) => clock.timerMs(ms) } : {}),
   };
   engine = new LocalWorkflowEngine(engineOptions);

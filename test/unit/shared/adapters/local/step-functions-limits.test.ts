@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DataLimitExceededError,
-  integrationErrorName,
-} from '#shared/adapters/local/step-functions-errors.ts';
+import { DataLimitExceededError } from '#shared/adapters/local/step-functions-errors.ts';
 import {
   exceedsPayloadLimit,
   executionNameProblem,
@@ -73,14 +70,6 @@ describe('Step Functions limits: execution names', () => {
 });
 
 describe('Step Functions errors', () => {
-  it('names an API error as the startExecution integration reports it', () => {
-    expect(integrationErrorName('ExecutionAlreadyExists')).toBe(
-      'StepFunctions.ExecutionAlreadyExistsException',
-    );
-    expect(integrationErrorName('InvalidName')).toBe('StepFunctions.InvalidNameException');
-    expect(integrationErrorName('ValidationException')).toBe('StepFunctions.ValidationException');
-  });
-
   it('marks States.DataLimitExceeded as neither retryable nor catchable (read by the interpreter)', () => {
     const error = new DataLimitExceededError('too big');
     expect(error.name).toBe('States.DataLimitExceeded');

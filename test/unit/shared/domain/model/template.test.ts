@@ -28,6 +28,24 @@ describe('parseTemplate', () => {
     ]);
   });
 
+  it.each(['P1Y', 'P359D', 'P12M'])(
+    'refuses chainAfter %s: an execution must chain before Step Functions ends it at one year',
+    (chainAfter) => {
+      const template = romactCopy();
+      template.defaults.chainAfter = chainAfter;
+      expect(issuesOf(template)).toEqual([
+        { path: 'defaults.chainAfter', message: expect.stringContaining('at most P358D') },
+      ]);
+    },
+  );
+
+  it('accepts a task due further out than a year: its wait is split across chained executions', () => {
+    const template = romactCopy();
+    template.defaults.chainAfter = 'P358D';
+    template.phases[0].tasks[0].due = { after: 'P400D' };
+    expect(parseTemplate(template).phases[0]?.tasks[0]?.due.after).toBe('P400D');
+  });
+
   it('names the path of an unknown role', () => {
     const template = romactCopy();
     template.phases[1].tasks[0].assignee = 'mayor';
