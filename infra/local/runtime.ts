@@ -9,6 +9,7 @@ import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
 import type { CapacityMeter, WriteUnitCounting } from '#shared/adapters/dynamodb/table.ts';
+import { EmailNotifier, type EmailOptions } from '#shared/adapters/local/email-sender.ts';
 import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import {
   type LocalEngineOptions,
@@ -49,6 +50,8 @@ export interface LocalRuntimeOptions {
   onInvoke?: LocalEngineOptions['onInvoke'];
   /** Also POST every notification to a webhook (signed, retried for hours, resumed after a restart). */
   webhook?: WebhookOptions;
+  /** Also send the email channel's messages through this SMTP server (ROMACT_SMTP_URL, ROMACT_SMTP_FROM). */
+  smtp?: Omit<EmailOptions, 'log'>;
   /** Print a line per notification (the server log). */
   log?: (line: string) => void;
   /** The countries this runtime serves (municipalities of others are refused). */
@@ -71,6 +74,8 @@ export interface LocalRuntime {
   ports: Ports;
   engine: LocalWorkflowEngine;
   outbox: OutboxNotifier;
+  /** Real email through SMTP, when configured (it wraps the outbox). */
+  email?: EmailNotifier;
   /** The DynamoDB client of the embedded table (absent on the in-memory store). */
   dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string; writeUnits: WriteUnitCounting };
   /** A route's handler on this runtime's ports, restricted to what the route declares. */
@@ -131,6 +136,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ...(options.log ? { log: options.log } : {}),
   });
 
+  const email = options.smtp
+    ? new EmailNotifier(outbox, { ...options.smtp, ...(options.log ? { log: options.log } : {}) })
+    : undefined;
+
   // The engine calls the step handlers, and the handlers use the engine: the ports are read when a step runs.
   let ports: Ports | undefined;
   const portsNow = () => {
@@ -184,7 +193,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const wired: Ports = {
     ...store,
     engine,
-    notifier: outbox,
+    notifier: email ?? outbox,
     clock,
     templates,
     settings,
@@ -199,6 +208,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ports: wired,
     engine,
     outbox,
+    ...(email ? { email } : {}),
     ...(dynamo
       ? {
           dynamo: {
@@ -255,6 +265,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     async close() {
       await engine.stopAll();
       // Stops the webhook's retries; undelivered posts stay queued on disk for the next start.
+      await email?.close();
       await outbox.close();
       await dynamo?.close();
     },
