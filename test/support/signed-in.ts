@@ -1,3 +1,5 @@
+import { type Caller, callerFromClaims } from '#shared/domain/model/caller.ts';
+import { claimsFor } from '#shared/domain/model/claims.ts';
 import { startSignIn } from '#shared/domain/usecases/auth/start-sign-in.ts';
 import { verifySignIn } from '#shared/domain/usecases/auth/verify-sign-in.ts';
 import type { UnitEnv } from './unit-ports.ts';
@@ -36,4 +38,23 @@ export async function signInAs(
 export function claimsOf(accessToken: string): Record<string, string> {
   if (!accessToken.startsWith('token:')) throw new Error('not a unit access token');
   return JSON.parse(accessToken.slice('token:'.length));
+}
+
+/**
+ * The caller a person is when they act in a membership (their first unless told), read from the claims their
+ * access token would carry: the same path a request takes.
+ */
+export async function personCaller(
+  env: UnitEnv,
+  address: string,
+  options: { channel?: 'email' | 'sms'; membershipId?: string } = {},
+): Promise<Caller & { userId: string }> {
+  const user = await env.ports.users.findByAddress(options.channel ?? 'email', address);
+  if (!user) throw new Error(`Nobody has ${address}`);
+  const memberships = await env.ports.users.memberships(user.userId);
+  const membership = options.membershipId
+    ? memberships.find((one) => one.membershipId === options.membershipId)
+    : memberships[0];
+  if (!membership) throw new Error(`${address} has no such membership`);
+  return callerFromClaims(claimsFor(user, membership)) as Caller & { userId: string };
 }
