@@ -25,7 +25,12 @@ describe('adoptContacts', () => {
     expect(coordinator?.locale).toBe('en');
 
     expect(await env.ports.users.memberships(staff?.userId as string)).toEqual([
-      expect.objectContaining({ role: 'municipality', municipalityId: 'bg-stolipinovo', country: 'BG', invitedBy: 'usr-inviter' }),
+      expect.objectContaining({
+        role: 'municipality',
+        municipalityId: 'bg-stolipinovo',
+        country: 'BG',
+        invitedBy: 'usr-inviter',
+      }),
     ]);
     expect(await env.ports.users.memberships(coordinator?.userId as string)).toEqual([
       expect.objectContaining({ role: 'coordinator', countries: ['BG'] }),
@@ -52,8 +57,13 @@ describe('adoptContacts', () => {
   it('does not take a phone that is someone else’s', async () => {
     await adoptContacts(env.ports, municipality, municipality.contacts);
     const owner = await personWith('sms', '+359888000111');
-    await adoptContacts(env.ports, municipality, { ...noContacts(), cag: [{ email: 'new@example.org', phone: '+359888000111' }] });
+    await adoptContacts(env.ports, municipality, {
+      ...noContacts(),
+      cag: [{ email: 'new@example.org', phone: '+359888000111' }],
+    });
     expect((await personWith('sms', '+359888000111'))?.userId).toBe(owner?.userId);
-    expect((await personWith('email', 'new@example.org'))?.channels).toEqual([{ type: 'email', address: 'new@example.org' }]);
+    expect((await personWith('email', 'new@example.org'))?.channels).toEqual([
+      { type: 'email', address: 'new@example.org' },
+    ]);
   });
 });

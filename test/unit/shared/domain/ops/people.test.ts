@@ -16,13 +16,24 @@ beforeEach(() => {
 });
 
 const ana = (address = 'Ana@Example.org') =>
-  ({ displayName: 'Ana', locale: 'bg', timeZone: 'Europe/Sofia', channel: { type: 'email', address } }) as const;
+  ({
+    displayName: 'Ana',
+    locale: 'bg',
+    timeZone: 'Europe/Sofia',
+    channel: { type: 'email', address },
+  }) as const;
 
 describe('findOrCreatePerson', () => {
   it('creates a person holding the normalised address, and finds them by it afterwards', async () => {
     const { user, created } = await findOrCreatePerson(env.ports, ana());
     expect(created).toBe(true);
-    expect(user).toMatchObject({ displayName: 'Ana', locale: 'bg', timeZone: 'Europe/Sofia', status: 'ACTIVE', version: 1 });
+    expect(user).toMatchObject({
+      displayName: 'Ana',
+      locale: 'bg',
+      timeZone: 'Europe/Sofia',
+      status: 'ACTIVE',
+      version: 1,
+    });
     expect(user.channels).toEqual([{ type: 'email', address: 'ana@example.org' }]);
     expect(user.userId).toMatch(/^usr-[0-9a-f]{20}$/);
 
@@ -51,16 +62,34 @@ describe('findOrCreatePerson', () => {
 describe('grantMembership', () => {
   it('grants once: the same person, role and scope make the same membership', async () => {
     const { user } = await findOrCreatePerson(env.ports, ana());
-    const first = await grantMembership(env.ports, { userId: user.userId, role: 'cag', municipalityId: 'bg-x', country: 'BG' });
+    const first = await grantMembership(env.ports, {
+      userId: user.userId,
+      role: 'cag',
+      municipalityId: 'bg-x',
+      country: 'BG',
+    });
     env.clock.advance(60_000);
-    const again = await grantMembership(env.ports, { userId: user.userId, role: 'cag', municipalityId: 'bg-x', country: 'BG' });
+    const again = await grantMembership(env.ports, {
+      userId: user.userId,
+      role: 'cag',
+      municipalityId: 'bg-x',
+      country: 'BG',
+    });
     expect(again).toEqual(first);
     expect(await env.ports.users.memberships(user.userId)).toHaveLength(1);
   });
 
   it('keys a coordinator’s membership by the set of countries, whatever their order', async () => {
-    const a = await grantMembership(env.ports, { userId: 'usr-1', role: 'coordinator', countries: ['RO', 'BG'] });
-    const b = await grantMembership(env.ports, { userId: 'usr-1', role: 'coordinator', countries: ['BG', 'RO'] });
+    const a = await grantMembership(env.ports, {
+      userId: 'usr-1',
+      role: 'coordinator',
+      countries: ['RO', 'BG'],
+    });
+    const b = await grantMembership(env.ports, {
+      userId: 'usr-1',
+      role: 'coordinator',
+      countries: ['BG', 'RO'],
+    });
     expect(a.membershipId).toBe(b.membershipId);
     expect(a).toMatchObject({ countries: ['BG', 'RO'] });
   });

@@ -30,7 +30,9 @@ beforeEach(async () => {
 });
 
 const tokenFor = async (address: string, channel: 'email' | 'sms' = 'email') => {
-  const { url } = await calendarUrl(env.ports, await personCaller(env, address, { channel }), { rotate: false });
+  const { url } = await calendarUrl(env.ports, await personCaller(env, address, { channel }), {
+    rotate: false,
+  });
   return /\/calendar\/([^/]+)\.ics$/.exec(url)?.[1] as string;
 };
 const calendarOf = async (token: string) => {
@@ -56,7 +58,10 @@ describe('personalCalendar', () => {
     const token = await tokenFor('contact@plovdiv.example');
     expect((await calendarOf(token)).events[0]?.summary).toBe('ROMACT: Подайте оценката на нуждите');
 
-    await updateMe(env.ports, await personCaller(env, 'contact@plovdiv.example'), { locale: 'en', timeZone: 'Europe/Rome' });
+    await updateMe(env.ports, await personCaller(env, 'contact@plovdiv.example'), {
+      locale: 'en',
+      timeZone: 'Europe/Rome',
+    });
     const english = await calendarOf(token);
     expect(english.events[0]?.summary).toMatch(/^ROMACT: [A-Za-z]/);
     expect(english.zone).toBe('Europe/Rome');
@@ -70,7 +75,10 @@ describe('personalCalendar', () => {
 
   it('leaves out a task once it is no longer open', async () => {
     const token = await tokenFor('contact@plovdiv.example');
-    await env.ports.tasks.update(assessment, { status: 'CANCELLED', cancelledAt: env.clock.now().toISOString() });
+    await env.ports.tasks.update(assessment, {
+      status: 'CANCELLED',
+      cancelledAt: env.clock.now().toISOString(),
+    });
     expect((await calendarOf(token)).events).toEqual([]);
   });
 
