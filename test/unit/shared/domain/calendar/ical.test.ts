@@ -56,7 +56,7 @@ describe('icalendar', () => {
 
   it('escapes text and folds long lines at 75 octets with CRLF, as RFC 5545 says', () => {
     const municipality = municipalityFixture({
-      name: 'Пловдив; Столипиново, "ромски" квартал – ' + 'много дълго име '.repeat(5),
+      name: `Пловдив; Столипиново, "ромски" квартал – ${'много дълго име '.repeat(5)}`,
     });
     const text = icalendar(deps, 'Ana, Maria; Ivan', 'Europe/Sofia', [{ task, municipality }]);
     for (const line of text.split('\r\n'))

@@ -89,7 +89,7 @@ describe('dispatchMessages', () => {
     await put();
     const later = await put({ sendAfter: new Date(env.clock.now().getTime() + 8 * 3_600_000).toISOString() });
     await dispatchMessages(env.ports);
-    expect(env.notifier.messages.map((one) => one.notificationIds)).toEqual([['n-' + (sequence - 1)]]);
+    expect(env.notifier.messages.map((one) => one.notificationIds)).toEqual([[`n-${sequence - 1}`]]);
     expect(await status(later.messageId)).toBe('PENDING');
 
     env.clock.advance(8 * 3_600_000);

@@ -6,6 +6,7 @@ import {
   InvalidInputError,
   NotFoundError,
 } from '#shared/domain/errors.ts';
+import type { Caller } from '#shared/domain/model/caller.ts';
 import { CreateUserBody, createUser } from '#shared/domain/usecases/people/create-user.ts';
 import { personCaller } from '../../../../../support/signed-in.ts';
 import {
@@ -108,10 +109,11 @@ describe('createUser', () => {
     expect(made.membership).toMatchObject({ role: 'coordinator', countries: ['BG', 'RO'] });
 
     env.writes.length = 0;
-    for (const [caller, countries, named] of [
+    const cases: [Caller, string[], string][] = [
       [callers.coordinator, ['BG', 'RO'], 'RO'],
       [{ role: 'coordinator', countries: ['BG', 'DE'] }, ['DE'], 'DE'],
-    ] as const) {
+    ];
+    for (const [caller, countries, named] of cases) {
       const error = await rejection(
         create(caller, { email: 'other@example.org', role: 'coordinator', countries }),
       );

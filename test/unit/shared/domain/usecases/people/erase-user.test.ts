@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
+import type { Caller } from '#shared/domain/model/caller.ts';
 import type { User } from '#shared/domain/model/user.ts';
 import { CreateUserBody, createUser } from '#shared/domain/usecases/people/create-user.ts';
 import { erasedName, eraseUser } from '#shared/domain/usecases/people/erase-user.ts';
@@ -106,7 +107,7 @@ describe('eraseUser', () => {
     expect(await rejection(eraseUser(env.ports, staff, cag.userId))).toBeInstanceOf(ForbiddenError);
     for (const caller of [
       callers.otherCoordinator,
-      { role: 'coordinator', countries: ['RO'] } as const,
+      { role: 'coordinator', countries: ['RO'] } satisfies Caller,
       callers.otherMunicipality,
     ])
       expect(await rejection(eraseUser(env.ports, caller, cag.userId))).toBeInstanceOf(NotFoundError);
