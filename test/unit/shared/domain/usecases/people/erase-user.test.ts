@@ -117,6 +117,26 @@ describe('eraseUser', () => {
     expect((await env.ports.users.get(cag.userId))?.status).toBe('ERASED');
   });
 
+  it('can be finished by the coordinator after an erasure failed half-way (a timeout, a throttled write)', async () => {
+    let failures = 1;
+    const flaky = {
+      ...env.ports,
+      messages: {
+        ...env.ports.messages,
+        eraseForUser: async (userId: string) => {
+          if (failures-- > 0) throw new Error('throttled');
+          return env.ports.messages.eraseForUser(userId);
+        },
+      },
+    };
+    expect(await rejection(eraseUser(flaky, callers.coordinator, cag.userId))).toMatchObject({ message: 'throttled' });
+
+    await eraseUser(flaky, callers.coordinator, cag.userId);
+    expect((await env.ports.users.get(cag.userId))?.status).toBe('ERASED');
+    expect((await env.ports.messages.listForUser(cag.userId, { limit: 10 })).items).toEqual([]);
+    expect(await env.ports.users.memberships(cag.userId)).toEqual([]);
+  });
+
   it('answers an unknown person with 404', async () => {
     expect(await rejection(eraseUser(env.ports, callers.coordinator, 'usr-nobody'))).toBeInstanceOf(
       NotFoundError,
