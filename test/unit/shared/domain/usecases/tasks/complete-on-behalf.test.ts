@@ -9,8 +9,10 @@ import {
 import type { Cycle } from '#shared/domain/model/cycle.ts';
 import type { Task } from '#shared/domain/model/task.ts';
 import type { User } from '#shared/domain/model/user.ts';
+import { smsSegments } from '#shared/domain/notifications/sms.ts';
 import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
 import { CompleteOnBehalfBody, completeOnBehalf } from '#shared/domain/usecases/tasks/complete-on-behalf.ts';
+import { resolveLink } from '#shared/domain/usecases/tasks/resolve-link.ts';
 import { exampleOutputs } from '#workflows/templates/examples.ts';
 import { personCaller } from '../../../../../support/signed-in.ts';
 import {
@@ -93,6 +95,41 @@ describe('completeOnBehalf', () => {
     expect(byAddress['+359888000111']).toMatchObject({ channel: 'sms', kinds: ['entered-on-behalf'] });
     expect(byAddress['cag@example.org']?.text).toContain('Contact Person');
     expect(byAddress['cag@example.org']?.text).toContain('Запишете консултацията с общността');
+  });
+
+  it('tells a phone-only member by SMS, in two segments, how long they have to object, with a whole link', async () => {
+    await enter(staff, consultation);
+    const sms = env.notifier.messages.find((one) => one.recipient.address === '+359888000111');
+    const link = /https:\/\/romact\.example\.org\/t\/[A-Za-z0-9_-]{10}(?=\s|$)/.exec(sms?.text ?? '')?.[0];
+
+    expect(sms?.text).toContain('3 дни');
+    expect(sms?.text).toContain('от ваше име');
+    expect(smsSegments(sms?.text ?? '')).toBeLessThanOrEqual(2);
+    expect(link).toBeDefined();
+    expect(await resolveLink(env.ports, callers.cag, link?.split('/t/')[1] ?? '')).toEqual({
+      taskId: consultation.taskId,
+    });
+    const email = env.notifier.messages.find((one) => one.recipient.address === 'cag@example.org');
+    expect(email?.text).toContain(`https://romact.example.org/task/${consultation.taskId}`);
+    expect(email?.text).toContain('3 дни');
+  });
+
+  it('tells a member only on the channels they chose, and after their quiet hours', async () => {
+    await env.ports.users.claimAddress('sms', '+359888222333', emailMember.userId);
+    await env.ports.users.update(emailMember, {
+      channels: [...emailMember.channels, { type: 'sms', address: '+359888222333' }],
+      preferences: { channels: ['sms'] },
+    });
+    // 11:00 in Sofia falls in the phone-only member's quiet hours: their notice waits until 20:00.
+    await env.ports.users.update(phoneMember, {
+      preferences: { quietHours: { start: '08:00', end: '20:00' } },
+    });
+    await enter(staff, consultation);
+    expect(env.notifier.messages.map((one) => one.recipient.address)).toEqual(['+359888222333']);
+    const [held] = (await env.ports.messages.listForUser(phoneMember.userId, { limit: 10 })).items.filter(
+      (one) => one.kinds.includes('entered-on-behalf'),
+    );
+    expect(held).toMatchObject({ status: 'PENDING', sendAfter: '2027-01-04T18:00:00.000Z' });
   });
 
   it('completes the task once the window has passed without objection, recorded as entered on their behalf', async () => {
