@@ -129,7 +129,9 @@ describe('eraseUser', () => {
         },
       },
     };
-    expect(await rejection(eraseUser(flaky, callers.coordinator, cag.userId))).toMatchObject({ message: 'throttled' });
+    expect(await rejection(eraseUser(flaky, callers.coordinator, cag.userId))).toMatchObject({
+      message: 'throttled',
+    });
 
     await eraseUser(flaky, callers.coordinator, cag.userId);
     expect((await env.ports.users.get(cag.userId))?.status).toBe('ERASED');
