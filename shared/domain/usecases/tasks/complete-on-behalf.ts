@@ -98,6 +98,11 @@ export async function completeOnBehalf(
   const members = (await deps.users.membersOf(task.municipalityId)).filter((one) => one.role === 'cag');
   const named = [];
   for (const [index, userId] of body.onBehalfOf.entries()) {
+    // The audit trail and the notices list each person present once.
+    if (body.onBehalfOf.indexOf(userId) !== index) {
+      violations.push({ path: `onBehalfOf.${index}`, message: 'names the same person twice' });
+      continue;
+    }
     const user = members.some((one) => one.userId === userId) ? await deps.users.get(userId) : undefined;
     if (!user || user.status !== 'ACTIVE') {
       violations.push({ path: `onBehalfOf.${index}`, message: 'is not a CAG member of this municipality' });

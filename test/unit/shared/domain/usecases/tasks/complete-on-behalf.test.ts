@@ -220,6 +220,17 @@ describe('completeOnBehalf', () => {
     expect(env.notifier.messages).toEqual([]);
   });
 
+  it('refuses a member named twice (422 naming the repeat), writing nothing', async () => {
+    const error = await rejection(
+      enter(staff, consultation, {
+        onBehalfOf: [emailMember.userId, phoneMember.userId, emailMember.userId],
+      }),
+    );
+    expect(error).toBeInstanceOf(RuleViolationError);
+    expect(error.fields).toEqual([{ path: 'onBehalfOf.2', message: 'names the same person twice' }]);
+    expect(env.writes).toEqual([]);
+  });
+
   it('reads the consent date in the municipality’s time zone: late evening UTC is already tomorrow in Sofia', async () => {
     env.clock.set(new Date('2027-01-04T22:30:00.000Z')); // 00:30 on 5 January in Sofia
     await expect(
