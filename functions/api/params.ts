@@ -13,7 +13,19 @@ export const TaskPath = z.object({ id: TaskId });
 
 /** Paging of every list: at most 100 items a page, and the cursor of the previous page. */
 export const Paging = {
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  // Digits only: `0x10`, `1e2` or ` 5` are not what a client means by a page size (coercion took them).
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, 'must be a whole number from 1 to 100')
+        .max(100, 'must be a whole number from 1 to 100'),
+    )
+    .default(50),
   cursor: z.string().max(2_000).optional(),
 };
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { apiRoutes } from '#functions/routes.ts';
 import type { ApiRoute } from '#functions/shared/api-route.ts';
 import { claimsFor } from '#shared/domain/model/claims.ts';
-import type { Role } from '#shared/domain/model/roles.ts';
 import { shortCodeOf } from '#shared/domain/ops/notify-tasks.ts';
 import { type Claims, call, outputs } from '../../support/api.ts';
 import {
@@ -12,6 +12,7 @@ import {
   MALFORMED_BODIES,
   type Mutation,
 } from '../../support/bad-input.ts';
+import { type HttpRequestOptions, serveOverHttp } from '../../support/http-api.ts';
 import {
   eventually,
   municipalityBody,
@@ -58,16 +59,17 @@ const ids = {} as {
 /** What the sweep saw: every answer by status, and what broke the bar. */
 const report = { sent: 0, statuses: new Map<number, number>(), serverErrors: [] as string[] };
 
-type Options = NonNullable<Parameters<typeof call>[2]>;
+type Options = HttpRequestOptions;
+let http: Awaited<ReturnType<typeof serveOverHttp>>;
 
-/** Sends a request and counts its answer. */
+/** Sends a request to the real HTTP server and counts its answer. */
 async function send(method: string, path: string, options: Options = {}) {
-  const response = await call(method, path, options);
+  const response = await http.request(method, path, options);
   report.sent += 1;
   report.statuses.set(response.status, (report.statuses.get(response.status) ?? 0) + 1);
   if (response.status >= 500) {
     report.serverErrors.push(
-      `${method} ${path.slice(0, 120)} ${JSON.stringify(options.query ?? {}).slice(0, 120)} ${(options.rawBody ?? JSON.stringify(options.body ?? '')).slice(0, 160)}`,
+      `${method} ${path.slice(0, 120)} ${(options.rawQuery ?? JSON.stringify(options.query ?? {})).slice(0, 120)} ${(options.rawBody ?? JSON.stringify(options.body ?? '')).slice(0, 160)}`,
     );
   }
   return response;
@@ -76,11 +78,19 @@ async function send(method: string, path: string, options: Options = {}) {
 /** The problems of one answer to a request that must be refused. */
 function refusalProblems(
   label: string,
-  response: Awaited<ReturnType<typeof call>>,
-  expected: { path?: string | undefined; statuses?: readonly number[] },
+  response: { status: number; body: any },
+  expected: {
+    path?: string | undefined;
+    /** Other names the field may go by (a query parameter as `limit` or `query.limit`). */
+    pathAlternatives?: readonly string[] | undefined;
+    statuses?: readonly number[] | undefined;
+    /** Any answer but a 5xx will do (a value some schemas take). */
+    mayPass?: boolean | undefined;
+  },
 ): string[] {
   const { status } = response;
   if (status >= 500) return [`${label}: ${status}`];
+  if (expected.mayPass) return [];
   if (status < 400) return [`${label}: accepted (${status})`];
   if (expected.statuses && !expected.statuses.includes(status))
     return [`${label}: ${status}, expected ${expected.statuses.join(' or ')}`];
@@ -88,13 +98,14 @@ function refusalProblems(
   if (!response.body?.error?.code) return [`${label}: ${status} without an error body`];
   if ((status === 400 || status === 422) && fields.length === 0)
     return [`${label}: ${status} names no field`];
+  const names = [expected.path, ...(expected.pathAlternatives ?? [])].filter(Boolean) as string[];
   if (
-    expected.path &&
+    names.length &&
     (status === 400 || status === 422) &&
-    !fields.some((field) => field.path === expected.path || field.path.startsWith(`${expected.path}.`))
+    !fields.some((field) => names.some((name) => field.path === name || field.path.startsWith(`${name}.`)))
   ) {
     return [
-      `${label}: ${status} names ${fields.map((field) => field.path).join(', ')}, not ${expected.path}`,
+      `${label}: ${status} names ${fields.map((field) => field.path).join(', ')}, not ${names.join(' or ')}`,
     ];
   }
   if (fields.some((field) => !field.message)) return [`${label}: a field without a message`];
@@ -304,6 +315,7 @@ async function person(entry: (typeof people)[Person], name: string) {
 
 beforeAll(async () => {
   env = await testRuntime();
+  http = await serveOverHttp(env.runtime);
   for (const [id, country, locale, timeZone] of [
     ['bg-sweep', 'BG', 'bg', 'Europe/Sofia'],
     ['it-sweep', 'IT', 'it', 'Europe/Rome'],
@@ -381,6 +393,7 @@ afterAll(async () => {
       .map(([status, count]) => `${status}×${count}`)
       .join(' ')}${report.serverErrors.length ? `\n${report.serverErrors.join('\n')}` : ''}`,
   );
+  await http?.close();
   await env?.runtime.close();
 });
 
@@ -391,8 +404,10 @@ async function refusedBatch(
     method: string;
     path: string;
     options: Options;
-    path_?: string;
+    path_?: string | undefined;
+    pathAlternatives?: string[];
     statuses?: number[];
+    mayPass?: boolean;
   }[],
 ): Promise<string[]> {
   const before = await tableSnapshot();
@@ -400,7 +415,12 @@ async function refusedBatch(
   for (const request of requests) {
     const response = await send(request.method, request.path, request.options);
     problems.push(
-      ...refusalProblems(request.label, response, { path: request.path_, statuses: request.statuses }),
+      ...refusalProblems(request.label, response, {
+        path: request.path_,
+        pathAlternatives: request.pathAlternatives,
+        statuses: request.statuses,
+        mayPass: request.mayPass,
+      }),
     );
   }
   await env.engine.settled();
@@ -479,4 +499,248 @@ describe('Bad-input sweep over the route table', () => {
       expect(problems).toEqual([]);
     },
   );
+
+  it.each(queryRoutes().map((route) => [route.name, route] as const))(
+    '%s: bad query strings (wrong types, out of range, unknown and prototype keys, tampered cursors) → 400 naming the parameter',
+    async (_name, route) => {
+      const requests = queryAttacks(route).map((attack) => ({
+        label: `${route.name}: ${attack.label}`,
+        method: route.method,
+        path: validPath(route),
+        options: {
+          ...(allowedCaller(route) ? { claims: allowedCaller(route) } : {}),
+          rawQuery: attack.rawQuery,
+        },
+        ...(attack.refused
+          ? { statuses: [400], path_: attack.parameter, pathAlternatives: [`query.${attack.parameter}`] }
+          : {}),
+        mayPass: !attack.refused,
+      }));
+      expect(requests.length).toBeGreaterThan(0);
+      expect(await refusedBatch(requests)).toEqual([]);
+    },
+  );
+
+  it.each(paramRoutes().map((route) => [route.name, route] as const))(
+    "%s: malformed path parameters → 400 naming path.<name>; unknown or another tenant's ids → 404",
+    async (_name, route) => {
+      const fixture = bodyFixtures[route.name];
+      const requests = pathAttacks(route).map((attack) => ({
+        label: `${route.name}: ${attack.label}`,
+        method: route.method,
+        path: attack.path,
+        options: {
+          ...(allowedCaller(route) ? { claims: allowedCaller(route) } : {}),
+          ...(fixture ? { rawBody: JSON.stringify(fixture.body()) } : {}),
+        },
+        statuses: attack.statuses,
+        ...(attack.statuses.includes(400)
+          ? { path_: `path.${attack.parameter}`, pathAlternatives: [attack.parameter] }
+          : {}),
+      }));
+      expect(await refusedBatch(requests)).toEqual([]);
+    },
+  );
 });
+
+describe('Ids that name what every JavaScript object has', () => {
+  it('a municipality called "constructor" is an ordinary municipality: created, read, listed, its calendar served', async () => {
+    const created = await send('PUT', '/municipalities/constructor', {
+      claims: admin,
+      body: municipalityBody({
+        municipalityId: 'constructor',
+        contacts: { municipality: [], cag: [], coordinator: [] },
+      }),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    for (const path of [
+      '/municipalities/constructor',
+      '/municipalities/constructor/members',
+      '/municipalities/constructor/calendar.ics',
+    ])
+      expect((await send('GET', path, { claims: admin })).status, path).toBe(200);
+    const started = await send('POST', '/cycles', {
+      claims: admin,
+      body: { municipalityId: 'constructor', clientToken: 'constructor-1' },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    await parkedOn(env.ports, started.body.cycleId, 'needs-assessment', env.engine);
+    expect(
+      (await send('GET', '/cycles', { claims: admin, query: { municipalityId: 'constructor' } })).status,
+    ).toBe(200);
+    expect(await listsStillRead()).toEqual([]);
+  });
+});
+
+/** Routes that read a query string. */
+function queryRoutes() {
+  return apiRoutes.filter((route) => route.request.query !== undefined);
+}
+
+/** Routes with path parameters. */
+function paramRoutes() {
+  return apiRoutes.filter((route) => route.path.includes('{'));
+}
+
+interface QueryAttack {
+  label: string;
+  rawQuery: string;
+  /** The parameter a 400 must name. */
+  parameter?: string;
+  /** Must be refused (400); otherwise any answer but a 5xx or a write will do. */
+  refused: boolean;
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** What a client can do to a route's query string, from its declared schema. */
+function queryAttacks(route: ApiRoute): QueryAttack[] {
+  const schema = route.request.query as z.ZodType;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, QueryProperty>;
+    additionalProperties?: unknown;
+  };
+  const attacks: QueryAttack[] = [];
+  const one = (
+    parameter: string,
+    value: string,
+    refused: boolean,
+    label = `${parameter}=${value.slice(0, 40)}`,
+  ) =>
+    attacks.push({
+      label,
+      rawQuery: new URLSearchParams({ [parameter]: value }).toString(),
+      parameter,
+      refused,
+    });
+  if (json.additionalProperties === false) {
+    for (const key of ['zzUnknown', '__proto__', 'constructor', 'prototype']) one(key, '1', true);
+  }
+  for (const [key, property] of Object.entries(json.properties ?? {})) {
+    const types = [property.type, ...(property.anyOf ?? []).map((branch) => branch.type)].flat();
+    const numeric = types.includes('integer') || types.includes('number');
+    if (numeric)
+      for (const value of ['abc', '-1', '0', '1.5', '1e9', 'NaN', 'Infinity', '0x10', ''])
+        one(key, value, true);
+    const choices = property.enum ?? property.anyOf?.flatMap((branch) => branch.enum ?? []);
+    if (choices?.length)
+      for (const value of ['zzz', 'TRUE', '1', '']) if (!choices.includes(value)) one(key, value, true);
+    if (property.pattern) one(key, '!!', true);
+    if (typeof property.maxLength === 'number')
+      one(key, 'x'.repeat(property.maxLength + 1), true, `${key}: ${property.maxLength + 1} characters`);
+    // Whatever the schema, no value may reach a 5xx: long, binary, prototype-like, JSON-like.
+    for (const value of ['x'.repeat(10_000), '\u0000', '__proto__', '{"$ne":null}', '%', '\uD800'])
+      one(key, value, false, `${key}: ${JSON.stringify(value.slice(0, 20))}${value.length > 20 ? '…' : ''}`);
+    attacks.push({ label: `${key} twice`, rawQuery: `${key}=a&${key}=b`, parameter: key, refused: false });
+    attacks.push({
+      label: `${key} malformed percent-encoding`,
+      rawQuery: `${key}=%E0%A4%A`,
+      parameter: key,
+      refused: false,
+    });
+    if (key === 'cursor') {
+      const cursors: [string, string][] = [
+        ['base64url of {}', base64url({})],
+        ['base64url of {"PK":1}', base64url({ PK: 1 })],
+        ['a raw table key', base64url({ PK: 'MUNI#it-sweep', SK: 'PROFILE' })],
+        [
+          'a position in another country',
+          base64url({
+            IT: {
+              status: 'RUNNING',
+              startedAt: '2027-01-04T09:00:00.000Z',
+              cycleId: 'cyc-00000000000000000000',
+            },
+          }),
+        ],
+        ["Italy's cycles cursor", ids.cursorIT],
+        ["Italy's portfolio cursor", ids.taskCursorIT],
+        ['not base64', '!!!'],
+        ['JSON null', base64url(null)],
+        ['a number', base64url(42)],
+        [
+          'deep JSON',
+          Buffer.from(`${'['.repeat(5_000)}${']'.repeat(5_000)}`)
+            .toString('base64url')
+            .slice(0, 2_000),
+        ],
+      ];
+      for (const [label, value] of cursors) one('cursor', value, true, `cursor: ${label}`);
+    }
+  }
+  return attacks;
+}
+
+interface QueryProperty {
+  type?: string | string[];
+  enum?: string[];
+  pattern?: string;
+  maxLength?: number;
+  anyOf?: { type?: string; enum?: string[] }[];
+}
+
+/** What a client can put in a route's path parameters, each in turn (the others valid). */
+function pathAttacks(
+  route: ApiRoute,
+): { label: string; path: string; parameter: string; statuses: number[] }[] {
+  const valid = validPath(route);
+  const template = route.path.split('/');
+  const actual = valid.split('/');
+  const attacks: { label: string; path: string; parameter: string; statuses: number[] }[] = [];
+  template.forEach((segment, index) => {
+    const parameter = /^\{(\w+)\}/.exec(segment)?.[1];
+    if (!parameter) return;
+    const suffix = segment.slice(`{${parameter}}`.length); // e.g. ".ics"
+    const at = (value: string) =>
+      actual.map((part, i) => (i === index ? `${value}${suffix}` : part)).join('/');
+    // Malformed: a documented pattern refuses them (400), or nothing by that name exists (404).
+    const malformed = [
+      'bg%20space',
+      'UPPER-case',
+      '%2e%2e',
+      'x'.repeat(300),
+      '%00',
+      '%C3%BC',
+      '%E0%A4%A',
+      'a%2Fb',
+      '__proto__',
+      'constructor',
+      '-lead',
+      '%22%3E%3Cscript%3E',
+    ];
+    // A value the parameter's schema takes (a municipality may be called "constructor") is not malformed.
+    const schema = (route.request.path as z.ZodObject | undefined)?.shape[parameter] as z.ZodType | undefined;
+    const wellFormed = (value: string) => {
+      try {
+        return schema?.safeParse(decodeURIComponent(value)).success ?? false;
+      } catch {
+        return false;
+      }
+    };
+    for (const value of malformed.filter((one) => !wellFormed(one)))
+      attacks.push({
+        label: `${parameter}=${value.slice(0, 30)}`,
+        path: at(value),
+        parameter,
+        statuses: [400, 404],
+      });
+    // Well-formed, but unknown, or another tenant's: 404, as if it did not exist.
+    const unknown: Record<string, string[]> = {
+      '/cycles/{id}': ['cyc-00000000000000000000', ids.cycleIT],
+      '/tasks/{id}': ['cyc-00000000000000000000.needs-assessment.r0', ids.taskIT],
+      '/municipalities/{id}': ['it-sweep'],
+    };
+    for (const [prefix, values] of Object.entries(unknown)) {
+      if (!route.path.startsWith(prefix) || parameter !== 'id') continue;
+      // Creating an unknown municipality is what PUT does; another country's is not the caller's to touch.
+      for (const value of values.filter((one) => !(route.name === 'put-municipality' && one !== 'it-sweep')))
+        attacks.push({
+          label: `${parameter}=${value} (not the caller's)`,
+          path: at(value),
+          parameter,
+          statuses: route.name === 'put-municipality' ? [403, 404, 409] : [404],
+        });
+    }
+  });
+  return attacks;
+}
