@@ -216,6 +216,43 @@ describe('romact lists: --limit, --all, No results.', { timeout: 120_000 }, () =
   });
 });
 
+describe('romact notifications --undeliverable', { timeout: 120_000 }, () => {
+  it('lists for a coordinator what nobody could receive (a task of a municipality with no staff yet), and refuses others', async () => {
+    const put = await romact([...coordinatorHU, 'municipality', 'put', 'hu-cli-empty', '--data', '-'], {
+      input: JSON.stringify({ name: 'Nobody yet', country: 'HU', locale: 'hu', timeZone: 'Europe/Budapest' }),
+    });
+    expect(put, put.stderr).toMatchObject({ code: 0 });
+    const started = await romact([...coordinatorHU, 'cycle', 'start', '--municipality-id', 'hu-cli-empty']);
+    expect(started, started.stderr).toMatchObject({ code: 0 });
+    const kept = await until(async () => {
+      const run = await romact([...coordinatorHU, '--json', 'notifications', '--undeliverable']);
+      const page = JSON.parse(run.stdout);
+      return (
+        page.items.some((one: { municipalityId: string }) => one.municipalityId === 'hu-cli-empty') && page
+      );
+    });
+    expect(
+      kept.items.find((one: { municipalityId: string }) => one.municipalityId === 'hu-cli-empty'),
+    ).toMatchObject({
+      status: 'UNDELIVERABLE',
+      role: 'municipality',
+      kinds: ['assigned'],
+    });
+    const table = await romact([...coordinatorHU, 'notifications', '--undeliverable']);
+    expect(table.stdout).toMatch(/^WHEN +TO ROLE +MUNICIPALITY/);
+    expect(table.stdout).toContain('hu-cli-empty');
+    const staff = await romact([
+      '--as',
+      'municipality',
+      '--municipality',
+      'hu-cli-a',
+      'notifications',
+      '--undeliverable',
+    ]);
+    expect(staff.code).toBe(1);
+  });
+});
+
 describe('romact errors', { timeout: 120_000 }, () => {
   it('exits 3 on 404, 4 on 409, 2 on 400, and prints JSON errors on stderr under --json', async () => {
     const missing = await romact([
