@@ -203,23 +203,43 @@ const task = program.command('task').description('list, show, complete and exten
 withPaging(
   task
     .command('list')
+    .option(
+      '--portfolio',
+      'a coordinator: the open tasks of every municipality you oversee (implied by --assignee, --municipality-id)',
+    )
     .option('--assignee <role>')
     .option('--municipality-id <id>')
+    .option('--country <code>', 'a coordinator’s portfolio in one country')
+    .option('--phase <key>', 'only tasks of this phase, e.g. consultation')
     .option('--overdue', 'only overdue tasks'),
-).action(async (options: { assignee?: string; municipalityId?: string; overdue?: boolean } & PageWish) => {
-  const query = new URLSearchParams();
-  if (options.assignee) query.set('assignee', options.assignee);
-  if (options.municipalityId) query.set('municipalityId', options.municipalityId);
-  if (options.overdue) query.set('overdue', 'true');
-  const page = await list<any>('/tasks', query, options);
-  printList(page, ['TASK', 'ASSIGNEE', 'DUE', 'OVERDUE', 'TITLE'], (one) => [
-    one.taskId,
-    one.assignee,
-    day(one.dueAt),
-    one.overdue ? 'yes' : 'no',
-    one.title?.en,
-  ]);
-});
+).action(
+  async (
+    options: {
+      portfolio?: boolean;
+      assignee?: string;
+      municipalityId?: string;
+      country?: string;
+      phase?: string;
+      overdue?: boolean;
+    } & PageWish,
+  ) => {
+    const query = new URLSearchParams();
+    if (options.portfolio || options.country) query.set('scope', 'portfolio');
+    if (options.assignee) query.set('assignee', options.assignee);
+    if (options.municipalityId) query.set('municipalityId', options.municipalityId);
+    if (options.country) query.set('country', options.country);
+    if (options.phase) query.set('phase', options.phase);
+    if (options.overdue) query.set('overdue', 'true');
+    const page = await list<any>('/tasks', query, options);
+    printList(page, ['TASK', 'ASSIGNEE', 'DUE', 'OVERDUE', 'TITLE'], (one) => [
+      one.taskId,
+      one.assignee,
+      day(one.dueAt),
+      one.overdue ? 'yes' : 'no',
+      one.title?.en,
+    ]);
+  },
+);
 task.command('show <id>').action(async (id: string) => {
   const found = await request(globals(), 'GET', `/tasks/${encode(id)}`);
   print(found, () => JSON.stringify(found, null, 2));

@@ -205,6 +205,27 @@ describe('romact lists: --limit, --all, No results.', { timeout: 120_000 }, () =
     expect(both).toMatchObject({ code: 2 });
   });
 
+  it('task list --portfolio shows a coordinator the open tasks of every municipality, narrowed by --phase and --overdue', async () => {
+    const portfolio = await until(async () => {
+      const page = JSON.parse(
+        (await romact([...coordinatorHU, '--json', 'task', 'list', '--portfolio', '--all'])).stdout,
+      );
+      return (
+        page.items.filter((one: { assignee: string }) => one.assignee !== 'coordinator').length > 0 && page
+      );
+    });
+    expect(new Set(portfolio.items.map((one: { country: string }) => one.country))).toEqual(new Set(['HU']));
+    const phase = portfolio.items[0].phase as string;
+    const narrowed = JSON.parse(
+      (await romact([...coordinatorHU, '--json', 'task', 'list', '--portfolio', '--phase', phase, '--all']))
+        .stdout,
+    );
+    expect(narrowed.items.length).toBeGreaterThan(0);
+    expect(narrowed.items.every((one: { phase: string }) => one.phase === phase)).toBe(true);
+    const late = await romact([...coordinatorHU, 'task', 'list', '--portfolio', '--overdue']);
+    expect(late).toMatchObject({ code: 0, stdout: 'No results.\n' });
+  });
+
   it('prints "No results." instead of a bare header', async () => {
     for (const args of [
       ['cycle', 'list', '--municipality-id', 'hu-cli-c'],
