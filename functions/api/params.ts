@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { CycleId, MunicipalityId, TaskId } from '#shared/domain/model/ids.ts';
+import { CycleId, MunicipalityId, TaskId, UserId } from '#shared/domain/model/ids.ts';
+import { Key } from '#shared/domain/model/template-parts.ts';
 
 /** Path parameters of the API routes. */
-export const IdPath = z.object({ id: z.string().min(1).max(200) });
+
+/** A template's id in a path: a lower-case key such as "romact". */
+export const TemplatePath = z.object({ id: Key });
+/** A person's id in a path. */
+export const UserPath = z.object({ id: UserId });
 
 /** A municipality's id in a path: the one documented pattern. */
 export const MunicipalityPath = z.object({ id: MunicipalityId });
