@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { Caller } from '../../model/caller.ts';
-import { erasePerson } from '../../ops/erase-person.ts';
+import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
 
-export { erasedName } from '../../ops/erase-person.ts';
+/** The name an erased person's actions keep in the audit trail: stable, and nobody's. */
+export const erasedName = (userId: string) =>
+  `erased person ${createHash('sha256').update(userId).digest('hex').slice(0, 8)}`;
 
 /**
  * Erases a person (the right to erasure): their addresses, name, preferences, calendar, memberships and messages
@@ -32,6 +35,23 @@ export async function eraseUser(
     if (sameMunicipality) throw new ForbiddenError('Only the person or their coordinator erases them');
     throw new NotFoundError(`No person ${userId}`);
   }
-  await erasePerson(deps, user);
+  for (const membership of memberships) await deps.users.removeMembership(membership);
+  for (const channel of user.channels) await deps.users.releaseAddress(channel.type, channel.address, userId);
+  await deps.messages.eraseForUser(userId);
+  await deps.audit.pseudonymize(userId, erasedName(userId));
+  await deps.notifier.forget?.(user.channels.map((channel) => channel.address));
+  await updateWithRetry(
+    async () => (await deps.users.get(userId)) ?? user,
+    (current) =>
+      deps.users.update(current, {
+        displayName: erasedName(userId),
+        channels: [],
+        preferences: {},
+        calendarToken: undefined,
+        activeMembershipId: undefined,
+        status: 'ERASED',
+        updatedAt: deps.clock.now().toISOString(),
+      }),
+  );
   return { erased: true };
 }

@@ -3,7 +3,6 @@ import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
 import { eraseContacts } from '#shared/domain/usecases/municipalities/erase-contacts.ts';
 import {
   callers,
-  givenMunicipality,
   municipalityFixture,
   rejection,
   type UnitEnv,
@@ -44,39 +43,5 @@ describe('eraseContacts', () => {
       );
     }
     expect(env.writes).toEqual([]);
-  });
-
-  it('erases the people its contacts became: memberships end, members of nowhere else are erased with their addresses', async () => {
-    const adopted = await givenMunicipality(env.ports, { municipalityId: 'bg-adopted' });
-    const members = await env.ports.users.membersOf(adopted.municipalityId);
-    expect(members.length).toBeGreaterThan(0);
-    // One of them also works for another municipality: that membership, and the person, stay.
-    const [kept] = members as [(typeof members)[number]];
-    await givenMunicipality(env.ports, {
-      municipalityId: 'bg-elsewhere',
-      contacts: {
-        municipality: [{ name: 'Shared', email: 'contact@plovdiv.example', locale: 'bg' }],
-        cag: [],
-        coordinator: [],
-      },
-    });
-
-    await eraseContacts(env.ports, callers.coordinator, adopted.municipalityId);
-
-    expect(await env.ports.users.membersOf(adopted.municipalityId)).toEqual([]);
-    for (const member of members) {
-      const person = await env.ports.users.get(member.userId);
-      if (member.userId === kept.userId && (await env.ports.users.memberships(member.userId)).length) {
-        expect(person?.status).toBe('ACTIVE');
-        continue;
-      }
-      expect(person).toMatchObject({ status: 'ERASED', channels: [] });
-    }
-    expect(await env.ports.users.findByAddress('sms', '+359888000111')).toBeUndefined();
-    expect(await env.ports.users.findByAddress('email', 'cag@example.org')).toBeUndefined();
-    expect(env.notifier.forgotten).toEqual(expect.arrayContaining(['cag@example.org', '+359888000111']));
-    // The member of another municipality keeps that membership and the address it signs in with.
-    expect((await env.ports.users.findByAddress('email', 'contact@plovdiv.example'))?.status).toBe('ACTIVE');
-    expect(await env.ports.users.membersOf('bg-elsewhere')).toHaveLength(1);
   });
 });
