@@ -74,7 +74,11 @@ export async function serveOverHttp(runtime: LocalRuntime) {
         parsed = text;
       }
     }
-    return { status: response.status, body: parsed, headers: Object.fromEntries(response.headers) };
+    const answerHeaders: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      answerHeaders[name] = value;
+    });
+    return { status: response.status, body: parsed, headers: answerHeaders };
   }
 
   return {
