@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CycleId, MunicipalityId, TaskId } from '#shared/domain/model/ids.ts';
+import { CycleId, MunicipalityId, TaskId, UserId } from '#shared/domain/model/ids.ts';
 
 const ok = (schema: { safeParse: (value: unknown) => { success: boolean } }, value: string) =>
   schema.safeParse(value).success;
@@ -20,5 +20,16 @@ describe('ids', () => {
       expect(ok(TaskId, good), good).toBe(true);
     for (const bad of [`${cycle}.Needs.r0`, `${cycle}.needs-assessment`, `${cycle}.x.r0.stall-`, 'x.y.r0'])
       expect(ok(TaskId, bad), bad).toBe(false);
+  });
+
+  it('take a person’s id only as the engine issues them', () => {
+    expect(ok(UserId, 'usr-0123456789abcdef0123')).toBe(true);
+    for (const bad of [
+      'usr-0123',
+      'USR-0123456789abcdef0123',
+      'usr-0123456789abcdef012g',
+      '../usr-0123456789abcdef0123',
+    ])
+      expect(ok(UserId, bad), bad).toBe(false);
   });
 });

@@ -231,6 +231,14 @@ describe('completeOnBehalf', () => {
     expect(env.writes).toEqual([]);
   });
 
+  it('refuses a consent from more than a year before the cycle started (a typing error), naming consent.givenOn', async () => {
+    const error = await rejection(
+      enter(staff, consultation, { consent: { method: 'verbal', givenOn: '2025-01-04' } }),
+    );
+    expect(error).toBeInstanceOf(RuleViolationError);
+    expect(pathsOf(error)).toEqual(['consent.givenOn']);
+  });
+
   it('reads the consent date in the municipality’s time zone: late evening UTC is already tomorrow in Sofia', async () => {
     env.clock.set(new Date('2027-01-04T22:30:00.000Z')); // 00:30 on 5 January in Sofia
     await expect(
