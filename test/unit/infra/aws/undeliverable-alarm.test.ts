@@ -1,10 +1,26 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '#functions/shared/logger.ts';
+import { stepHandler } from '#functions/shared/step-handler.ts';
+import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { undeliverableLogLine } from '#infra/aws/romact-stack.ts';
+import { noContacts } from '#shared/domain/model/municipality.ts';
 import { findOrCreatePerson, grantMembership } from '#shared/domain/ops/people.ts';
+import type { Ports } from '#shared/domain/ports.ts';
+import { phaseStarted } from '#shared/domain/usecases/steps/phase-started.ts';
 import { seedOpenTasks } from '../../../../bench/seed-open-tasks.ts';
-import { givenMunicipality, unitPorts } from '../../../support/unit-ports.ts';
+import {
+  executionOf,
+  givenCycle,
+  municipalityFixture,
+  nextToken,
+  unitPorts,
+} from '../../../support/unit-ports.ts';
+
+/** A municipality nobody is a member of (its contacts not adopted): notifications about it reach nobody. */
+async function givenEmptyMunicipality(ports: Pick<Ports, 'municipalities'>, municipalityId: string) {
+  await ports.municipalities.create({ ...municipalityFixture({ municipalityId }), contacts: noContacts() });
+}
 
 /** The JSON lines the sweep's logger wrote to stderr (where Powertools writes warnings) while `run` ran. */
 async function stderrLines(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
@@ -31,7 +47,7 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
   it('counts what the sweep logs when a notification reaches nobody: the message the filter matches, a numeric count', async () => {
     // A municipality with no members: the reminder of its open task has nobody to go to.
     const { ports } = unitPorts();
-    await givenMunicipality(ports, { municipalityId: 'bg-nobody-here' });
+    await givenEmptyMunicipality(ports, 'bg-nobody-here');
     await seedOpenTasks(ports.tasks, {
       count: 1,
       due: 1,
@@ -57,7 +73,7 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
 
   it('logs no such line when the notification reached someone', async () => {
     const { ports } = unitPorts();
-    await givenMunicipality(ports, { municipalityId: 'bg-reached' });
+    await givenEmptyMunicipality(ports, 'bg-reached');
     const { user } = await findOrCreatePerson(ports, {
       displayName: 'Georgi Dimitrov',
       locale: 'bg',
@@ -85,5 +101,35 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
 
     expect(report).toMatchObject({ messages: 1, undeliverable: 0 });
     expect(lines.filter((one) => one.message === undeliverableLogLine.message)).toEqual([]);
+  });
+
+  it('counts what the open-task step logs when the task it opens can be announced to nobody', async () => {
+    // A cycle of a municipality with no members: its first tasks have no assignee to tell.
+    const env = unitPorts();
+    await givenEmptyMunicipality(env.ports, 'bg-stolipinovo');
+    const cycle = await givenCycle(env);
+    const { tasks } = await phaseStarted(env.ports, {
+      cycleId: cycle.cycleId,
+      phase: 'assessment',
+      revision: 0,
+      templateVersion: cycle.templateVersion,
+      ...executionOf(cycle),
+    });
+    const request = tasks[0];
+    if (!request) throw new Error('the phase opened no task');
+    // The line itself is the sweep's (the test above reads its JSON): the same call, with the step as source.
+    const warn = vi.spyOn(logger, 'warn');
+
+    const open = stepHandler(stepDefinitions.openTask, () => env.ports);
+    const result = await open({ ...request, taskToken: nextToken(request.taskId) }, {
+      awsRequestId: 'open',
+    } as never);
+
+    expect(result).toMatchObject({ taskId: request.taskId, created: true, undeliverable: 1 });
+    expect(warn).toHaveBeenCalledWith(undeliverableLogLine.message, { count: 1, source: 'openTask' });
+    warn.mockRestore();
+    // The coordinators see it in their view, as the sweep's.
+    const stored = await env.ports.messages.listUndeliverable(['BG'], { limit: 10 });
+    expect(stored.items).toHaveLength(1);
   });
 });
