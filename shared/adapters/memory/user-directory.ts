@@ -19,9 +19,14 @@ interface DirectoryEntry {
  * address, and a use case asks the store first).
  */
 export class MemoryUserDirectory implements UserDirectory {
-  readonly sendsSignInCodes = false;
+  readonly sendsSignInCodes: boolean;
   private readonly people = new Map<string, DirectoryEntry>();
   private readonly byAddress = new Map<string, string>();
+
+  /** `sendsSignInCodes`: act as a directory that sends the codes itself (Cognito), for tests of that path. */
+  constructor(options: { sendsSignInCodes?: boolean } = {}) {
+    this.sendsSignInCodes = options.sendsSignInCodes ?? false;
+  }
 
   async register(address: SignInAddress): Promise<{ userId: string; created: boolean }> {
     const key = addressKey(address.type, address.address);
