@@ -6,21 +6,15 @@ import { sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { undeliverableLogLine } from '#infra/aws/romact-stack.ts';
 import { noContacts } from '#shared/domain/model/municipality.ts';
 import { findOrCreatePerson, grantMembership } from '#shared/domain/ops/people.ts';
-import type { Ports } from '#shared/domain/ports.ts';
 import { phaseStarted } from '#shared/domain/usecases/steps/phase-started.ts';
 import { seedOpenTasks } from '../../../../bench/seed-open-tasks.ts';
 import {
   executionOf,
   givenCycle,
-  municipalityFixture,
+  givenMunicipality,
   nextToken,
   unitPorts,
 } from '../../../support/unit-ports.ts';
-
-/** A municipality nobody is a member of (its contacts not adopted): notifications about it reach nobody. */
-async function givenEmptyMunicipality(ports: Pick<Ports, 'municipalities'>, municipalityId: string) {
-  await ports.municipalities.create({ ...municipalityFixture({ municipalityId }), contacts: noContacts() });
-}
 
 /** The JSON lines the sweep's logger wrote to stderr (where Powertools writes warnings) while `run` ran. */
 async function stderrLines(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
@@ -47,7 +41,7 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
   it('counts what the sweep logs when a notification reaches nobody: the message the filter matches, a numeric count', async () => {
     // A municipality with no members: the reminder of its open task has nobody to go to.
     const { ports } = unitPorts();
-    await givenEmptyMunicipality(ports, 'bg-nobody-here');
+    await givenMunicipality(ports, { municipalityId: 'bg-nobody-here', contacts: noContacts() });
     await seedOpenTasks(ports.tasks, {
       count: 1,
       due: 1,
@@ -73,7 +67,7 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
 
   it('logs no such line when the notification reached someone', async () => {
     const { ports } = unitPorts();
-    await givenEmptyMunicipality(ports, 'bg-reached');
+    await givenMunicipality(ports, { municipalityId: 'bg-reached', contacts: noContacts() });
     const { user } = await findOrCreatePerson(ports, {
       displayName: 'Georgi Dimitrov',
       locale: 'bg',
@@ -106,7 +100,7 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
   it('counts what the open-task step logs when the task it opens can be announced to nobody', async () => {
     // A cycle of a municipality with no members: its first tasks have no assignee to tell.
     const env = unitPorts();
-    await givenEmptyMunicipality(env.ports, 'bg-stolipinovo');
+    await givenMunicipality(env.ports, { contacts: noContacts() });
     const cycle = await givenCycle(env);
     const { tasks } = await phaseStarted(env.ports, {
       cycleId: cycle.cycleId,
