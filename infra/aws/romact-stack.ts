@@ -154,6 +154,8 @@ export class RomactStack extends Stack {
     );
     // It declares a read of the table (functions/triggers/); the grant is narrower still: people's items only.
     tokenClaims.bindPersonRead(this.table);
+    // It builds the same store as every table user, which is told the sweep's shards.
+    tokenClaims.function.addEnvironment('SWEEP_SHARDS', String(config.sweepShards));
     this.signIn = new SignIn(this, 'SignIn', {
       signIn: config.signIn,
       removalPolicy,

@@ -15,7 +15,12 @@ describe('sweepShards in the region config', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
 
     // Act
-    const stack = new RomactStack(app, 'Romact-test-shards', { stage: 'test', regionConfig: region });
+    // A region, as the app gives every stack: Cognito's SES mailer cannot be synthesised without one.
+    const stack = new RomactStack(app, 'Romact-test-shards', {
+      stage: 'test',
+      regionConfig: region,
+      env: { region: region.region },
+    });
     const functions = Object.values(
       Template.fromStack(stack).findResources('AWS::Lambda::Function') as Record<
         string,
