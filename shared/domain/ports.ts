@@ -186,8 +186,16 @@ export interface MessageRepository {
   listDue(until: string, query: PageRequest): Promise<Page<Message>>;
   /** Claims a pending message (or one whose delivery lease ran out) into a delivery; false if another has it. */
   claim(message: Message, deliveryId: string, leaseUntil: string, now: string): Promise<boolean>;
-  /** Marks a claimed message sent, once. */
-  markSent(message: Message, deliveryId: string, sentAt: string): Promise<void>;
+  /**
+   * Marks a claimed message sent, once; or UNDELIVERABLE when the transport refused it for good (still in the
+   * person's list, never sent again).
+   */
+  markSent(
+    message: Message,
+    deliveryId: string,
+    sentAt: string,
+    outcome?: 'SENT' | 'UNDELIVERABLE',
+  ): Promise<void>;
   /** A person's messages, newest first. */
   listForUser(userId: string, query: PageRequest): Promise<Page<Message>>;
   /** Notifications nobody could receive, of some countries, newest first. */
@@ -247,8 +255,21 @@ export interface DomainEvent {
   detail: Record<string, unknown>;
 }
 
-/** Delivers messages and publishes events: SNS and EventBridge on AWS, the outbox offline. */
+/**
+ * Thrown by a notifier when the transport refuses a message for good (an invalid or opted-out number, an email
+ * rejected): sending it again cannot help, so the dispatch marks it UNDELIVERABLE. Any other error is transient
+ * and the message is sent again when its delivery lease runs out. `reason` is a code, never an address.
+ */
+export class DeliveryRefusedError extends Error {
+  constructor(readonly reason: string) {
+    super(`The transport refused the message for good: ${reason}`);
+    this.name = 'DeliveryRefusedError';
+  }
+}
+
+/** Delivers messages and publishes events: SNS SMS, SES email and EventBridge on AWS, the outbox offline. */
 export interface Notifier {
+  /** Sends one message to its person; throws DeliveryRefusedError when it can never be sent. */
   deliver(message: OutboundMessage): Promise<void>;
   publish(event: DomainEvent): Promise<void>;
   /** Removes addresses from whatever copies of sent messages the transport keeps (erasure). */

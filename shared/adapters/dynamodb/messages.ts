@@ -101,11 +101,16 @@ export class DynamoMessages implements MessageRepository {
     );
   }
 
-  async markSent(message: Message, deliveryId: string, sentAt: string) {
+  async markSent(
+    message: Message,
+    deliveryId: string,
+    sentAt: string,
+    outcome: 'SENT' | 'UNDELIVERABLE' = 'SENT',
+  ) {
     const { leaseUntil: _lease, ...rest } = message;
     await this.table.put(
       'markMessageSent',
-      this.item({ ...rest, status: 'SENT', deliveryId, sentAt }),
+      this.item({ ...rest, status: outcome, deliveryId, sentAt }),
       '#status = :sending AND deliveryId = :delivery',
       { ':sending': 'SENDING', ':delivery': deliveryId },
       { '#status': 'status' },

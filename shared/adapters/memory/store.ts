@@ -523,11 +523,16 @@ class MemoryMessages implements MessageRepository {
     return true;
   }
 
-  async markSent(message: Message, deliveryId: string, sentAt: string) {
+  async markSent(
+    message: Message,
+    deliveryId: string,
+    sentAt: string,
+    outcome: 'SENT' | 'UNDELIVERABLE' = 'SENT',
+  ) {
     const stored = this.data.messages.get(message.messageId);
     if (stored?.status !== 'SENDING' || stored.deliveryId !== deliveryId) return;
     const { leaseUntil: _lease, ...rest } = stored;
-    this.data.messages.set(message.messageId, { ...rest, status: 'SENT', deliveryId, sentAt });
+    this.data.messages.set(message.messageId, { ...rest, status: outcome, deliveryId, sentAt });
   }
 
   private ofOwner(matches: (message: Message) => boolean, query: PageRequest) {

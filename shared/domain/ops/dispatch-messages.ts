@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Message } from '../model/message.ts';
 import { renderDelivery } from '../notifications/digest.ts';
-import type { Ports } from '../ports.ts';
+import { DeliveryRefusedError, type Ports } from '../ports.ts';
 
 /** How long a delivery is ours before another sweep sends it again (a crash between sending and recording). */
 const DELIVERY_LEASE_MINUTES = 10;
@@ -11,12 +11,15 @@ const DELIVERY_LEASE_MINUTES = 10;
  * are due). Each delivery first claims its messages under a delivery id; a delivery whose lease ran out is sent
  * again with the same messages under the same id, which the transports drop as a repeat: each message reaches
  * its person once, also across crashes, and messages that become due later never join a delivery already made.
+ * A delivery the transport refuses for good (an invalid or opted-out number, a rejected email) is marked
+ * UNDELIVERABLE (`refused`); one that fails otherwise stays claimed and is sent again when its lease runs out
+ * (`retrying`), while the other deliveries go on.
  */
 export async function dispatchMessages(
   deps: Pick<Ports, 'messages' | 'notifier' | 'users' | 'clock'>,
   now: Date = deps.clock.now(),
-): Promise<{ deliveries: number; messages: number }> {
-  const totals = { deliveries: 0, messages: 0 };
+): Promise<DispatchTotals> {
+  const totals: DispatchTotals = { deliveries: 0, messages: 0, refused: 0, retrying: 0 };
   const seen = new Set<string>();
   // Claiming moves messages out of the due window, so each page brings new ones until none are left.
   for (let round = 0; round < 100; round++) {
@@ -27,15 +30,25 @@ export async function dispatchMessages(
     const done = await dispatchPage(deps, fresh, now);
     totals.deliveries += done.deliveries;
     totals.messages += done.messages;
+    totals.refused += done.refused;
+    totals.retrying += done.retrying;
   }
   return totals;
+}
+
+/** What a dispatch did: deliveries made, messages settled, messages refused for good, messages left to retry. */
+export interface DispatchTotals {
+  deliveries: number;
+  messages: number;
+  refused: number;
+  retrying: number;
 }
 
 async function dispatchPage(
   deps: Pick<Ports, 'messages' | 'notifier' | 'users' | 'clock'>,
   due: Message[],
   now: Date,
-): Promise<{ deliveries: number; messages: number }> {
+): Promise<DispatchTotals> {
   const nowText = now.toISOString();
   const leaseUntil = new Date(now.getTime() + DELIVERY_LEASE_MINUTES * 60_000).toISOString();
   // A delivery left unconfirmed is redone as it was; new messages form new deliveries per person and channel.
@@ -50,6 +63,8 @@ async function dispatchPage(
   }
   let deliveries = 0;
   let sent = 0;
+  let refused = 0;
+  let retrying = 0;
   for (const [key, candidates] of groups) {
     const deliveryId = key.startsWith('new\u0000')
       ? `msg-${createHash('sha256')
@@ -70,26 +85,43 @@ async function dispatchPage(
     const first = parts[0] as Message;
     const user = await deps.users.get(first.userId ?? '');
     const channel = user?.channels.find((one) => one.type === first.channel);
+    let outcome: 'SENT' | 'UNDELIVERABLE' = 'SENT';
     if (user?.status === 'ACTIVE' && channel) {
       const { subject, text } = renderDelivery(parts);
-      await deps.notifier.deliver({
-        messageId: deliveryId,
-        channel: channel.type,
-        recipient: { role: first.role, address: channel.address, locale: first.locale, userId: user.userId },
-        municipalityId: first.municipalityId,
-        country: first.country,
-        cycleIds: [...new Set(parts.flatMap((part) => part.cycleIds))],
-        notificationIds: parts.flatMap((part) => part.notificationIds).sort(),
-        kinds: [...new Set(parts.flatMap((part) => part.kinds))],
-        ...(subject ? { subject } : {}),
-        text,
-        createdAt: nowText,
-      });
-      deliveries += 1;
+      try {
+        await deps.notifier.deliver({
+          messageId: deliveryId,
+          channel: channel.type,
+          recipient: {
+            role: first.role,
+            address: channel.address,
+            locale: first.locale,
+            userId: user.userId,
+          },
+          municipalityId: first.municipalityId,
+          country: first.country,
+          cycleIds: [...new Set(parts.flatMap((part) => part.cycleIds))],
+          notificationIds: parts.flatMap((part) => part.notificationIds).sort(),
+          kinds: [...new Set(parts.flatMap((part) => part.kinds))],
+          ...(subject ? { subject } : {}),
+          text,
+          createdAt: nowText,
+        });
+        deliveries += 1;
+      } catch (error) {
+        if (!(error instanceof DeliveryRefusedError)) {
+          // Left claimed: the next dispatch after the lease sends it again under the same delivery id.
+          retrying += parts.length;
+          continue;
+        }
+        outcome = 'UNDELIVERABLE';
+        refused += parts.length;
+      }
     }
-    // Sent, or (the person was erased or dropped the channel meanwhile) nothing left to send it to.
-    for (const part of parts) await deps.messages.markSent(part, deliveryId, nowText);
+    // Sent, refused for good, or (the person was erased or dropped the channel meanwhile) nothing left to send
+    // it to.
+    for (const part of parts) await deps.messages.markSent(part, deliveryId, nowText, outcome);
     sent += parts.length;
   }
-  return { deliveries, messages: sent };
+  return { deliveries, messages: sent, refused, retrying };
 }
