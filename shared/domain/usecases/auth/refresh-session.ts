@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { ConcurrentUpdateError, UnauthenticatedError } from '../../errors.ts';
+import type { Session } from '../../model/sign-in.ts';
+import { namedMemberships } from '../../ops/me.ts';
 import {
   ACCESS_TOKEN_SECONDS,
   accessTokenFor,
   activeMembership,
-  newRefreshSecret,
+  isEarlierSecret,
+  newRotationKey,
+  nextRefreshSecret,
   parseRefreshToken,
+  REFRESH_GRACE_SECONDS,
   refreshHash,
   type SignedIn,
 } from '../../ops/sessions.ts';
@@ -20,12 +25,16 @@ export const RefreshBody = z.strictObject({
 
 const signedOut = () => new UnauthenticatedError('Your session has ended; sign in again');
 
+type Deps = Pick<Ports, 'users' | 'signIn' | 'tokens' | 'clock' | 'municipalities'>;
+
 /**
- * Trades a refresh token for a new access token and a new refresh token (rotation). Presenting a token that was
- * already rotated means it was copied: the whole session ends. A removed membership is no longer chosen.
+ * Trades a refresh token for a new access token and the next refresh token (rotation). The token just replaced
+ * gets the same answer for a few seconds more (a page reloaded while its refresh was under way); after that, or
+ * any older token of the session, means it was copied: the whole session ends. A removed membership is no
+ * longer chosen.
  */
 export async function refreshSession(
-  deps: Pick<Ports, 'users' | 'signIn' | 'tokens' | 'clock'>,
+  deps: Deps,
   refreshToken: string | undefined,
   membershipId?: string,
 ): Promise<SignedIn> {
@@ -34,33 +43,56 @@ export async function refreshSession(
   if (!parsed) throw signedOut();
   const session = await deps.signIn.getSession(parsed.sessionId);
   if (!session || session.revokedAt || new Date(session.expiresAt) <= now) throw signedOut();
-  const presented = refreshHash(parsed.secret);
-  if (presented !== session.refreshHash) {
-    if (presented === session.previousHash) {
-      await deps.signIn.updateSession(session, { revokedAt: now.toISOString() }).catch(() => undefined);
-    }
-    throw signedOut();
-  }
+  const next = await nextSecretFor(deps, session, parsed.secret, now);
   const user = await deps.users.get(session.userId);
-  if (!user || user.status !== 'ACTIVE') throw signedOut();
-  const secret = newRefreshSecret();
-  try {
-    await deps.signIn.updateSession(session, {
-      refreshHash: refreshHash(secret),
-      previousHash: session.refreshHash,
-    });
-  } catch (error) {
-    // Two refreshes with one token at once: one wins, the other signs in again.
-    if (error instanceof ConcurrentUpdateError) throw signedOut();
-    throw error;
-  }
+  if (user?.status !== 'ACTIVE') throw signedOut();
   const { membership, memberships, user: current } = await activeMembership(deps, user, membershipId);
   return {
     accessToken: await accessTokenFor(deps, current, membership, session.sessionId),
     expiresIn: ACCESS_TOKEN_SECONDS,
-    refreshToken: `${session.sessionId}.${secret}`,
+    refreshToken: `${session.sessionId}.${next}`,
     user: current,
-    memberships,
+    memberships: await namedMemberships(deps, memberships),
     activeMembershipId: membership.membershipId,
   };
 }
+
+/** The refresh secret that follows the presented one: rotated now, or (in the grace period) rotated already. */
+async function nextSecretFor(deps: Deps, session: Session, secret: string, now: Date): Promise<string> {
+  const presented = refreshHash(secret);
+  const key = session.rotationKey;
+  if (presented === session.refreshHash) {
+    const rotationKey = key ?? newRotationKey();
+    const next = nextRefreshSecret(rotationKey, secret);
+    try {
+      await deps.signIn.updateSession(session, {
+        refreshHash: refreshHash(next),
+        previousHash: presented,
+        rotatedAt: now.toISOString(),
+        rotationKey,
+      });
+      return next;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError)) throw error;
+      // Two refreshes with one token at once: both rotate it to the same successor, so both may have it.
+      const stored = await deps.signIn.getSession(session.sessionId);
+      if (stored && !stored.revokedAt && stored.refreshHash === refreshHash(next)) return next;
+      throw signedOut();
+    }
+  }
+  if (key && presented === session.previousHash && withinGrace(session, now)) {
+    const next = nextRefreshSecret(key, secret);
+    if (refreshHash(next) === session.refreshHash) return next;
+  }
+  const reused =
+    presented === session.previousHash ||
+    (key !== undefined && isEarlierSecret(key, secret, session.refreshHash));
+  if (reused) {
+    await deps.signIn.updateSession(session, { revokedAt: now.toISOString() }).catch(() => undefined);
+  }
+  throw signedOut();
+}
+
+const withinGrace = (session: Session, now: Date) =>
+  session.rotatedAt !== undefined &&
+  now.getTime() - new Date(session.rotatedAt).getTime() <= REFRESH_GRACE_SECONDS * 1_000;

@@ -3,7 +3,8 @@ import { UnauthenticatedError } from '../../errors.ts';
 import type { Caller } from '../../model/caller.ts';
 import { isTimeZone } from '../../model/dates.ts';
 import { LocaleCode } from '../../model/roles.ts';
-import { Preferences, type User } from '../../model/user.ts';
+import { Preferences } from '../../model/user.ts';
+import { type Me, meOf } from '../../ops/me.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -19,15 +20,19 @@ export const UpdateMeBody = z.strictObject({
   preferences: Preferences.optional(),
 });
 
-/** Changes the caller's name, language, time zone or notification preferences. */
+/**
+ * Changes the caller's name, language, time zone or notification preferences; answers with the person as
+ * `GET /me` shows them, so a page can replace what it holds.
+ */
 export async function updateMe(
-  deps: Pick<Ports, 'users' | 'clock'>,
+  deps: Pick<Ports, 'users' | 'municipalities' | 'clock'>,
   caller: Caller,
   body: z.infer<typeof UpdateMeBody>,
-): Promise<User> {
-  if (!caller.userId) throw new UnauthenticatedError('Sign in as a person to change your profile');
+): Promise<Me> {
+  if (!caller.userId || !caller.membershipId)
+    throw new UnauthenticatedError('Sign in as a person to change your profile');
   const userId = caller.userId;
-  return updateWithRetry(
+  const updated = await updateWithRetry(
     async () => {
       const user = await deps.users.get(userId);
       if (!user) throw new UnauthenticatedError('Your account is gone');
@@ -42,4 +47,5 @@ export async function updateMe(
         updatedAt: deps.clock.now().toISOString(),
       }),
   );
+  return meOf(deps, updated, caller.membershipId);
 }
