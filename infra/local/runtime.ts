@@ -8,7 +8,8 @@ import { stepHandler } from '#functions/shared/step-handler.ts';
 import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
-import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
+import type { CapacityMeter, WriteUnitCounting } from '#shared/adapters/dynamodb/table.ts';
+import { EmailNotifier, type EmailOptions } from '#shared/adapters/local/email-sender.ts';
 import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import {
   type LocalEngineOptions,
@@ -49,10 +50,14 @@ export interface LocalRuntimeOptions {
   onInvoke?: LocalEngineOptions['onInvoke'];
   /** Also POST every notification to a webhook (signed, retried for hours, resumed after a restart). */
   webhook?: WebhookOptions;
+  /** Also send the email channel's messages through this SMTP server (ROMACT_SMTP_URL, ROMACT_SMTP_FROM). */
+  smtp?: Omit<EmailOptions, 'log'>;
   /** Print a line per notification (the server log). */
   log?: (line: string) => void;
   /** The countries this runtime serves (municipalities of others are refused). */
   countries?: readonly string[];
+  /** Shards of the sweep index (ROMACT_SWEEP_SHARDS; default 4). */
+  sweepShards?: number;
   /** Signs the access tokens of local sign-in (the server's secret); a random one when not given. */
   secret?: Uint8Array;
   /** Where people open the web app (links in messages). */
@@ -69,8 +74,10 @@ export interface LocalRuntime {
   ports: Ports;
   engine: LocalWorkflowEngine;
   outbox: OutboxNotifier;
+  /** Real email through SMTP, when configured (it wraps the outbox). */
+  email?: EmailNotifier;
   /** The DynamoDB client of the embedded table (absent on the in-memory store). */
-  dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string };
+  dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string; writeUnits: WriteUnitCounting };
   /** A route's handler on this runtime's ports, restricted to what the route declares. */
   routeHandler(route: ApiRoute): (event: unknown, context: unknown) => Promise<unknown>;
   /** Runs one deadline sweep, as the scheduled Lambda would. */
@@ -117,6 +124,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     dynamo = await startEmbeddedDynamo({ tableName, ...(path ? { path } : {}) });
     store = createDynamoStore(dynamo.client, {
       tableName,
+      writeUnits: dynamo.writeUnits,
+      ...(options.sweepShards ? { sweepShards: options.sweepShards } : {}),
       ...(options.meter ? { meter: options.meter } : {}),
     });
   }
@@ -126,6 +135,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+
+  const email = options.smtp
+    ? new EmailNotifier(outbox, { ...options.smtp, ...(options.log ? { log: options.log } : {}) })
+    : undefined;
 
   // The engine calls the step handlers, and the handlers use the engine: the ports are read when a step runs.
   let ports: Ports | undefined;
@@ -180,7 +193,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const wired: Ports = {
     ...store,
     engine,
-    notifier: outbox,
+    notifier: email ?? outbox,
     clock,
     templates,
     settings,
@@ -195,7 +208,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ports: wired,
     engine,
     outbox,
-    ...(dynamo ? { dynamo: { client: dynamo.client, tableName, endpoint: dynamo.endpoint } } : {}),
+    ...(email ? { email } : {}),
+    ...(dynamo
+      ? {
+          dynamo: {
+            client: dynamo.client,
+            tableName,
+            endpoint: dynamo.endpoint,
+            writeUnits: dynamo.writeUnits,
+          },
+        }
+      : {}),
     routeHandler(route) {
       let handler = routeHandlers.get(route.name);
       if (!handler) {
@@ -242,6 +265,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     async close() {
       await engine.stopAll();
       // Stops the webhook's retries; undelivered posts stay queued on disk for the next start.
+      await email?.close();
       await outbox.close();
       await dynamo?.close();
     },

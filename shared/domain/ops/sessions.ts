@@ -35,20 +35,7 @@ export function nextRefreshSecret(rotationKey: string, secret: string): string {
  * How long after a rotation the token it replaced still gets the same answer: a page reloaded, or a second tab
  * opened, while the refresh was under way presents the old cookie once more. Later, that token is reuse.
  */
-export const REFRESH_GRACE_SECONDS = 20;
-
-/** How many rotations back an old token is still recognised as this session's (and its reuse ends it). */
-export const REUSE_DETECTION_DEPTH = 200;
-
-/** Whether `secret` is an earlier refresh secret of the session whose current hash is `currentHash`. */
-export function isEarlierSecret(rotationKey: string, secret: string, currentHash: string): boolean {
-  let next = secret;
-  for (let step = 0; step < REUSE_DETECTION_DEPTH; step += 1) {
-    next = nextRefreshSecret(rotationKey, next);
-    if (refreshHash(next) === currentHash) return true;
-  }
-  return false;
-}
+export const REFRESH_GRACE_SECONDS = 10;
 
 /** What a signed-in client holds. */
 export interface SignedIn {

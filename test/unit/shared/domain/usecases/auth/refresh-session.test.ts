@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { UnauthenticatedError } from '#shared/domain/errors.ts';
+import { ForbiddenError, UnauthenticatedError } from '#shared/domain/errors.ts';
 import {
   newRefreshSecret,
   newRotationKey,
@@ -108,10 +108,18 @@ describe('refreshSession', () => {
     expect(await revoked()).toBe(false);
   });
 
-  it('refuses a token that is not the session’s, without ending the session', async () => {
-    const stranger = `${sessionId}.${newRefreshSecret()}`;
-    expect(await rejection(refresh(stranger))).toBeInstanceOf(UnauthenticatedError);
+  it('ends the session when a token of it that it never issued comes back (a secret cannot be guessed)', async () => {
+    const forged = `${sessionId}.${newRefreshSecret()}`;
+    expect(await rejection(refresh(forged))).toBeInstanceOf(UnauthenticatedError);
+    expect(await revoked()).toBe(true);
+    expect(await rejection(refresh(first))).toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('leaves the token as it was when the membership asked for is not the person’s', async () => {
+    expect(await rejection(refreshSession(env.ports, first, 'mem-not-theirs'))).toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect((await refresh(first)).refreshToken).not.toBe(first);
     expect(await revoked()).toBe(false);
-    expect((await refresh(first)).refreshToken).toBeTruthy();
   });
 });
