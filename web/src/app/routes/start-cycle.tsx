@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorSummary, type Problem } from '../../components/ui/error-summary.tsx';
 import { TextField } from '../../components/ui/fields.tsx';
 import { PageHeading, usePageTitle } from '../../components/ui/page.tsx';
@@ -13,7 +13,9 @@ export function Component() {
   const navigate = useNavigate();
   const start = useStartCycle();
   const clientToken = useRef(crypto.randomUUID());
-  const [municipalityId, setMunicipalityId] = useState('');
+  // The portfolio links here with the municipality chosen (its id only: nothing personal in the address).
+  const [params] = useSearchParams();
+  const [municipalityId, setMunicipalityId] = useState(params.get('municipalityId') ?? '');
   const [fundingCall, setFundingCall] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   usePageTitle(t('start.title'), problems.length > 0);

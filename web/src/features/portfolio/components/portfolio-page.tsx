@@ -13,9 +13,11 @@ import { PhaseTimeline, phaseRows } from '../../cycles/components/phase-timeline
 import { ExtendDeadline } from '../../tasks/components/extend-deadline.tsx';
 import { humanize, useTemplate } from '../../templates/api/template.ts';
 import { type PortfolioFilters, useLateTasks, usePortfolio } from '../api/portfolio.ts';
+import { ResumeCycle } from './resume-cycle.tsx';
 
 const STATUSES = ['RUNNING', 'STALLED', 'COMPLETED', 'PLAN_REJECTED', 'CANCELLED', 'ABANDONED'] as const;
-const SORTS = ['attention', 'due', 'municipality', 'started'] as const;
+/** The orders `GET /portfolio` offers. */
+const SORTS = ['attention', 'due', 'municipality'] as const;
 
 function LateTask({ task }: { task: Task }) {
   const { t, i18n } = useTranslation();
@@ -44,7 +46,30 @@ function LateTask({ task }: { task: Task }) {
   );
 }
 
-function Row({ item }: { item: PortfolioItem }) {
+/** A portfolio item whose municipality has had a cycle. */
+type WithCycle = PortfolioItem & { cycle: NonNullable<PortfolioItem['cycle']> };
+const hasCycle = (item: PortfolioItem): item is WithCycle => item.cycle !== undefined;
+
+/** A municipality that has never had a cycle: a row that says so, and how to start one. */
+function RowWithoutCycle({ item }: { item: PortfolioItem }) {
+  const { t } = useTranslation();
+  return (
+    <tr>
+      <th scope="row">
+        {item.municipality.name}
+        <div className="caption">{item.municipality.country}</div>
+      </th>
+      <td colSpan={3}>{t('portfolio.noCycle')}</td>
+      <td>
+        <Link to={`/start-cycle?municipalityId=${encodeURIComponent(item.municipality.municipalityId)}`}>
+          {t('portfolio.startCycle')}
+        </Link>
+      </td>
+    </tr>
+  );
+}
+
+function Row({ item }: { item: WithCycle }) {
   const { t } = useTranslation();
   const format = useFormat();
   const template = useTemplate(item.cycle.templateId);
@@ -52,8 +77,9 @@ function Row({ item }: { item: PortfolioItem }) {
   const index = phases.findIndex((phase) => phase.key === item.cycle.currentPhase);
   const phaseTitle = phases[index]?.title ?? humanize(item.cycle.currentPhase);
   const live = item.cycle.status === 'RUNNING' || item.cycle.status === 'STALLED';
+  const prefix = item.cycle.cycleId.replace(/[^\w-]/g, '-');
   return (
-    <tr>
+    <tr className={item.stalled || item.overdueTasks ? 'row--attention' : undefined}>
       <th scope="row">
         <Link to={`/cycle/${encodeURIComponent(item.cycle.cycleId)}`}>{item.municipality.name}</Link>
         <div className="caption">{item.municipality.country}</div>
@@ -74,17 +100,20 @@ function Row({ item }: { item: PortfolioItem }) {
         ) : null}
       </td>
       <td>{item.nextDueAt ? format.date(item.nextDueAt) : '–'}</td>
-      <td>
-        {item.stalled ? (
-          <p>
-            <Link to="/">{t('portfolio.resume')}</Link>
-          </p>
+      <td className="actions-cell">
+        {item.stallTaskId ? (
+          <details className="term">
+            <summary>{t('portfolio.resume')}</summary>
+            <div className="term__text">
+              <ResumeCycle stallTaskId={item.stallTaskId} idPrefix={`resume-${prefix}`} />
+            </div>
+          </details>
         ) : null}
         {live ? (
           <details className="term">
             <summary>{t('portfolio.cancel')}</summary>
             <div className="term__text">
-              <CancelCycle cycleId={item.cycle.cycleId} idPrefix={`cancel-${item.cycle.cycleId}`} />
+              <CancelCycle cycleId={item.cycle.cycleId} idPrefix={`cancel-${prefix}`} />
             </div>
           </details>
         ) : null}
@@ -93,7 +122,7 @@ function Row({ item }: { item: PortfolioItem }) {
   );
 }
 
-function CycleTimeline({ item }: { item: PortfolioItem }) {
+function CycleTimeline({ item }: { item: WithCycle }) {
   const { t } = useTranslation();
   const template = useTemplate(item.cycle.templateId);
   return (
@@ -107,7 +136,7 @@ function CycleTimeline({ item }: { item: PortfolioItem }) {
   );
 }
 
-function CycleTimelines({ items }: { items: PortfolioItem[] }) {
+function CycleTimelines({ items }: { items: WithCycle[] }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="timelines">
@@ -286,9 +315,13 @@ export function PortfolioPage() {
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => (
-                <Row key={item.cycle.cycleId} item={item} />
-              ))}
+              {items.map((item) =>
+                hasCycle(item) ? (
+                  <Row key={item.municipality.municipalityId} item={item} />
+                ) : (
+                  <RowWithoutCycle key={item.municipality.municipalityId} item={item} />
+                ),
+              )}
             </tbody>
           </table>
         </TableWrap>
@@ -313,7 +346,7 @@ export function PortfolioPage() {
           </button>
         ) : null}
       </div>
-      {items.length ? <CycleTimelines items={items} /> : null}
+      {items.some(hasCycle) ? <CycleTimelines items={items.filter(hasCycle)} /> : null}
     </>
   );
 }
