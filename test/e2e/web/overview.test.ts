@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, screenshot, seriousViolations } from '../../support/browser.ts';
-import { http, removeDataDir, type ServerProcess, startServer, until } from '../../support/server-process.ts';
+import { http, removeDataDir, type ServerProcess, startServer } from '../../support/server-process.ts';
 import { ENGLISH, nextMessageTo, type Person, signIn } from './people.ts';
 
 /**
@@ -78,23 +78,25 @@ afterAll(async () => {
 const taskLink = (text: string, path: 'task' | 't') =>
   new RegExp(`(http://\\S+/${path}/[\\w.%-]+)`).exec(text)?.[1];
 
-async function signedInCoordinator(width: 'desktop' | 'phone' = 'desktop'): Promise<Page> {
-  const context = await newContext(browser, { viewport: width, locale: 'en-GB' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await signIn(page, server, coordinator, 'email', {
-    channel: ENGLISH.channelEmail,
-    continue: ENGLISH.continue,
-    send: ENGLISH.send,
-    code: ENGLISH.code,
-    signIn: ENGLISH.signIn,
-  });
-  await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
-  return page;
-}
+const ENGLISH_LABELS = {
+  channel: ENGLISH.channelEmail,
+  continue: ENGLISH.continue,
+  send: ENGLISH.send,
+  code: ENGLISH.code,
+  signIn: ENGLISH.signIn,
+};
+
+/** Whether the page fits its viewport's width (nothing to scroll sideways on a phone). */
+const fitsWidth = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/** A day `days` from today as a date input takes it (YYYY-MM-DD). */
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+let coordinatorPage: Page;
 
 describe('Overview, task links and settings in the browser', () => {
-  it('opens the task of an email’s link after sign-in, and completes it through its form', async () => {
+  it('opens the task of an email’s link after sign-in, shows a missing answer on its field, and completes it through its form', async () => {
     // Prepare: the staff member's message about the needs assessment, with its link
     const message = await nextMessageTo(server, staff.email, 0, 'assigned');
     const link = taskLink(message.text, 'task');
@@ -104,19 +106,150 @@ describe('Overview, task links and settings in the browser', () => {
 
     // Act: open the link signed out, sign in
     await page.goto(link ?? '');
-    await signIn(page, server, staff, 'email', {
-      channel: ENGLISH.channelEmail,
-      continue: ENGLISH.continue,
-      send: ENGLISH.send,
-      code: ENGLISH.code,
-      signIn: ENGLISH.signIn,
-    });
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, server, staff, 'email', ENGLISH_LABELS);
 
-    // Assess: the task itself, not the task list
+    // Assess: the task itself, not the task list, with its municipality's name
     await page.getByRole('heading', { level: 1, name: 'Submit the needs assessment' }).waitFor();
     expect(page.url()).toBe(link);
     expect(await page.locator('main').innerText()).toContain('Sliven – Nadezhda');
-    await screenshot(page, 'overview-suite-task-form-en-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Act: send it with the summary missing
+    await page.getByLabel('Policy area').selectOption({ index: 1 });
+    await page.getByLabel('What is needed').fill('Legalise and repair homes');
+    await page.getByLabel('Neighbourhood', { exact: true }).fill('Nadezhda');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+
+    // Assess: the error is listed at the top and shown on the summary field, and nothing was sent
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /Summary/ })
+      .waitFor();
+    const summaryField = page
+      .locator('.field--error')
+      .filter({ has: page.getByLabel('Summary', { exact: true }) });
+    expect(await summaryField.innerText()).toContain('Enter an answer');
+    await screenshot(page, 'task-form-error-en-desktop');
+    const before = await http(
+      server,
+      'GET',
+      `/tasks/${encodeURIComponent(link?.split('/task/')[1] ?? '')}`,
+      root,
+    );
+    expect(before.body.status).toBe('OPEN');
+
+    // Act: complete the answer and send
+    await page.getByLabel('Summary').fill('Housing and documents come first.');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+
+    // Assess: thanked, told what happens next, and the task is done on the server
+    await page.getByText('Thank you, your answers have been sent').waitFor();
+    await page.getByRole('heading', { name: 'What happens next' }).waitFor();
+    const after = await http(
+      server,
+      'GET',
+      `/tasks/${encodeURIComponent(link?.split('/task/')[1] ?? '')}`,
+      root,
+    );
+    expect(after.body.status).toBe('COMPLETED');
+    expect(after.body.result).toMatchObject({ neighbourhoods: ['Nadezhda'] });
+    await screenshot(page, 'task-form-done-en-desktop');
     await context.close();
-  });
+  }, 90_000);
+
+  it('opens the task of a text message’s short link after sign-in by SMS, on a 360 px phone', async () => {
+    // Prepare: the consultation opened for the CAG once the assessment was in; its SMS carries a short link
+    const message = await nextMessageTo(server, cagMember.phone, 0, 'assigned');
+    const link = taskLink(message.text, 't');
+    expect(link).toMatch(new RegExp(`^${server.url}/t/\\w+$`));
+    const context = await newContext(browser, { viewport: 'phone', locale: 'en-GB' });
+    const page = await context.newPage();
+
+    // Act
+    await page.goto(link ?? '');
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, server, cagMember, 'sms', { ...ENGLISH_LABELS, channel: ENGLISH.channelSms });
+
+    // Assess: the consultation's page, fitting the phone
+    await page.getByRole('heading', { level: 1, name: 'Record the community consultation' }).waitFor();
+    expect(page.url()).toMatch(/\/task\/cyc-[^/]+\.community-consultation\.r0$/);
+    expect(await fitsWidth(page)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'task-consultation-en-phone');
+    await context.close();
+  }, 90_000);
+
+  it('shows the coordinator the late municipality first in the overview, and gives its task more time there', async () => {
+    // Prepare
+    const context = await newContext(browser, { viewport: 'desktop', locale: 'en-GB' });
+    coordinatorPage = await context.newPage();
+    const page = coordinatorPage;
+    await page.goto(`${server.url}/`);
+    await signIn(page, server, coordinator, 'email', ENGLISH_LABELS);
+    await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
+
+    // Act: open the overview
+    await page.getByRole('link', { name: 'Portfolio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
+
+    // Assess: Kazanlak, whose task is late, comes first, with its late count; Sliven after it
+    const rows = page.locator('table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.first().innerText()).toMatch(/Kazanlak – Karanovo[\s\S]*1 late/);
+    expect(await rows.nth(1).innerText()).toContain('Sliven – Nadezhda');
+    await page.getByRole('img', { name: /^Kazanlak – Karanovo: Needs assessment \(late\)/i }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'overview-en-desktop');
+
+    // Act: give the late task a month more, with a reason
+    const late = page.getByRole('listitem').filter({ hasText: 'Kazanlak – Karanovo' }).first();
+    await late.getByText('Give more time for this task').click();
+    await late.getByLabel('New deadline').fill(dayFromNow(30));
+    await late.getByLabel('Why is more time needed?').fill('The council meets next month');
+    await late.getByRole('button', { name: 'Give more time', exact: true }).click();
+
+    // Assess: confirmed; the task is no longer overdue on the server, and the overview has nothing late
+    await page.getByRole('status').getByText('The deadline has moved').waitFor();
+    const tasks = await http(server, 'GET', '/tasks?scope=portfolio&municipalityId=bg-kazanlak', root);
+    expect(tasks.body.items).toEqual([
+      expect.objectContaining({ taskKey: 'needs-assessment', overdue: false, extensions: 1 }),
+    ]);
+    await expect.poll(async () => (await rows.first().innerText()).includes('late')).toBe(false);
+
+    // Assess: the same page on a phone
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
+    await rows.first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'overview-en-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, 90_000);
+
+  it('changes the person’s name, language and time zone in the settings', async () => {
+    const page = coordinatorPage;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+
+    // Act
+    await page.getByLabel('Your name').fill('Elena G. Georgieva');
+    await page.getByLabel('Language for pages and messages').selectOption('bg');
+    await page.getByLabel('Your time zone').selectOption('Europe/Bucharest');
+    await page.getByRole('button', { name: 'Save these details' }).click();
+
+    // Assess: the app speaks Bulgarian at once, and the profile holds the changes after a reload
+    await page.getByRole('heading', { level: 1, name: 'Настройки' }).waitFor();
+    await page.getByText('Настройките ви са запазени').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Настройки' }).waitFor();
+    expect(await page.getByLabel('Вашето име').inputValue()).toBe('Elena G. Georgieva');
+    expect(await page.getByLabel('Вашата часова зона').inputValue()).toBe('Europe/Bucharest');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('bg');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-bg-desktop');
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'settings-bg-phone');
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Loading, Notice, PageHeading, Tag, usePageTitle } from '../../../components/ui/page.tsx';
@@ -9,17 +10,17 @@ import { useFormat } from '../../../lib/format.ts';
 import { localized } from '../../../lib/i18n.ts';
 import { CancelCycle } from '../../cycles/components/cancel-cycle.tsx';
 import { statusTag } from '../../cycles/components/cycle-page.tsx';
-import { PhaseTimeline, phaseRows } from '../../cycles/components/phase-timeline.tsx';
 import { ExtendDeadline } from '../../tasks/components/extend-deadline.tsx';
 import { humanize, useTemplate } from '../../templates/api/template.ts';
 import { type PortfolioFilters, useLateTasks, usePortfolio } from '../api/portfolio.ts';
+import { PortfolioTimeline } from './portfolio-timeline.tsx';
 import { ResumeCycle } from './resume-cycle.tsx';
 
 const STATUSES = ['RUNNING', 'STALLED', 'COMPLETED', 'PLAN_REJECTED', 'CANCELLED', 'ABANDONED'] as const;
 /** The orders `GET /portfolio` offers. */
 const SORTS = ['attention', 'due', 'municipality'] as const;
 
-function LateTask({ task }: { task: Task }) {
+function LateTask({ task, onExtended }: { task: Task; onExtended: (task: Task) => void }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const template = useTemplate(task.templateId);
@@ -39,7 +40,11 @@ function LateTask({ task }: { task: Task }) {
       <details className="term">
         <summary>{t('portfolio.extendThis')}</summary>
         <div className="term__text">
-          <ExtendDeadline task={task} idPrefix={`extend-${task.taskId}`} />
+          <ExtendDeadline
+            task={task}
+            idPrefix={`extend-${task.taskId.replace(/[^\w-]/g, '-')}`}
+            onDone={() => onExtended(task)}
+          />
         </div>
       </details>
     </li>
@@ -60,7 +65,7 @@ function RowWithoutCycle({ item }: { item: PortfolioItem }) {
         <div className="caption">{item.municipality.country}</div>
       </th>
       <td colSpan={3}>{t('portfolio.noCycle')}</td>
-      <td>
+      <td data-label={t('portfolio.actions')}>
         <Link to={`/start-cycle?municipalityId=${encodeURIComponent(item.municipality.municipalityId)}`}>
           {t('portfolio.startCycle')}
         </Link>
@@ -84,13 +89,13 @@ function Row({ item }: { item: WithCycle }) {
         <Link to={`/cycle/${encodeURIComponent(item.cycle.cycleId)}`}>{item.municipality.name}</Link>
         <div className="caption">{item.municipality.country}</div>
       </th>
-      <td>
+      <td data-label={t('portfolio.phase')}>
         {phaseTitle}
         {index >= 0 ? (
           <div className="caption">{t('portfolio.stepOf', { step: index + 1, total: phases.length })}</div>
         ) : null}
       </td>
-      <td>
+      <td data-label={t('portfolio.status')}>
         {statusTag(item.cycle.status, t)}
         {item.stalled && item.cycle.status !== 'STALLED' ? (
           <Tag kind="yellow">{t('portfolio.stalled')}</Tag>
@@ -99,8 +104,8 @@ function Row({ item }: { item: WithCycle }) {
           <Tag kind="red">{t('portfolio.lateCount', { count: item.overdueTasks })}</Tag>
         ) : null}
       </td>
-      <td>{item.nextDueAt ? format.date(item.nextDueAt) : '–'}</td>
-      <td className="actions-cell">
+      <td data-label={t('portfolio.nextDue')}>{item.nextDueAt ? format.date(item.nextDueAt) : '–'}</td>
+      <td data-label={t('portfolio.actions')} className="actions-cell">
         {item.stallTaskId ? (
           <details className="term">
             <summary>{t('portfolio.resume')}</summary>
@@ -122,32 +127,6 @@ function Row({ item }: { item: WithCycle }) {
   );
 }
 
-function CycleTimeline({ item }: { item: WithCycle }) {
-  const { t } = useTranslation();
-  const template = useTemplate(item.cycle.templateId);
-  return (
-    <div>
-      <h3>{item.municipality.name}</h3>
-      <PhaseTimeline
-        rows={phaseRows(item.cycle.phases, [], template.data)}
-        label={t('portfolio.timelineLabel', { municipality: item.municipality.name })}
-      />
-    </div>
-  );
-}
-
-function CycleTimelines({ items }: { items: WithCycle[] }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="timelines">
-      <h2 id="timelines">{t('portfolio.timelines')}</h2>
-      {items.map((item) => (
-        <CycleTimeline key={item.cycle.cycleId} item={item} />
-      ))}
-    </section>
-  );
-}
-
 export function PortfolioPage() {
   const { t } = useTranslation();
   const { activeMembership } = useAuth();
@@ -162,6 +141,7 @@ export function PortfolioPage() {
     ...(params.get('cursor') ? { cursor: params.get('cursor') ?? '' } : {}),
   };
   const portfolio = usePortfolio(filters);
+  const [extended, setExtended] = useState<Task>();
   const late = useLateTasks({
     ...(filters.country ? { country: filters.country } : {}),
     ...(filters.municipalityId ? { municipalityId: filters.municipalityId } : {}),
@@ -284,12 +264,22 @@ export function PortfolioPage() {
         </div>
       </form>
 
+      {/* A task given more time leaves the late list at once, so the confirmation lives here, not in it. */}
+      <div role="status">
+        {extended ? (
+          <Notice kind="success" title={t('extend.done')}>
+            <p>
+              {extended.municipalityName ?? extended.municipalityId}: {t('extend.doneText')}
+            </p>
+          </Notice>
+        ) : null}
+      </div>
       {late.data?.items.length ? (
         <section aria-labelledby="late">
           <h2 id="late">{t('portfolio.lateTasks', { count: late.data.items.length })}</h2>
           <ul className="task-list">
             {late.data.items.map((task) => (
-              <LateTask key={task.taskId} task={task} />
+              <LateTask key={task.taskId} task={task} onExtended={setExtended} />
             ))}
           </ul>
         </section>
@@ -303,7 +293,8 @@ export function PortfolioPage() {
       {portfolio.data && !items.length ? <Notice>{t('portfolio.none')}</Notice> : null}
       {items.length ? (
         <TableWrap label={t('portfolio.municipalities')}>
-          <table>
+          {/* On a phone each row stacks into a card, each value under its heading (styles.css). */}
+          <table className="stack-on-phone">
             <caption className="visually-hidden">{t('portfolio.municipalities')}</caption>
             <thead>
               <tr>
@@ -346,7 +337,7 @@ export function PortfolioPage() {
           </button>
         ) : null}
       </div>
-      {items.some(hasCycle) ? <CycleTimelines items={items.filter(hasCycle)} /> : null}
+      {items.some(hasCycle) ? <PortfolioTimeline items={items.filter(hasCycle)} /> : null}
     </>
   );
 }
