@@ -234,7 +234,6 @@ describe('Web app journeys', () => {
     const pages = [
       '/',
       cycleUrl.replace(server.url, ''),
-      '/overview',
       '/members/bg-sliven',
       '/start-cycle',
       '/messages',

@@ -227,6 +227,33 @@ describe('Overview, task links and settings in the browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   }, 90_000);
 
+  it('has no serious or critical axe violation on the overview in any language, at 360 and 1280 px', async () => {
+    const page = coordinatorPage;
+    const found: Record<string, unknown> = {};
+    for (const locale of ['en', 'bg', 'hu', 'it', 'ro', 'sk']) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${server.url}/overview`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.locator('#language').selectOption(locale);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      for (const [width, name] of [
+        [1280, 'desktop'],
+        [360, 'phone'],
+      ] as const) {
+        await page.setViewportSize({ width, height: name === 'phone' ? 740 : 900 });
+        await page.locator('table tbody tr').first().waitFor();
+        const violations = await seriousViolations(page);
+        if (violations.length) found[`${locale} ${name}`] = violations;
+        expect(await fitsWidth(page), `${locale} ${name}`).toBe(true);
+        if (locale === 'bg') await screenshot(page, `overview-bg-${name}`);
+      }
+    }
+    expect(found).toEqual({});
+    await page.locator('#language').selectOption('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, 180_000);
+
   it('changes the person’s name, language and time zone in the settings', async () => {
     const page = coordinatorPage;
     await page.getByRole('link', { name: 'Settings' }).click();

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { InvalidInputError, UnauthenticatedError } from '../../errors.ts';
 import type { Caller } from '../../model/caller.ts';
 import { isTimeZone } from '../../model/dates.ts';
+import { Instant } from '../../model/instant.ts';
 import { LocaleCode } from '../../model/roles.ts';
-import { Preferences } from '../../model/user.ts';
+import { Channel, Preferences, type User } from '../../model/user.ts';
 import { type Me, meOf } from '../../ops/me.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
 
-/** Body of `PATCH /me`: what a person may change about themselves. */
-export const UpdateMeBody = z.strictObject({
+/** What a person may change about themselves. */
+const Editable = {
   displayName: z.string().trim().min(1).max(120).optional(),
   locale: LocaleCode.optional(),
   timeZone: z
@@ -18,7 +19,67 @@ export const UpdateMeBody = z.strictObject({
     .refine(isTimeZone, 'must be an IANA time zone such as "Europe/Sofia"')
     .optional(),
   preferences: Preferences.optional(),
-});
+};
+
+/**
+ * Body of `PATCH /me`: the fields to change, or the whole of what `GET /me` answered with the changes made in
+ * `user` (a page may send back what it read). What cannot change here (id, channels, memberships) may be sent
+ * as it was read; a different value is refused by name, never silently dropped.
+ */
+export const UpdateMeBody = z
+  .strictObject({
+    ...Editable,
+    user: z
+      .strictObject({
+        ...Editable,
+        userId: z.string().max(100).optional(),
+        channels: z.array(Channel).max(4).optional(),
+        activeMembershipId: z.string().max(100).optional(),
+        status: z.enum(['ACTIVE', 'ERASED']).optional(),
+        createdAt: Instant.optional(),
+        updatedAt: Instant.optional(),
+      })
+      .optional(),
+    // Memberships change through invitations and removals; sent back as read, they are not looked at.
+    memberships: z.array(z.unknown()).max(100).optional(),
+    activeMembershipId: z.string().max(100).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (!body.user) return;
+    for (const key of Object.keys(Editable) as (keyof typeof Editable)[]) {
+      if (body[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `send it in "user" only, like the rest of it` });
+    }
+  });
+
+type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+
+const sameChannels = (a: readonly Channel[], b: readonly Channel[]) => {
+  const keys = (list: readonly Channel[]) =>
+    list
+      .map((channel) => `${channel.type}:${channel.address.toLowerCase()}`)
+      .sort()
+      .join('|');
+  return keys(a) === keys(b);
+};
+
+/** What a body sent back in GET /me's shape would change that PATCH /me does not: each a wrong field. */
+function unchangeable(body: UpdateMeBody, user: User, caller: Caller) {
+  const wrong: { path: string; message: string }[] = [];
+  if (body.user?.userId !== undefined && body.user.userId !== user.userId)
+    wrong.push({ path: 'user.userId', message: 'must be your own: a person changes only themselves' });
+  if (body.user?.channels && !sameChannels(body.user.channels, user.channels))
+    wrong.push({
+      path: 'user.channels',
+      message: 'cannot change here: an address is added by an invitation and confirmed by a sign-in code',
+    });
+  if (body.activeMembershipId !== undefined && body.activeMembershipId !== caller.membershipId)
+    wrong.push({
+      path: 'activeMembershipId',
+      message: 'cannot change here: switch membership with POST /auth/refresh {membershipId}',
+    });
+  return wrong;
+}
 
 /**
  * Changes the caller's name, language, time zone or notification preferences (at least one channel they have);
@@ -27,11 +88,13 @@ export const UpdateMeBody = z.strictObject({
 export async function updateMe(
   deps: Pick<Ports, 'users' | 'municipalities' | 'clock'>,
   caller: Caller,
-  body: z.infer<typeof UpdateMeBody>,
+  body: UpdateMeBody,
 ): Promise<Me> {
   if (!caller.userId || !caller.membershipId)
     throw new UnauthenticatedError('Sign in as a person to change your profile');
   const userId = caller.userId;
+  const changes = body.user ?? body;
+  const at = body.user ? 'user.' : '';
   const updated = await updateWithRetry(
     async () => {
       const user = await deps.users.get(userId);
@@ -39,19 +102,22 @@ export async function updateMe(
       return user;
     },
     (user) => {
-      const chosen = body.preferences?.channels;
+      const wrong = unchangeable(body, user, caller);
+      const chosen = changes.preferences?.channels;
       // A choice that leaves nothing to send on would silence the person's tasks without anyone noticing.
       if (chosen && !user.channels.some((channel) => chosen.includes(channel.type))) {
         const have = user.channels.map((channel) => (channel.type === 'sms' ? '"sms"' : '"email"'));
-        throw new InvalidInputError('Choose a channel you have', [
-          { path: 'preferences.channels', message: `must include one you have: ${have.join(' or ')}` },
-        ]);
+        wrong.push({
+          path: `${at}preferences.channels`,
+          message: `must include one you have: ${have.join(' or ')}`,
+        });
       }
+      if (wrong.length) throw new InvalidInputError('Some of these cannot be changed', wrong);
       return deps.users.update(user, {
-        ...(body.displayName ? { displayName: body.displayName } : {}),
-        ...(body.locale ? { locale: body.locale } : {}),
-        ...(body.timeZone ? { timeZone: body.timeZone } : {}),
-        ...(body.preferences ? { preferences: { ...user.preferences, ...body.preferences } } : {}),
+        ...(changes.displayName ? { displayName: changes.displayName } : {}),
+        ...(changes.locale ? { locale: changes.locale } : {}),
+        ...(changes.timeZone ? { timeZone: changes.timeZone } : {}),
+        ...(changes.preferences ? { preferences: { ...user.preferences, ...changes.preferences } } : {}),
         updatedAt: deps.clock.now().toISOString(),
       });
     },

@@ -19,6 +19,7 @@ function Track({ item, min, span, now }: { item: WithCycle; min: number; span: n
     end: run.endedAt ? Date.parse(run.endedAt) : now,
     planned: run.plannedDueAt ? Date.parse(run.plannedDueAt) : undefined,
     late: Boolean(run.late),
+    running: !run.endedAt,
   }));
   // The picture says in words what it shows: each phase, and which ran late.
   const label = `${item.municipality.name}: ${phases
@@ -32,7 +33,8 @@ function Track({ item, min, span, now }: { item: WithCycle; min: number; span: n
           const left = place(phase.start, min, span);
           return (
             <span key={phase.key}>
-              {phase.planned !== undefined ? (
+              {/* The plan is drawn where it still matters: a phase running, or one that ended late. */}
+              {phase.planned !== undefined && (phase.running || phase.late) ? (
                 <span
                   className="gantt__planned"
                   style={{
