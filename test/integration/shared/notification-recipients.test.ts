@@ -96,8 +96,9 @@ describe('Escalations reach the coordinators of the country', () => {
     expect(inBulgarian).toMatchObject({ channel: 'email', recipient: { role: 'coordinator', locale: 'bg' } });
     expect(inBulgarian.text).toContain(prefixOf('bg', 'escalated'));
     expect(inBulgarian.text).toContain('Sliven – Nadezhda');
+    // The link opens the task page of the web app (app-links.ts), not the API.
     expect(inBulgarian.text).toContain(
-      `/tasks/${encodeURIComponent(taskIdOf(cycleId, 'needs-assessment', 0))}`,
+      `/task/${encodeURIComponent(taskIdOf(cycleId, 'needs-assessment', 0))}`,
     );
     expect(inEnglish).toMatchObject({ channel: 'sms', recipient: { role: 'coordinator', locale: 'en' } });
     expect(inEnglish.text).toContain(prefixOf('en', 'escalated'));
