@@ -5,6 +5,7 @@ import { ErrorSummary, type Problem } from '../../components/ui/error-summary.ts
 import { TextField } from '../../components/ui/fields.tsx';
 import { PageHeading, usePageTitle } from '../../components/ui/page.tsx';
 import { useStartCycle } from '../../features/cycles/api/cycles.ts';
+import { MunicipalityChoices } from '../../features/portfolio/components/municipality-choices.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 
 /** A coordinator starts a cycle for a municipality. A retried click starts it once (client token). */
@@ -56,8 +57,10 @@ export function Component() {
         value={municipalityId}
         autoComplete="off"
         spellCheck={false}
+        list="municipality-choices"
         onChange={(event) => setMunicipalityId(event.target.value)}
       />
+      <MunicipalityChoices id="municipality-choices" />
       <TextField
         id="funding-call"
         type="date"

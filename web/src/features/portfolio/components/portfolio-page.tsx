@@ -13,6 +13,7 @@ import { statusTag } from '../../cycles/components/cycle-page.tsx';
 import { ExtendDeadline } from '../../tasks/components/extend-deadline.tsx';
 import { humanize, useTemplate } from '../../templates/api/template.ts';
 import { type PortfolioFilters, useLateTasks, usePortfolio } from '../api/portfolio.ts';
+import { MunicipalityChoices } from './municipality-choices.tsx';
 import { PortfolioTimeline } from './portfolio-timeline.tsx';
 import { ResumeCycle } from './resume-cycle.tsx';
 
@@ -163,6 +164,7 @@ export function PortfolioPage() {
       <PageHeading>{t('portfolio.title')}</PageHeading>
       <p className="lead">{t('portfolio.intro')}</p>
 
+      <MunicipalityChoices id="filter-municipality-choices" />
       <form
         className="filters"
         aria-label={t('portfolio.filters')}
@@ -194,6 +196,8 @@ export function PortfolioPage() {
             id="f-municipality"
             className="input"
             defaultValue={filters.municipalityId ?? ''}
+            autoComplete="off"
+            list="filter-municipality-choices"
             onBlur={(e) => set('municipalityId', e.target.value.trim())}
             onKeyDown={(e) => {
               if (e.key === 'Enter') set('municipalityId', e.currentTarget.value.trim());
