@@ -9,7 +9,7 @@ import {
 } from '#shared/domain/usecases/cycles/list-portfolio.ts';
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
-import { CountryQuery } from './params.ts';
+import { CountryQuery, Paging } from './params.ts';
 
 /** Query of `GET /portfolio`. */
 export const PortfolioQuery = z.strictObject({
@@ -22,9 +22,20 @@ export const PortfolioQuery = z.strictObject({
     .transform((value) => value === 'true')
     .optional(),
   sort: z.enum(PORTFOLIO_SORTS).optional(),
-  // Fewer items a page than other listings: each item is a few reads (see the use case).
-  limit: z.coerce.number().int().min(1).max(PORTFOLIO_MAX_LIMIT).default(20),
-  cursor: z.string().max(2_000).optional(),
+  // Fewer items a page than other listings: each item is a few reads (see the use case). Digits only, as Paging.
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, `must be a whole number from 1 to ${PORTFOLIO_MAX_LIMIT}`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, `must be a whole number from 1 to ${PORTFOLIO_MAX_LIMIT}`)
+        .max(PORTFOLIO_MAX_LIMIT, `must be a whole number from 1 to ${PORTFOLIO_MAX_LIMIT}`),
+    )
+    .default(20),
+  cursor: Paging.cursor,
 });
 
 /**
