@@ -5,7 +5,7 @@ import { isTimeZone } from '../../model/dates.ts';
 import { Instant } from '../../model/instant.ts';
 import { LocaleCode } from '../../model/roles.ts';
 import { Channel, Preferences, type User } from '../../model/user.ts';
-import { type Me, meOf } from '../../ops/me.ts';
+import { type Me, meOf, profileOf } from '../../ops/me.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -23,8 +23,9 @@ const Editable = {
 
 /**
  * Body of `PATCH /me`: the fields to change, or the whole of what `GET /me` answered with the changes made in
- * `user` (a page may send back what it read). What cannot change here (id, channels, memberships) may be sent
- * as it was read; a different value is refused by name, never silently dropped.
+ * `user` (a page may send back what it read). What cannot change here (id, channels, status, dates) may be
+ * sent as it was read; a different value is refused by name, never silently dropped. Memberships are not
+ * looked at (they change through invitations).
  */
 export const UpdateMeBody = z
   .strictObject({
@@ -45,34 +46,41 @@ export const UpdateMeBody = z
     activeMembershipId: z.string().max(100).optional(),
   })
   .superRefine((body, ctx) => {
-    if (!body.user) return;
+    // Sent twice (at the top and in "user"), a field must say the same thing: which one was meant is unknown.
     for (const key of Object.keys(Editable) as (keyof typeof Editable)[]) {
-      if (body[key] !== undefined)
-        ctx.addIssue({ code: 'custom', path: [key], message: `send it in "user" only, like the rest of it` });
+      const top = body[key];
+      const inUser = body.user?.[key];
+      if (top !== undefined && inUser !== undefined && JSON.stringify(top) !== JSON.stringify(inUser))
+        ctx.addIssue({ code: 'custom', path: [key], message: `differs from user.${key}: send it once` });
     }
   });
 
 type UpdateMeBody = z.infer<typeof UpdateMeBody>;
 
-const sameChannels = (a: readonly Channel[], b: readonly Channel[]) => {
-  const keys = (list: readonly Channel[]) =>
-    list
-      .map((channel) => `${channel.type}:${channel.address.toLowerCase()}`)
-      .sort()
-      .join('|');
-  return keys(a) === keys(b);
-};
-
 /** What a body sent back in GET /me's shape would change that PATCH /me does not: each a wrong field. */
 function unchangeable(body: UpdateMeBody, user: User, caller: Caller) {
   const wrong: { path: string; message: string }[] = [];
-  if (body.user?.userId !== undefined && body.user.userId !== user.userId)
-    wrong.push({ path: 'user.userId', message: 'must be your own: a person changes only themselves' });
-  if (body.user?.channels && !sameChannels(body.user.channels, user.channels))
-    wrong.push({
-      path: 'user.channels',
-      message: 'cannot change here: an address is added by an invitation and confirmed by a sign-in code',
-    });
+  const stored = profileOf(user);
+  const byAddress = (channels: readonly Channel[]) =>
+    [...channels].sort((a, b) => `${a.type}:${a.address}`.localeCompare(`${b.type}:${b.address}`));
+  const readOnly = {
+    userId: 'must be your own: a person changes only themselves',
+    channels: 'cannot change here: an address is added by an invitation and confirmed by a sign-in code',
+    activeMembershipId: 'cannot change here: switch membership with POST /auth/refresh {membershipId}',
+    status: 'cannot change here',
+    createdAt: 'cannot change here',
+    // Sent back as read; a different value means the record changed since (another device): read it again.
+    updatedAt: 'differs from your record: it changed since it was read; read GET /me again',
+  } as const;
+  for (const [key, message] of Object.entries(readOnly) as [keyof typeof readOnly, string][]) {
+    const sent = body.user?.[key];
+    if (sent === undefined) continue;
+    const same =
+      key === 'channels'
+        ? JSON.stringify(byAddress(sent as Channel[])) === JSON.stringify(byAddress(stored.channels))
+        : sent === stored[key];
+    if (!same) wrong.push({ path: `user.${key}`, message });
+  }
   if (body.activeMembershipId !== undefined && body.activeMembershipId !== caller.membershipId)
     wrong.push({
       path: 'activeMembershipId',
@@ -93,7 +101,8 @@ export async function updateMe(
   if (!caller.userId || !caller.membershipId)
     throw new UnauthenticatedError('Sign in as a person to change your profile');
   const userId = caller.userId;
-  const changes = body.user ?? body;
+  // The two shapes say the same where both speak (the schema makes sure); "user" wins where only it does.
+  const changes = { ...body, ...body.user };
   const at = body.user ? 'user.' : '';
   const updated = await updateWithRetry(
     async () => {

@@ -89,9 +89,12 @@ describe('updateMe', () => {
     ]);
   });
 
-  it('refuses a body that sends a field both at the top and under "user"', () => {
+  it('refuses a field sent at the top and under "user" with two different values, and takes it when they agree', async () => {
     const parsed = UpdateMeBody.safeParse({ displayName: 'A', user: { displayName: 'B' } });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['displayName']);
+
+    const answer = await patch({ displayName: 'Same', user: { displayName: 'Same' } });
+    expect(answer.user.displayName).toBe('Same');
   });
 });
