@@ -12,14 +12,15 @@ const DELIVERY_LEASE_MINUTES = 10;
  * again with the same messages under the same id, which the transports drop as a repeat: each message reaches
  * its person once, also across crashes, and messages that become due later never join a delivery already made.
  * A delivery the transport refuses for good (an invalid or opted-out number, a rejected email) is marked
- * UNDELIVERABLE (`refused`); one that fails otherwise stays claimed and is sent again when its lease runs out
- * (`retrying`), while the other deliveries go on.
+ * UNDELIVERABLE (`refused`); one that fails otherwise stays claimed and is sent again when its lease runs out,
+ * while the other deliveries go on, and the first such error is thrown at the end (the run failed, visibly).
  */
 export async function dispatchMessages(
   deps: Pick<Ports, 'messages' | 'notifier' | 'users' | 'clock'>,
   now: Date = deps.clock.now(),
 ): Promise<DispatchTotals> {
-  const totals: DispatchTotals = { deliveries: 0, messages: 0, refused: 0, retrying: 0 };
+  const totals: DispatchTotals = { deliveries: 0, messages: 0, refused: 0 };
+  let failure: { error: unknown } | undefined;
   const seen = new Set<string>();
   // Claiming moves messages out of the due window, so each page brings new ones until none are left.
   for (let round = 0; round < 100; round++) {
@@ -31,24 +32,24 @@ export async function dispatchMessages(
     totals.deliveries += done.deliveries;
     totals.messages += done.messages;
     totals.refused += done.refused;
-    totals.retrying += done.retrying;
+    failure ??= done.failure;
   }
+  if (failure) throw failure.error;
   return totals;
 }
 
-/** What a dispatch did: deliveries made, messages settled, messages refused for good, messages left to retry. */
+/** What a dispatch did: deliveries made, messages settled (sent or refused), messages refused for good. */
 export interface DispatchTotals {
   deliveries: number;
   messages: number;
   refused: number;
-  retrying: number;
 }
 
 async function dispatchPage(
   deps: Pick<Ports, 'messages' | 'notifier' | 'users' | 'clock'>,
   due: Message[],
   now: Date,
-): Promise<DispatchTotals> {
+): Promise<DispatchTotals & { failure?: { error: unknown } }> {
   const nowText = now.toISOString();
   const leaseUntil = new Date(now.getTime() + DELIVERY_LEASE_MINUTES * 60_000).toISOString();
   // A delivery left unconfirmed is redone as it was; new messages form new deliveries per person and channel.
@@ -64,7 +65,7 @@ async function dispatchPage(
   let deliveries = 0;
   let sent = 0;
   let refused = 0;
-  let retrying = 0;
+  let failure: { error: unknown } | undefined;
   for (const [key, candidates] of groups) {
     const deliveryId = key.startsWith('new\u0000')
       ? `msg-${createHash('sha256')
@@ -111,7 +112,7 @@ async function dispatchPage(
       } catch (error) {
         if (!(error instanceof DeliveryRefusedError)) {
           // Left claimed: the next dispatch after the lease sends it again under the same delivery id.
-          retrying += parts.length;
+          failure ??= { error };
           continue;
         }
         outcome = 'UNDELIVERABLE';
@@ -123,5 +124,5 @@ async function dispatchPage(
     for (const part of parts) await deps.messages.markSent(part, deliveryId, nowText, outcome);
     sent += parts.length;
   }
-  return { deliveries, messages: sent, refused, retrying };
+  return { deliveries, messages: sent, refused, ...(failure ? { failure } : {}) };
 }

@@ -57,7 +57,6 @@ describe('dispatchMessages', () => {
       deliveries: 1,
       messages: 2,
       refused: 0,
-      retrying: 0,
     });
     expect(env.notifier.messages).toHaveLength(1);
     const [delivery] = env.notifier.messages;
@@ -91,7 +90,6 @@ describe('dispatchMessages', () => {
       deliveries: 0,
       messages: 0,
       refused: 0,
-      retrying: 0,
     });
     expect(env.notifier.messages).toHaveLength(1);
   });
@@ -118,7 +116,6 @@ describe('dispatchMessages', () => {
       deliveries: 0,
       messages: 0,
       refused: 0,
-      retrying: 0,
     });
     env.clock.advance(11 * 60_000);
     await dispatchMessages(env.ports);
@@ -149,7 +146,6 @@ describe('dispatchMessages', () => {
       deliveries: 0,
       messages: 2,
       refused: 0,
-      retrying: 0,
     });
     expect(env.notifier.messages).toEqual([]);
     expect(await status(sms.messageId)).toBe('SENT');
@@ -173,27 +169,29 @@ describe('dispatchMessages', () => {
     };
     const ports = { ...env.ports, notifier: refusingSms };
 
-    expect(await dispatchMessages(ports)).toEqual({ deliveries: 1, messages: 2, refused: 1, retrying: 0 });
+    expect(await dispatchMessages(ports)).toEqual({ deliveries: 1, messages: 2, refused: 1 });
     expect(await status(sms.messageId)).toBe('UNDELIVERABLE');
     expect(await status(email.messageId)).toBe('SENT');
     env.clock.advance(60 * 60_000);
     expect(await dispatchMessages(ports)).toMatchObject({ deliveries: 0, messages: 0 });
   });
 
-  it('leaves a delivery that failed for a passing reason claimed, and sends it under the same id after its lease', async () => {
+  it('leaves a delivery that failed for a passing reason claimed, sends the others, fails the run, and sends it again after its lease', async () => {
     const message = await put({ channel: 'sms' });
+    const other = await put({ channel: 'email' });
     let failing = true;
     const flaky: Notifier = {
       deliver: async (outbound) => {
-        if (failing) throw new Error('sms msg-x not sent: ThrottledException');
+        if (failing && outbound.channel === 'sms') throw new Error('sms msg-x not sent: ThrottledException');
         await env.notifier.deliver(outbound);
       },
       publish: (event) => env.notifier.publish(event),
     };
     const ports = { ...env.ports, notifier: flaky };
 
-    expect(await dispatchMessages(ports)).toEqual({ deliveries: 0, messages: 0, refused: 0, retrying: 1 });
+    await expect(dispatchMessages(ports)).rejects.toThrow('ThrottledException');
     expect(await status(message.messageId)).toBe('SENDING');
+    expect(await status(other.messageId)).toBe('SENT');
     failing = false;
     expect(await dispatchMessages(ports)).toMatchObject({ deliveries: 0 });
     env.clock.advance(11 * 60_000);
