@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CycleStatus } from '#shared/domain/model/cycle.ts';
 import { listCycles } from '#shared/domain/usecases/cycles/list-cycles.ts';
 import { defineRoute } from '../shared/api-route.ts';

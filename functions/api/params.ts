@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CycleId, MunicipalityId, TaskId } from '#shared/domain/model/ids.ts';
 
 /** Path parameters of the API routes. */

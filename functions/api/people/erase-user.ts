@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { eraseUser } from '#shared/domain/usecases/people/erase-user.ts';
 import { defineRoute } from '../../shared/api-route.ts';
 import { lambdaRoute } from '../../shared/lambda.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConcurrentUpdateError, InvalidInputError } from '#shared/domain/errors.ts';
 import { AuditEvent, peopleOf, withPseudonym } from '#shared/domain/model/audit-event.ts';
 import { Cycle, type CycleStatus } from '#shared/domain/model/cycle.ts';
