@@ -167,6 +167,9 @@ async function throughput(options: BenchOptions) {
   });
   const secret = new Uint8Array(randomBytes(32));
   const server = createHttpServer({ secret, handlerFor: (route) => runtime.routeHandler(route) });
+  // The clients wait for the engine between calls: their idle keep-alive connections must outlive a busy
+  // event loop, or the server's 5 s close races a reuse (ECONNRESET). API Gateway keeps them far longer.
+  server.keepAliveTimeout = 65_000;
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
