@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { eraseUser } from '#shared/domain/usecases/people/erase-user.ts';
 import { defineRoute } from '../../shared/api-route.ts';
 import { lambdaRoute } from '../../shared/lambda.ts';
+import { UserPath } from '../params.ts';
 
 /** DELETE /users/{id}: erase a person (themselves, or by their coordinator). */
 export const route = defineRoute({
@@ -11,8 +11,8 @@ export const route = defineRoute({
   path: '/users/{id}',
   summary: 'Erase a person: their contact data and name go; the audit keeps a pseudonym',
   roles: ['coordinator', 'municipality', 'cag'],
-  access: { table: 'readWrite', notify: 'messages' },
-  request: { path: z.object({ id: z.string().min(1).max(100) }) },
+  access: { table: 'readWrite', notify: 'messages', directory: 'manage' },
+  request: { path: UserPath },
   run: (ports, { caller, path }) => eraseUser(ports, caller, path.id),
 });
 export const handler = lambdaRoute(route);
