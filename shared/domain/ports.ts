@@ -61,6 +61,11 @@ export interface CycleRepository {
   get(cycleId: string): Promise<Cycle | undefined>;
   /** The cycle with its phase runs, tasks and audit trail. */
   record(cycleId: string): Promise<CycleRecord | undefined>;
+  /**
+   * A cycle's phase runs and tasks without its audit trail or notifications: what its progress is read from,
+   * bounded by its template (phases × revisions × tasks), however long the cycle's history grows.
+   */
+  phasesAndTasks(cycleId: string): Promise<Pick<CycleRecord, 'phases' | 'tasks'>>;
   /** Applies `changes` if the cycle is still at its version; throws ConcurrentUpdateError otherwise. */
   update(cycle: Cycle, changes: Partial<Cycle>): Promise<Cycle>;
   /** Cycles of a municipality, newest first. */

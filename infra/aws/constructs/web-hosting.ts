@@ -14,6 +14,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { pagePathFunctionCode } from '../../../web/page-paths.ts';
 import {
   cognitoOrigin,
   contentSecurityPolicy,
@@ -98,20 +99,11 @@ export class WebHosting extends Construct {
       },
     });
 
-    // Page paths (no file extension) are the app's own routes: serve index.html. A missing file stays a 404.
+    // Page paths are the app's own routes (web/page-paths.ts): serve index.html. A missing file stays a 404.
     const spaRoutes = new cloudfront.Function(this, 'PageRoutes', {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'ROMACT web app: client-side routes to index.html',
-      code: cloudfront.FunctionCode.fromInline(
-        [
-          'function handler(event) {',
-          '  var request = event.request;',
-          "  var last = request.uri.split('/').pop();",
-          "  if (last.indexOf('.') === -1) request.uri = '/index.html';",
-          '  return request;',
-          '}',
-        ].join('\n'),
-      ),
+      code: cloudfront.FunctionCode.fromInline(pagePathFunctionCode()),
     });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {

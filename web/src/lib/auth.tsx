@@ -166,11 +166,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         signedOut();
       },
       updateMe: async (patch) => {
-        // The API answers with the person's profile (or, per the first contract, the whole of GET /me).
-        const answer = await api<Me | Me['user']>('PATCH', '/me', { body: patch });
-        const updated = 'memberships' in answer ? answer : session ? { ...session, user: answer } : undefined;
-        if (updated) setSession(updated);
-        return updated as Me;
+        // PATCH /me answers with the person as GET /me shows them.
+        const updated = await api<Me>('PATCH', '/me', { body: patch });
+        setSession(updated);
+        // A language chosen in the settings is the app's language from now on, on this device too.
+        if (isLocale(updated.user.locale) && updated.user.locale !== i18next.language) {
+          const locale = updated.user.locale;
+          rememberLocale(locale);
+          await i18next.loadLanguages(locale);
+          await i18next.changeLanguage(locale);
+        }
+        return updated;
       },
       retry: () => {
         setStatus('loading');

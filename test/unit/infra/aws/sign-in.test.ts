@@ -11,7 +11,7 @@ import { SignIn, SMS_CODE_MESSAGE } from '#infra/aws/constructs/sign-in.ts';
 import { smsAttributes } from '#infra/aws/constructs/sms-settings.ts';
 import { RomactStack, undeliverableLogLine } from '#infra/aws/romact-stack.ts';
 import { keys } from '#shared/adapters/dynamodb/keys.ts';
-import { ACCESS_TOKEN_SECONDS, SESSION_DAYS } from '#shared/domain/ops/sessions.ts';
+import { ACCESS_TOKEN_SECONDS, REFRESH_GRACE_SECONDS, SESSION_DAYS } from '#shared/domain/ops/sessions.ts';
 import { SIGN_IN_CODE_MINUTES } from '#shared/domain/ops/sign-in-codes.ts';
 
 const config = loadDeployConfig(
@@ -111,7 +111,7 @@ describe('Sign-in on AWS: the user pool', () => {
       IdTokenValidity: ACCESS_TOKEN_SECONDS / 60,
       RefreshTokenValidity: SESSION_DAYS * 24 * 60,
       TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
-      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: REFRESH_GRACE_SECONDS },
       AuthSessionValidity: SIGN_IN_CODE_MINUTES,
     });
     expect(ACCESS_TOKEN_SECONDS).toBe(15 * 60);
