@@ -18,7 +18,19 @@ const DELIVERY_LEASE_MINUTES = 10;
 export async function dispatchMessages(
   deps: Pick<Ports, 'messages' | 'notifier' | 'users' | 'clock'>,
   now: Date = deps.clock.now(),
+  /**
+   * Only these messages, just stored by the caller (a task's assignment): no listing, and no race with every
+   * other dispatch under way to claim the same due messages. What is not due yet is left to the sweep.
+   */
+  only?: readonly Message[],
 ): Promise<DispatchTotals> {
+  if (only) {
+    const due = only.filter((one) => one.status === 'PENDING' && one.sendAfter <= now.toISOString());
+    if (!due.length) return { deliveries: 0, messages: 0, refused: 0 };
+    const { failure, ...done } = await dispatchPage(deps, due, now);
+    if (failure) throw failure.error;
+    return done;
+  }
   const totals: DispatchTotals = { deliveries: 0, messages: 0, refused: 0 };
   let failure: { error: unknown } | undefined;
   const seen = new Set<string>();
