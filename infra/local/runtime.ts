@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { restrictPorts } from '#functions/shared/access.ts';
@@ -10,6 +12,7 @@ import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
 import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
 import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
+import { LocalFileStore } from '#shared/adapters/local/local-file-store.ts';
 import {
   type LocalEngineOptions,
   type LocalMachineVersion,
@@ -67,6 +70,8 @@ export const DEFAULT_LOCAL_COUNTRIES = ['BG', 'CZ', 'HU', 'IT', 'RO', 'SK'] as c
 /** A running embedded runtime. */
 export interface LocalRuntime {
   ports: Ports;
+  /** The files under the data dir (the local server answers their signed URLs). */
+  files: LocalFileStore;
   engine: LocalWorkflowEngine;
   outbox: OutboxNotifier;
   /** The DynamoDB client of the embedded table (absent on the in-memory store). */
@@ -176,7 +181,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     countries: options.countries ?? DEFAULT_LOCAL_COUNTRIES,
     publicUrl: (options.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, ''),
   };
-  const tokens = localTokenIssuer(options.secret ?? new Uint8Array(randomBytes(32)));
+  const secret = options.secret ?? new Uint8Array(randomBytes(32));
+  const tokens = localTokenIssuer(secret);
+  // Files under the data dir; without one (tests, a throwaway run), in a private temporary folder.
+  const files = new LocalFileStore({
+    root: options.dataDir ? join(options.dataDir, 'files') : mkdtempSync(join(tmpdir(), 'romact-files-')),
+    secret,
+    baseUrl: () => settings.publicUrl,
+  });
   const wired: Ports = {
     ...store,
     engine,
@@ -185,6 +197,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     templates,
     settings,
     tokens,
+    files,
   };
   ports = wired;
 
@@ -193,6 +206,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   return {
     ports: wired,
+    files,
     engine,
     outbox,
     ...(dynamo ? { dynamo: { client: dynamo.client, tableName, endpoint: dynamo.endpoint } } : {}),
