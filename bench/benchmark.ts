@@ -1,30 +1,35 @@
 import '#infra/local/polyfills.ts';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { startEmbeddedDynamo } from '#infra/local/dynamodb-server.ts';
+import { DYNAMODB_ENDPOINT_VARIABLE, startEmbeddedDynamo } from '#infra/local/dynamodb-server.ts';
 import { createHttpServer } from '#infra/local/http-server.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
-import { createDynamoStore, documentClient } from '#shared/adapters/dynamodb/store.ts';
-import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
+import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
+import type { CapacityMeter, WriteUnitCounting } from '#shared/adapters/dynamodb/table.ts';
+import { DEFAULT_SWEEP_SHARDS } from '#shared/adapters/dynamodb/tasks.ts';
 import { mintToken } from '#shared/adapters/local/tokens.ts';
 import { manualClock } from '#shared/domain/clock.ts';
 import type { Task } from '#shared/domain/model/task.ts';
 import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
+import { startDynamoDbLocal } from '#test/support/dynamodb-local.ts';
 import { compileTemplate } from '#workflows/compile/compile-template.ts';
 import { listTaskStates } from '#workflows/compile/task-states.ts';
 import { exampleOutputs } from '#workflows/templates/examples.ts';
 import { builtInCatalog } from '#workflows/templates/index.ts';
 import { romactTemplate } from '#workflows/templates/romact.ts';
 import { LAMBDA_MEMORY_GB, LAMBDA_MIN_BILLED_MS, regionPrices } from './prices.ts';
+import { recordRequests, replayRequests } from './replay.ts';
 import { seedOpenTasks } from './seed-open-tasks.ts';
 
 /**
- * The benchmark: N full ROMACT cycles through the HTTP API on the local runtime (dynalite in memory), C
- * concurrent clients, a tenth of the cycles with one rejected plan; then sweep scaling and the floors of the
- * local parts, measured in the same run so the ratios compare like with like.
+ * The benchmark: N full ROMACT cycles through the HTTP API on the local runtime (dynalite in memory, or AWS's
+ * DynamoDB Local), C concurrent clients, a tenth of the cycles with one rejected plan; then sweep scaling and
+ * the floors of the local parts, measured in the same run so the ratios compare like with like.
  */
+
+/** The stores the bench runs on. */
+export const benchStores = ['dynalite', 'dynamodb-local'] as const;
 
 /** Options of a run. */
 export interface BenchOptions {
@@ -32,6 +37,21 @@ export interface BenchOptions {
   concurrency: number;
   openTasks: number;
   seed: number;
+  /** Where the table lives: dynalite in this process (default), or DynamoDB Local (needs Java). */
+  store?: (typeof benchStores)[number];
+  /** The sweep shard counts the sweep scaling is measured with (default 1 and 16). */
+  sweepShards?: readonly number[];
+}
+
+/** How the run counted capacity units, in words for the output. */
+function unitsCountedAs(writeUnits: WriteUnitCounting) {
+  return {
+    write:
+      writeUnits === 'computed'
+        ? 'computed from the table definition: the item and every index the write touches (dynalite reports only the table)'
+        : 'as DynamoDB Local reports them (ReturnConsumedCapacity INDEXES: the item and every index the write touches)',
+    read: 'as the store reports them (ReturnConsumedCapacity)',
+  };
 }
 
 /** A seeded pseudo-random generator (mulberry32): two runs do the same work. */
@@ -55,14 +75,16 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 function meter() {
   const totals = { read: 0, write: 0, calls: 0 };
+  const writesByOperation = new Map<string, number>();
   const capacity: CapacityMeter = {
-    add(_operation, read, write) {
+    add(operation, read, write) {
       totals.read += read;
       totals.write += write;
       totals.calls += 1;
+      if (write) writesByOperation.set(operation, (writesByOperation.get(operation) ?? 0) + write);
     },
   };
-  return { capacity, totals };
+  return { capacity, totals, writesByOperation };
 }
 
 /** Runs a pool of `concurrency` workers over `count` jobs. */
@@ -79,7 +101,7 @@ async function pool(count: number, concurrency: number, job: (index: number) => 
 }
 
 async function throughput(options: BenchOptions) {
-  const { capacity, totals } = meter();
+  const { capacity, totals, writesByOperation } = meter();
   const invocations: Record<string, number> = {};
   const handlerMs: Record<string, number> = {};
   const runtime = await startLocalRuntime({
@@ -132,7 +154,11 @@ async function throughput(options: BenchOptions) {
   }
   totals.read = 0;
   totals.write = 0;
+  totals.calls = 0;
+  writesByOperation.clear();
   const outboxBefore = runtime.outbox.list().length;
+  if (!runtime.dynamo) throw new Error('The bench runs on a DynamoDB store');
+  const recorded = recordRequests(runtime.dynamo.client);
 
   const started = performance.now();
   await pool(options.cycles, options.concurrency, async (index) => {
@@ -176,6 +202,7 @@ async function throughput(options: BenchOptions) {
   });
   const wallMs = performance.now() - started;
   await runtime.engine.settled();
+  recorded.stop();
 
   const executions = runtime.engine.list();
   const transitionsByPath = { plain: new Set<number>(), revised: new Set<number>() };
@@ -218,6 +245,11 @@ async function throughput(options: BenchOptions) {
       apiCalls: round(apiCalls.count / options.cycles),
       readUnits: round(totals.read / options.cycles),
       writeUnits: round(totals.write / options.cycles),
+      writeUnitsByOperation: Object.fromEntries(
+        [...writesByOperation.entries()]
+          .sort(([, a], [, b]) => b - a)
+          .map(([operation, units]) => [operation, round(units / options.cycles)]),
+      ),
       notifications: round(notifications / options.cycles),
       notificationsByChannel: {
         email: round((notifications - sms) / options.cycles),
@@ -228,21 +260,37 @@ async function throughput(options: BenchOptions) {
   };
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  // Floor (a): the same requests on the same store, same concurrency, now that the engine is idle.
+  const replay = await replayRequests(runtime.dynamo.client, recorded.requests, options.concurrency);
+  const writeUnits = runtime.dynamo.writeUnits;
   await runtime.close();
   return {
     ...result,
-    dynamoOps: totals.calls,
+    replay,
+    writeUnits,
     apiHandlerMs: round(
       [...latencies.complete, ...latencies.inbox].reduce((a, b) => a + b, 0) / options.cycles,
     ),
   };
 }
 
-/** Items read and time of one sweep with `openTasks` open tasks of which 10 are due. */
-async function sweepAt(openTasks: number) {
+/** Items read, queries and time of one sweep with `openTasks` open tasks in `shards` sweep shards, 10 due. */
+async function sweepAt(openTasks: number, shards: number) {
   const { capacity, totals } = meter();
+  const queries = { count: 0 };
+  const counting: CapacityMeter = {
+    add(operation, read, write) {
+      capacity.add(operation, read, write);
+      if (operation === 'listOpenTasksDueBy') queries.count += 1;
+    },
+  };
   const dynamo = await startEmbeddedDynamo({ tableName: 'sweep' });
-  const store = createDynamoStore(dynamo.client, { tableName: 'sweep', meter: capacity });
+  const store = createDynamoStore(dynamo.client, {
+    tableName: 'sweep',
+    meter: counting,
+    writeUnits: dynamo.writeUnits,
+    sweepShards: shards,
+  });
   const clock = manualClock(new Date('2027-01-04T09:00:00.000Z'));
   await seedOpenTasks(store.tasks, {
     count: openTasks,
@@ -261,6 +309,7 @@ async function sweepAt(openTasks: number) {
     version: 1,
   });
   totals.read = 0;
+  queries.count = 0;
   const { OutboxNotifier } = await import('#shared/adapters/local/outbox-notifier.ts');
   // The sweep alone: no workflow runs here, so the engine answers nothing (no entry on anyone's behalf waits).
   const engine = {
@@ -282,27 +331,14 @@ async function sweepAt(openTasks: number) {
   const report = await sweepDeadlines(deps);
   const ms = performance.now() - started;
   await dynamo.close();
-  return { openTasks, due: report.tasksRead, readUnits: round(totals.read, 1), sweepMs: round(ms, 1) };
-}
-
-/** Floor (a): the same number of DynamoDB operations straight against dynalite, no engine. */
-async function dynamoFloor(operations: number, readShare: number, concurrency: number) {
-  const dynamo = await startEmbeddedDynamo({ tableName: 'floor' });
-  const client = documentClient(dynamo.client);
-  const item = { PK: 'CYCLE#x', SK: 'TASK#y', payload: 'x'.repeat(600) };
-  const reads = Math.round(operations * readShare);
-  const started = performance.now();
-  await pool(operations, concurrency, async (index) => {
-    if (index < operations - reads)
-      await client.send(new PutCommand({ TableName: 'floor', Item: { ...item, SK: `TASK#${index}` } }));
-    else
-      await client.send(
-        new GetCommand({ TableName: 'floor', Key: { PK: 'CYCLE#x', SK: `TASK#${index % 100}` } }),
-      );
-  });
-  const ms = performance.now() - started;
-  await dynamo.close();
-  return ms;
+  return {
+    openTasks,
+    shards,
+    due: report.tasksRead,
+    queries: queries.count,
+    readUnits: round(totals.read, 1),
+    sweepMs: round(ms, 1),
+  };
 }
 
 /** Floor (b): the same compiled ASL on aws-local-stepfunctions with no-op tasks (humans answer at once). */
@@ -361,6 +397,23 @@ async function interpreterFloor(cycles: number, concurrency: number, withRevisio
 
 /** Runs every measurement and returns the figures. */
 export async function runBenchmark(options: BenchOptions) {
+  const store = options.store ?? 'dynalite';
+  const sweepShards = options.sweepShards ?? [1, 16];
+  // On DynamoDB Local every store of the run (throughput, sweep, replay) gets a database of its own there.
+  const local = store === 'dynamodb-local' ? await startDynamoDbLocal({ sharedDb: false }) : undefined;
+  const before = process.env[DYNAMODB_ENDPOINT_VARIABLE];
+  if (local) process.env[DYNAMODB_ENDPOINT_VARIABLE] = local.endpoint;
+  else delete process.env[DYNAMODB_ENDPOINT_VARIABLE];
+  try {
+    return await measure({ ...options, store, sweepShards });
+  } finally {
+    if (before === undefined) delete process.env[DYNAMODB_ENDPOINT_VARIABLE];
+    else process.env[DYNAMODB_ENDPOINT_VARIABLE] = before;
+    await local?.close();
+  }
+}
+
+async function measure(options: BenchOptions & Required<Pick<BenchOptions, 'store' | 'sweepShards'>>) {
   const run = await throughput(options);
   const sweepSizes = [
     Math.max(10, Math.round(options.openTasks / 10)),
@@ -368,14 +421,10 @@ export async function runBenchmark(options: BenchOptions) {
     options.openTasks * 10,
   ];
   const sweep = [];
-  for (const size of sweepSizes) sweep.push(await sweepAt(size));
+  for (const shards of options.sweepShards)
+    for (const size of sweepSizes) sweep.push(await sweepAt(size, shards));
   const next = random(options.seed);
   const withRevision = Array.from({ length: options.cycles }, () => next() < 0.1);
-  const dynamoFloorMs = await dynamoFloor(
-    run.dynamoOps,
-    run.perCycle.readUnits / (run.perCycle.readUnits + run.perCycle.writeUnits || 1),
-    options.concurrency,
-  );
   const interpreterFloorMs = await interpreterFloor(options.cycles, options.concurrency, withRevision);
   const cost = Object.values(regionPrices).map((prices) => {
     const perCycle = run.perCycle;
@@ -404,18 +453,23 @@ export async function runBenchmark(options: BenchOptions) {
       sms: round(sms, 4),
     };
   });
-  const { dynamoOps: _ops, apiHandlerMs: _api, ...throughputFigures } = run;
+  const { replay, writeUnits, apiHandlerMs: _api, ...throughputFigures } = run;
   return {
     options,
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-    throughput: throughputFigures,
+    store: options.store,
+    units: unitsCountedAs(writeUnits),
+    throughput: { ...throughputFigures, sweepShards: DEFAULT_SWEEP_SHARDS },
     costPerCycleUsd: cost,
     sweep,
     floor: {
-      dynamoOnlyMs: round(dynamoFloorMs, 0),
-      interpreterOnlyMs: round(interpreterFloorMs, 0),
-      overVsDynamo: round(run.wallMs / dynamoFloorMs),
-      overVsInterpreter: round(run.wallMs / interpreterFloorMs),
+      /** (a) The engine's own DynamoDB requests of the run, replayed on the same store with the same concurrency. */
+      storeReplayMs: round(replay.ms, 0),
+      storeReplayRequests: replay.requests,
+      overStoreReplay: round(run.wallMs / Math.max(1, replay.ms)),
+      /** (b) The same compiled ASL with no-op tasks (humans answer at once), per cycle. */
+      interpreterMsPerCycle: round(interpreterFloorMs / options.cycles),
+      engineMsPerCycle: round(run.wallMs / options.cycles),
     },
     peakRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
   };

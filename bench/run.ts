@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
-import { type BenchResult, runBenchmark } from './benchmark.ts';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { MAX_SWEEP_SHARDS } from '#shared/adapters/dynamodb/tasks.ts';
+import { type BenchResult, benchStores, runBenchmark } from './benchmark.ts';
 
 /** `npm run bench`: prints a Markdown table and writes the same figures to bench/results/latest.json. */
 const positive = (value: string) => {
@@ -8,6 +9,13 @@ const positive = (value: string) => {
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a positive integer');
   return number;
 };
+const shardCounts = (value: string) =>
+  value.split(',').map((one) => {
+    const number = Number(one);
+    if (!Number.isInteger(number) || number < 1 || number > MAX_SWEEP_SHARDS)
+      throw new InvalidArgumentError(`must be integers from 1 to ${MAX_SWEEP_SHARDS}, separated by commas`);
+    return number;
+  });
 
 const options = new Command('bench')
   .option('--cycles <n>', 'full ROMACT cycles driven through the HTTP API', positive, 200)
@@ -18,10 +26,29 @@ const options = new Command('bench')
     positive,
     10_000,
   )
+  .option(
+    '--sweep-shards <list>',
+    'sweep shard counts the sweep scaling is measured with',
+    shardCounts,
+    [1, 16],
+  )
+  .addOption(
+    new Option('--store <store>', 'where the table lives (dynamodb-local needs Java)')
+      .choices(benchStores)
+      .default('dynalite'),
+  )
   .option('--seed <n>', 'seed of every random choice', positive, 42)
   .option('--json', 'print only the JSON')
   .parse()
-  .opts<{ cycles: number; concurrency: number; openTasks: number; seed: number; json?: boolean }>();
+  .opts<{
+    cycles: number;
+    concurrency: number;
+    openTasks: number;
+    sweepShards: number[];
+    store: (typeof benchStores)[number];
+    seed: number;
+    json?: boolean;
+  }>();
 
 const result = await runBenchmark(options);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
@@ -31,11 +58,11 @@ process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : mar
 function markdown(r: BenchResult): string {
   const t = r.throughput;
   const lines = [
-    `## ROMACT engine benchmark (${r.options.cycles} cycles, ${r.options.concurrency} clients, Node ${r.machine.node}, ${r.machine.cpus} cores)`,
+    `## ROMACT engine benchmark (${r.options.cycles} cycles, ${r.options.concurrency} clients, ${r.store}, Node ${r.machine.node}, ${r.machine.cpus} cores)`,
     '',
     '| figure | value |',
     '| --- | --- |',
-    `| wall time | ${t.wallMs} ms |`,
+    `| wall time | ${t.wallMs} ms (${r.floor.engineMsPerCycle} ms per cycle) |`,
     `| throughput | ${t.cyclesPerSecond} cycles/s (${t.revisedCycles} with a revision) |`,
     `| POST /tasks/{id}/complete p50 / p95 / p99 | ${t.latencyMs.complete.p50} / ${t.latencyMs.complete.p95} / ${t.latencyMs.complete.p99} ms (${t.latencyMs.complete.samples} calls) |`,
     `| GET /tasks p50 / p95 / p99 | ${t.latencyMs.inbox.p50} / ${t.latencyMs.inbox.p95} / ${t.latencyMs.inbox.p99} ms (${t.latencyMs.inbox.samples} calls) |`,
@@ -46,11 +73,13 @@ function markdown(r: BenchResult): string {
       .map(([step, count]) => `${step} ${count}`)
       .join(', ')} |`,
     `| API calls per cycle (incl. polling) | ${t.perCycle.apiCalls} |`,
-    `| DynamoDB read / write units per cycle | ${t.perCycle.readUnits} / ${t.perCycle.writeUnits} |`,
+    `| DynamoDB read / write units per cycle | ${t.perCycle.readUnits} / ${t.perCycle.writeUnits} (${t.sweepShards} sweep shards) |`,
     `| notifications per cycle | ${t.perCycle.notifications} (email ${t.perCycle.notificationsByChannel.email}, SMS ${t.perCycle.notificationsByChannel.sms}) |`,
-    `| floor: same DynamoDB ops, no engine | ${r.floor.dynamoOnlyMs} ms → engine is ${r.floor.overVsDynamo}× |`,
-    `| floor: same ASL, no-op tasks | ${r.floor.interpreterOnlyMs} ms → engine is ${r.floor.overVsInterpreter}× |`,
+    `| floor (a): the run's ${r.floor.storeReplayRequests} DynamoDB requests replayed on the same store, same concurrency | ${r.floor.storeReplayMs} ms → engine is ${r.floor.overStoreReplay}× its storage |`,
+    `| floor (b): same ASL, no-op tasks | ${r.floor.interpreterMsPerCycle} ms per cycle |`,
     `| peak RSS | ${r.peakRssMb} MB |`,
+    '',
+    `Write units: ${r.units.write}. Read units: ${r.units.read}.`,
     '',
     '### Cost per cycle on AWS (USD, list prices in bench/prices.ts)',
     '',
@@ -63,9 +92,11 @@ function markdown(r: BenchResult): string {
     '',
     '### Sweep scaling (10 tasks due)',
     '',
-    '| open tasks | tasks read | read units | time per sweep |',
-    '| --- | --- | --- | --- |',
-    ...r.sweep.map((s) => `| ${s.openTasks} | ${s.due} | ${s.readUnits} | ${s.sweepMs} ms |`),
+    '| sweep shards | open tasks | tasks read | index queries | read units | time per sweep |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...r.sweep.map(
+      (s) => `| ${s.shards} | ${s.openTasks} | ${s.due} | ${s.queries} | ${s.readUnits} | ${s.sweepMs} ms |`,
+    ),
     '',
   ];
   return `${lines.join('\n')}\n`;

@@ -129,7 +129,9 @@ export async function runDemo(options: GlobalOptions, say: (line: string) => voi
   say(`  npx romact login --email ${DEMO_COORDINATOR.email}     # the coordinator (BG, RO)`);
   say(`  npx romact login --email ${DEMO_STAFF}   # municipal staff, ${first?.id}`);
   say(`  npx romact login --phone ${DEMO_CAG_PHONE}              # a CAG member with a phone only`);
-  say(`  npx romact notifications --recipient <address>              # read the code sent to an address`);
+  say(
+    `  npx romact notifications --as coordinator --recipient <address>   # read the code sent to an address`,
+  );
   say('');
   say('Next:');
   say(`  npx romact cycle show ${cycles[0]}        # the timeline: planned vs actual, what is late`);

@@ -71,7 +71,7 @@ export function peopleCommands(
       if (!options.code) {
         await requestPublic(globals(), 'POST', '/auth/start', { channel, address });
         process.stderr.write(
-          `A code was sent to ${address} (on a local server, see it with: npx romact notifications --recipient ${address}).\n`,
+          `A code was sent to ${address} (on a local server, see it with: npx romact notifications --as coordinator --recipient ${address}).\n`,
         );
       }
       const code = options.code ?? (await ask('Code: '));
@@ -163,12 +163,15 @@ export function peopleCommands(
         locale: string;
         timeZone: string;
       }) => {
-        const countries = options.countries
+        // `--countries` is also the program's own option (a minted token's countries), which commander hands to
+        // the program rather than to this command: read it from either.
+        const countries = (options.countries ?? globals().countries)
           ?.split(',')
           .map((code) => code.trim())
           .filter(Boolean);
         const created = await request(
-          globals(),
+          // Always the local secret's token, never the session of whoever signed in on this machine.
+          { ...globals(), as: 'coordinator' },
           'POST',
           '/users',
           {

@@ -44,7 +44,10 @@ function build(access: Access): Ports {
       })
     : notWired('notifier');
   const store = access.table
-    ? createDynamoStore(new DynamoDBClient({}), { tableName: required('TABLE_NAME') })
+    ? createDynamoStore(new DynamoDBClient({}), {
+        tableName: required('TABLE_NAME'),
+        ...(process.env.SWEEP_SHARDS ? { sweepShards: Number(process.env.SWEEP_SHARDS) } : {}),
+      })
     : undefined;
   return {
     ...(store ?? {

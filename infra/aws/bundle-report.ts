@@ -19,6 +19,7 @@ export const handlerEntries: Record<string, string> = {
     apiRoutes.filter((route) => !route.localOnly).map((route) => [`api:${route.name}`, routeEntry(route)]),
   ),
   sweep: 'functions/sweep/sweep-deadlines.ts',
+  'trigger:pre-token-generation': 'functions/triggers/pre-token-generation.ts',
 };
 
 /** One handler's bundle. */

@@ -1,4 +1,5 @@
 import { type CfnElement, Validations } from 'aws-cdk-lib';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import type { RomactStack } from './romact-stack.ts';
 
 /**
@@ -32,7 +33,7 @@ export function acknowledgeFindings(stack: RomactStack): void {
     {
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason:
-        'X-Ray PutTraceSegments/PutTelemetryRecords take no resource, and SendTaskSuccess/SendTaskFailure are authorised by the task token itself, not by an ARN',
+        'X-Ray PutTraceSegments/PutTelemetryRecords take no resource; SendTaskSuccess/SendTaskFailure are authorised by the task token itself, not by an ARN; Cognito’s SMS role publishes to phone numbers, which have no ARN (publishing to any topic is denied); SNS SetSMSAttributes is an account setting with no resource',
     },
     {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
@@ -71,6 +72,29 @@ export function acknowledgeFindings(stack: RomactStack): void {
         'Email and SMS subscriptions are managed by operators per contact; SNS retries deliveries to them itself',
     },
   );
+  Validations.of(stack.signIn.userPool).acknowledge(
+    {
+      id: 'AwsSolutions::AwsSolutions-COG2',
+      reason:
+        'Sign-in is passwordless: the one-time code sent to a verified email address or phone is the factor, and Cognito offers no passwordless sign-in to a user with MFA. Nobody knows a password (people are created with a random one), and account recovery is admin-only',
+    },
+    {
+      id: 'AwsSolutions::AwsSolutions-COG8',
+      reason:
+        'The Essentials plan has choice-based passwordless sign-in and access-token customisation, which is what sign-in needs. Plus adds threat protection, which scores passwords and risky sign-ins at a price per active user; with no passwords and codes only to verified addresses, the programme does not buy it',
+    },
+  );
+  // The provider function of AwsCustomResource (the SMS settings): one per stack, CDK-owned.
+  const provider = stack.node.tryFindChild(
+    `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`,
+  );
+  if (provider) {
+    Validations.of(provider).acknowledge({
+      id: 'Serverless::Serverless-LambdaTracing',
+      reason:
+        'CDK’s custom-resource provider runs once per deploy to set the SMS settings; it has no request path to trace and offers no tracing option',
+    });
+  }
   for (const machine of Object.values(stack.machineNames)) {
     everywhere.acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${stack.region}:<AWS::AccountId>:execution:${machine}:*]`,

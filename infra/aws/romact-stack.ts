@@ -4,7 +4,6 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -27,6 +26,8 @@ import { type StepName, steps as stepContracts, stepNames } from '#workflows/con
 import { builtInTemplates } from '#workflows/templates/index.ts';
 import type { RegionConfig } from './config.ts';
 import { RomactFunction, type WorkflowMachine } from './constructs/romact-function.ts';
+import { SignIn, type WebSignInConfig } from './constructs/sign-in.ts';
+import { SmsSettings } from './constructs/sms-settings.ts';
 import { WebHosting } from './constructs/web-hosting.ts';
 
 /** One region's engine: table, state machines, handlers, HTTP API, notifications, sweep and alarms. */
@@ -37,6 +38,19 @@ export interface RomactStackProps extends StackProps {
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
+/**
+ * The sweep's log line for notifications nobody could receive (functions/sweep/sweep-deadlines.ts:
+ * `logger.warn('undeliverable notification', { count })`), as a metric filter matches it.
+ */
+export const undeliverableLogLine = {
+  message: 'undeliverable notification',
+  pattern: logs.FilterPattern.all(
+    logs.FilterPattern.stringValue('$.message', '=', 'undeliverable notification'),
+    logs.FilterPattern.numberValue('$.count', '>', 0),
+  ),
+  metricValue: '$.count',
+};
+
 export class RomactStack extends Stack {
   readonly table: dynamodb.Table;
   readonly stateMachines: Record<string, sfn.StateMachine> = {};
@@ -44,6 +58,12 @@ export class RomactStack extends Stack {
   /** State machine name per template id. */
   readonly machineNames: Record<string, string> = {};
   readonly web: WebHosting;
+  /** People sign in here: the Cognito user pool, its web client, and the claims trigger. */
+  readonly signIn: SignIn;
+  /** What the web app's `config.json` needs to sign people in (region, user pool id, client id). */
+  readonly webSignIn: WebSignInConfig;
+  /** The API's endpoint (the web app's `config.json` and the CloudFront origin). */
+  readonly apiUrl: string;
 
   constructor(scope: Construct, id: string, props: RomactStackProps) {
     super(scope, id, props);
@@ -85,7 +105,7 @@ export class RomactStack extends Stack {
     const topic = new sns.Topic(this, 'Notifications', {
       masterKey: key,
       enforceSSL: true,
-      displayName: config.smsSenderId,
+      displayName: config.sms.senderId,
     });
     const bus = new events.EventBus(this, 'Events', { eventBusName: `${prefix}-events` });
     const alarmTopic = new sns.Topic(this, 'Alarms', { masterKey: key, enforceSSL: true });
@@ -128,8 +148,10 @@ export class RomactStack extends Stack {
     const grant = (created: RomactFunction, access: Access) => {
       if (access.table === 'sweep') created.bindSweep(this.table);
       else if (access.table) created.bindTable(this.table, access.table);
+      // Writers place open tasks in the sweep's shards, the sweep reads them: every table user knows how many.
+      if (access.table) created.function.addEnvironment('SWEEP_SHARDS', String(config.sweepShards));
       if (access.workflow?.length) created.bindWorkflow(machines, access.workflow);
-      if (access.notify === 'messages') created.bindNotifications(topic, bus);
+      if (access.notify === 'messages') created.bindNotifications(topic, bus).bindSmsOrigin(config.sms);
       else if (access.notify === 'events') created.bindEvents(bus);
       return created;
     };
@@ -229,42 +251,36 @@ export class RomactStack extends Stack {
       new CfnOutput(this, `StateMachine-${machine.templateId}`, { value: machine.aliasArn });
     }
 
-    // Users and their claims: role, municipality, countries (what the handlers read).
-    const userPool = new cognito.UserPool(this, 'Users', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { sms: false, otp: true },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-      },
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      customAttributes: {
-        role: new cognito.StringAttribute({ mutable: true }),
-        municipality: new cognito.StringAttribute({ mutable: true }),
-        countries: new cognito.StringAttribute({ mutable: true }),
-      },
+    // Sign-in: Cognito, passwordless (email or SMS codes); the claims come from the table through the trigger.
+    const tokenClaims = fn(
+      'Trigger-PreTokenGeneration',
+      'functions/triggers/pre-token-generation.ts',
+      'Cognito pre-token generation: the claims of the membership a person acts in',
+      // Cognito waits 5 seconds for a trigger; more memory is more CPU for a quick cold start.
+      { timeout: Duration.seconds(5), memorySize: 1024 },
+    );
+    // It declares a read of the table (functions/triggers/); the grant is narrower still: people's items only.
+    tokenClaims.bindPersonRead(this.table);
+    this.signIn = new SignIn(this, 'SignIn', {
+      signIn: config.signIn,
       removalPolicy,
+      preTokenGeneration: tokenClaims.alias,
     });
-    const client = userPool.addClient('Web', {
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-    });
+    this.webSignIn = this.signIn.webConfig();
+    const userPool = this.signIn.userPool;
+    const client = this.signIn.client;
+    // The account's SMS spend limit and sender in this region (Cognito's codes and the notifications).
+    new SmsSettings(this, 'SmsSettings', { sms: config.sms, logRetention, removalPolicy });
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy });
     const api = new apigw.HttpApi(this, 'Api', {
       apiName: `${prefix}-api`,
+      // Access tokens of the web client: Cognito's access tokens carry no `aud`, and API Gateway then checks
+      // `client_id` against the audience. Only access tokens carry the role (the trigger adds it there alone).
       defaultAuthorizer: new HttpJwtAuthorizer(
         'Jwt',
         `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`,
-        {
-          jwtAudience: [client.userPoolClientId],
-        },
+        { jwtAudience: [client.userPoolClientId] },
       ),
     });
     for (const { route, created } of routeFunctions) {
@@ -324,6 +340,26 @@ export class RomactStack extends Stack {
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       alarmDescription: `The deadline sweep has not run for ${config.sweepIntervalMinutes * 2} minutes`,
     }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+
+    // A notification nobody could receive (the sweep logs one line per sweep that met any): never silent.
+    const undeliverable = new logs.MetricFilter(this, 'UndeliverableNotifications', {
+      logGroup: sweep.logGroup,
+      metricNamespace: `Romact/${props.stage}`,
+      metricName: 'UndeliverableNotifications',
+      filterPattern: undeliverableLogLine.pattern,
+      metricValue: undeliverableLogLine.metricValue,
+    });
+    new cloudwatch.Alarm(this, 'UndeliverableNotificationsAlarm', {
+      metric: undeliverable.metric({ statistic: 'Sum', period: Duration.minutes(5) }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'A notification reached nobody (no member holds the role, or nobody has a channel): the coordinators see it in their view',
+    }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+
+    this.apiUrl = api.apiEndpoint;
 
     // The web app (issue 14): S3 + CloudFront, the API behind the same domain, config.json for this region.
     this.web = new WebHosting(this, 'Web', {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SWEEP_SHARDS, MAX_SWEEP_SHARDS } from '#shared/adapters/dynamodb/tasks.ts';
 
 /** The local runtime's settings, from the environment (validated: a bad value stops the start with its name). */
 export const LocalConfig = z.object({
@@ -13,6 +14,11 @@ export const LocalConfig = z.object({
   ROMACT_TIME_SCALE: z.coerce.number().min(1).max(10_000_000).default(1),
   /** How often the deadline sweep runs, in planning-time minutes (15 on AWS). */
   ROMACT_SWEEP_MINUTES: z.coerce.number().min(1).max(1_440).default(15),
+  /**
+   * Shards of the sweep index: open tasks spread over this many index partitions by a hash of their id (safe to
+   * change; docs/data-model.md).
+   */
+  ROMACT_SWEEP_SHARDS: z.coerce.number().int().min(1).max(MAX_SWEEP_SHARDS).default(DEFAULT_SWEEP_SHARDS),
   /** Optional: every notification is also POSTed here, signed and retried (docs/webhook.md). */
   ROMACT_WEBHOOK_URL: z.url().optional(),
   /** The webhook's signing secret; without it one is generated in the data dir (`webhook-secret`). */

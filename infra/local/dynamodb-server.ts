@@ -1,25 +1,38 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import type { WriteUnitCounting } from '#shared/adapters/dynamodb/table.ts';
 import { createTableInput } from '#shared/adapters/dynamodb/table-definition.ts';
 import { ensurePrivateDir, warnLine } from '#shared/adapters/local/files.ts';
 
 /**
  * dynalite, a DynamoDB-compatible server, in this process on a loopback port: in memory, or persisted on disk
  * (LevelDB) under `path`. The table is created from the shared table definition when missing.
+ *
+ * With `ROMACT_DYNAMODB_ENDPOINT` set (the parity run, `npm run test:parity`), no dynalite starts: the table is
+ * made on that DynamoDB instead — AWS's DynamoDB Local, started without `-sharedDb`, where each access key has a
+ * database of its own. Each start gets a fresh one, or, with a `path`, the same one for the same path (so a
+ * restarted server finds its data while that DynamoDB Local runs).
  */
+
+/** The variable that points the embedded store at another DynamoDB (DynamoDB Local) instead of dynalite. */
+export const DYNAMODB_ENDPOINT_VARIABLE = 'ROMACT_DYNAMODB_ENDPOINT';
 
 /** A running embedded DynamoDB. */
 export interface EmbeddedDynamo {
   endpoint: string;
   client: DynamoDBClient;
+  /** How the store's meter must count write units here: dynalite reports only the base table's. */
+  writeUnits: WriteUnitCounting;
   close(): Promise<void>;
 }
 
@@ -47,10 +60,14 @@ export interface EmbeddedDynamoOptions {
   /** How long to wait for the table to become ACTIVE before giving up. */
   activeTimeoutMs?: number;
   warn?: (message: string) => void;
+  /** Use this DynamoDB instead of starting dynalite (default: `ROMACT_DYNAMODB_ENDPOINT`; `''`: dynalite). */
+  endpoint?: string;
 }
 
 /** Starts dynalite and ensures the table exists and is ACTIVE before anything reads it. */
 export async function startEmbeddedDynamo(options: EmbeddedDynamoOptions): Promise<EmbeddedDynamo> {
+  const endpoint = options.endpoint ?? process.env[DYNAMODB_ENDPOINT_VARIABLE];
+  if (endpoint) return connectElsewhere(endpoint, options);
   const dynamo = await listen(options);
   try {
     const outcome = await ensureActiveTable(dynamo.client, options);
@@ -101,9 +118,43 @@ async function listen(options: EmbeddedDynamoOptions): Promise<EmbeddedDynamo> {
   return {
     endpoint,
     client,
+    writeUnits: 'computed',
     close: async () => {
       client.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The table on another DynamoDB, in a database of its own (its own access key; see the top of this file). */
+async function connectElsewhere(endpoint: string, options: EmbeddedDynamoOptions): Promise<EmbeddedDynamo> {
+  if (!URL.canParse(endpoint))
+    throw new EmbeddedDynamoError(`${DYNAMODB_ENDPOINT_VARIABLE} is not a URL: ${endpoint}`);
+  // DynamoDB Local accepts letters and digits in an access key.
+  const database = options.path
+    ? createHash('sha256').update(options.path).digest('hex').slice(0, 32)
+    : randomUUID().replaceAll('-', '');
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: `romact${database}`, secretAccessKey: 'local' },
+  });
+  try {
+    if ((await ensureActiveTable(client, options)) !== 'active')
+      throw new EmbeddedDynamoError(`the table ${options.tableName} is stuck in CREATING on ${endpoint}`);
+  } catch (error) {
+    client.destroy();
+    throw error;
+  }
+  return {
+    endpoint,
+    client,
+    writeUnits: 'reported',
+    close: async () => {
+      // A throwaway database is dropped; one tied to a data dir stays for the next start.
+      if (!options.path)
+        await client.send(new DeleteTableCommand({ TableName: options.tableName })).catch(() => {});
+      client.destroy();
     },
   };
 }

@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { apiRoutes } from '#functions/routes.ts';
 import { logger } from '#functions/shared/logger.ts';
+import { assertSmtpUrl, describeSmtpUrl } from '#shared/adapters/local/email-sender.ts';
 import { readOrCreateSecretFile } from '#shared/adapters/local/files.ts';
 import { loadOrCreateSecret } from '#shared/adapters/local/tokens.ts';
 import { readConfig } from './config.ts';
 import { createHttpServer } from './http-server.ts';
 import { localRoutes } from './local-routes.ts';
+import { migrateLocalData, migrationLine } from './migrate.ts';
 import { openPlanningClock } from './planning-clock.ts';
 import { type LocalRuntime, startLocalRuntime } from './runtime.ts';
 import { acquireServerLock, type ServerLock } from './server-lock.ts';
@@ -81,6 +83,10 @@ async function start() {
         retryForMs: config.ROMACT_WEBHOOK_RETRY_HOURS * 3_600_000,
       }
     : undefined;
+  const smtp = config.ROMACT_SMTP_URL
+    ? { url: config.ROMACT_SMTP_URL, from: config.ROMACT_SMTP_FROM }
+    : undefined;
+  if (smtp) await step(undefined, () => assertSmtpUrl(smtp.url));
   const secret = await step('cannot read the token secret', () =>
     loadOrCreateSecret(join(config.ROMACT_DATA_DIR, 'secret')),
   );
@@ -88,14 +94,20 @@ async function start() {
     startLocalRuntime({
       dataDir: config.ROMACT_DATA_DIR,
       clock: planning.clock,
+      sweepShards: config.ROMACT_SWEEP_SHARDS,
       secret,
       countries: config.ROMACT_COUNTRIES.split(','),
       ...(config.ROMACT_PUBLIC_URL ? { publicUrl: config.ROMACT_PUBLIC_URL } : {}),
       ...(webhook ? { webhook } : {}),
+      ...(smtp ? { smtp } : {}),
       log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
     }),
   );
   const started = runtime;
+  // Data written by an earlier version is brought up to date before any request or cycle reads it.
+  const migration = await step('cannot migrate the local data', () => migrateLocalData(started));
+  const migrated = migrationLine(migration);
+  if (migrated) process.stdout.write(`${new Date().toISOString()} ${migrated}\n`);
   const locals = localRoutes(started, config);
   // The web app (web/): built here on first start or when its sources changed, served at `/`.
   await prepareWebApp((line) => process.stdout.write(`${line}\n`));
@@ -133,6 +145,9 @@ async function start() {
             `  webhook:    ${new URL(webhook.url).origin} (signed with ${config.ROMACT_WEBHOOK_SECRET ? 'ROMACT_WEBHOOK_SECRET' : join(config.ROMACT_DATA_DIR, 'webhook-secret')}; retried for ${config.ROMACT_WEBHOOK_RETRY_HOURS} h)`,
           ]
         : []),
+      smtp
+        ? `  email:      also sent through ${describeSmtpUrl(smtp.url)} as ${smtp.from}`
+        : '  email:      to the outbox only (set ROMACT_SMTP_URL to send it)',
       `  try next:   npx romact demo`,
       '',
     ].join('\n'),

@@ -10,7 +10,8 @@ import { stepHandler } from '#functions/shared/step-handler.ts';
 import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepAccess, sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
-import type { CapacityMeter } from '#shared/adapters/dynamodb/table.ts';
+import type { CapacityMeter, WriteUnitCounting } from '#shared/adapters/dynamodb/table.ts';
+import { EmailNotifier, type EmailOptions } from '#shared/adapters/local/email-sender.ts';
 import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
 import { LocalFileStore } from '#shared/adapters/local/local-file-store.ts';
 import {
@@ -52,10 +53,14 @@ export interface LocalRuntimeOptions {
   onInvoke?: LocalEngineOptions['onInvoke'];
   /** Also POST every notification to a webhook (signed, retried for hours, resumed after a restart). */
   webhook?: WebhookOptions;
+  /** Also send the email channel's messages through this SMTP server (ROMACT_SMTP_URL, ROMACT_SMTP_FROM). */
+  smtp?: Omit<EmailOptions, 'log'>;
   /** Print a line per notification (the server log). */
   log?: (line: string) => void;
   /** The countries this runtime serves (municipalities of others are refused). */
   countries?: readonly string[];
+  /** Shards of the sweep index (ROMACT_SWEEP_SHARDS; default 4). */
+  sweepShards?: number;
   /** Signs the access tokens of local sign-in (the server's secret); a random one when not given. */
   secret?: Uint8Array;
   /** Where people open the web app (links in messages). */
@@ -74,8 +79,10 @@ export interface LocalRuntime {
   files: LocalFileStore;
   engine: LocalWorkflowEngine;
   outbox: OutboxNotifier;
+  /** Real email through SMTP, when configured (it wraps the outbox). */
+  email?: EmailNotifier;
   /** The DynamoDB client of the embedded table (absent on the in-memory store). */
-  dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string };
+  dynamo?: { client: DynamoDBClient; tableName: string; endpoint: string; writeUnits: WriteUnitCounting };
   /** A route's handler on this runtime's ports, restricted to what the route declares. */
   routeHandler(route: ApiRoute): (event: unknown, context: unknown) => Promise<unknown>;
   /** Runs one deadline sweep, as the scheduled Lambda would. */
@@ -122,6 +129,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     dynamo = await startEmbeddedDynamo({ tableName, ...(path ? { path } : {}) });
     store = createDynamoStore(dynamo.client, {
       tableName,
+      writeUnits: dynamo.writeUnits,
+      ...(options.sweepShards ? { sweepShards: options.sweepShards } : {}),
       ...(options.meter ? { meter: options.meter } : {}),
     });
   }
@@ -131,6 +140,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+
+  const email = options.smtp
+    ? new EmailNotifier(outbox, { ...options.smtp, ...(options.log ? { log: options.log } : {}) })
+    : undefined;
 
   // The engine calls the step handlers, and the handlers use the engine: the ports are read when a step runs.
   let ports: Ports | undefined;
@@ -192,7 +205,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const wired: Ports = {
     ...store,
     engine,
-    notifier: outbox,
+    notifier: email ?? outbox,
     clock,
     templates,
     settings,
@@ -209,7 +222,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     files,
     engine,
     outbox,
-    ...(dynamo ? { dynamo: { client: dynamo.client, tableName, endpoint: dynamo.endpoint } } : {}),
+    ...(email ? { email } : {}),
+    ...(dynamo
+      ? {
+          dynamo: {
+            client: dynamo.client,
+            tableName,
+            endpoint: dynamo.endpoint,
+            writeUnits: dynamo.writeUnits,
+          },
+        }
+      : {}),
     routeHandler(route) {
       let handler = routeHandlers.get(route.name);
       if (!handler) {
@@ -256,6 +279,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     async close() {
       await engine.stopAll();
       // Stops the webhook's retries; undelivered posts stay queued on disk for the next start.
+      await email?.close();
       await outbox.close();
       await dynamo?.close();
     },

@@ -3,6 +3,9 @@ import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
 import { storeContract } from './store.contract.ts';
 
 storeContract('DynamoDB adapter on dynalite', async () => {
-  const dynamo = await startEmbeddedDynamo({ tableName: 'contract' });
-  return { store: createDynamoStore(dynamo.client, { tableName: 'contract' }), close: () => dynamo.close() };
+  // Always dynalite here, whatever the parity run points the embedded store at.
+  const dynamo = await startEmbeddedDynamo({ tableName: 'contract', endpoint: '' });
+  const on = (sweepShards?: number) =>
+    createDynamoStore(dynamo.client, { tableName: 'contract', ...(sweepShards ? { sweepShards } : {}) });
+  return { store: on(), withSweepShards: on, close: () => dynamo.close() };
 });

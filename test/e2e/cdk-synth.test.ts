@@ -52,6 +52,9 @@ describe('the README’s `npx cdk synth` (offline, no credentials, no Docker)', 
           else expect(descriptions).toContain(`${route.method} ${route.path}`);
         }
         for (const step of stepNames) expect(descriptions).toContain(`State machine step: ${step}`);
+        expect(descriptions).toContain(
+          'Cognito pre-token generation: the claims of the membership a person acts in',
+        );
       }
       // The web app was built locally into an asset (Vite, no Docker), ready for the BucketDeployment.
       const assembly = join(out, 'cdk.out');

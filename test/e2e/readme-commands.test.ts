@@ -158,6 +158,73 @@ describe('README: Try it', () => {
   }, 60_000);
 });
 
+describe('README: Sign in', () => {
+  it('signs in each role with the CLI, reading each code from the outbox as the README says', async () => {
+    const [block, readCode] = shellBlocks(readmeSection('#### Sign in'));
+    const steps = commands(block ?? '');
+    const [read] = commands(readCode ?? '');
+    expect(steps.filter((step) => step.startsWith('npx romact login'))).toHaveLength(3);
+    expect(read).toMatch(/^npx romact notifications .*--recipient ana@example\.org$/);
+    // The demo's people (the "Try it" walk-through ran it); sessions kept apart from the reader's own.
+    const configDir = mkdtempSync(join(tmpdir(), 'romact-readme-config-'));
+    const env = readerEnv({ PORT: String(server.port), ROMACT_CONFIG_DIR: configDir });
+    let seen = '';
+    try {
+      for (const step of steps) {
+        const address = /^npx romact login --(?:email|phone) (\S+)/.exec(step)?.[1];
+        seen += address
+          ? await loginTyping(step, env, async () => {
+              const outbox = await sh((read ?? '').replace('ana@example.org', address), env);
+              const code = [...outbox.matchAll(/\b(\d{6})\b/g)].at(-1)?.[1];
+              if (!code) throw new Error(`No code in the outbox for ${address}:\n${outbox}`);
+              return code;
+            })
+          : await sh(step, env);
+      }
+    } finally {
+      rmSync(configDir, { recursive: true, force: true });
+    }
+    expect(seen).toContain('Signed in as Ana Ivanova, coordinator of BG, RO.');
+    expect(seen).toMatch(/^\* mbr-[0-9a-f]{20} {2}coordinator of BG, RO$/m);
+    expect(seen).toMatch(/Signed in as .*, municipal staff of bg-demo-stolipinovo\./);
+    expect(seen).toMatch(/Signed in as .*, CAG member of bg-demo-stolipinovo\./);
+    expect(seen).toContain('Signed out.');
+  }, 120_000);
+});
+
+/**
+ * Runs `romact login` as a reader does: it sends the code and asks for it; the reader reads it from the outbox
+ * (`code()`) and types it.
+ */
+function loginTyping(script: string, env: NodeJS.ProcessEnv, code: () => Promise<string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    let typed = false;
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+      if (typed || !stderr.includes('Code:')) return;
+      typed = true;
+      code().then(
+        (value) => child.stdin.end(`${value}\n`),
+        (error: Error) => {
+          child.kill();
+          reject(error);
+        },
+      );
+    });
+    child.on('close', (exit) =>
+      exit === 0
+        ? resolve(stdout)
+        : reject(new Error(`README command failed (exit ${exit}):\n${script}\n${stdout}\n${stderr}`)),
+    );
+  });
+}
+
 describe('README: The compiled state machine', () => {
   it('runs each workflow command', async () => {
     const [block] = shellBlocks(readmeSection('### The compiled state machine'));

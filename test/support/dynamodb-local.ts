@@ -19,6 +19,16 @@ export interface DynamoDbLocal {
   close(): Promise<void>;
 }
 
+/** Set to 1 only where no Java runtime can be installed: the DynamoDB Local tests are then skipped, loudly. */
+export const SKIP_DYNAMODB_LOCAL = process.env.ROMACT_SKIP_DYNAMODB_LOCAL === '1';
+
+/** Says out loud, on stderr, that a DynamoDB Local test file is skipped and why. */
+export function announceSkippedOnDynamoDbLocal(what: string): void {
+  const line = `!!! SKIPPED: ${what} on DynamoDB Local, because ROMACT_SKIP_DYNAMODB_LOCAL=1 (no Java runtime?) !!!`;
+  const bar = '!'.repeat(line.length);
+  console.warn(`${bar}\n${line}\n${bar}`);
+}
+
 /** Credentials the SDK needs; with `-sharedDb` DynamoDB Local ignores them. */
 export const DYNAMODB_LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -66,8 +76,13 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts DynamoDB Local in memory on a loopback port and resolves once it answers a request. */
-export async function startDynamoDbLocal(options: { port?: number } = {}): Promise<DynamoDbLocal> {
+/**
+ * Starts DynamoDB Local in memory on a loopback port and resolves once it answers a request. With `sharedDb`
+ * (the default) every client sees one database; without it each access key has its own (the parity run).
+ */
+export async function startDynamoDbLocal(
+  options: { port?: number; sharedDb?: boolean } = {},
+): Promise<DynamoDbLocal> {
   assertJava();
   const home = dynamoDbLocalHome();
   const port = options.port ?? (await freePort());
@@ -78,7 +93,7 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
       '-jar',
       'DynamoDBLocal.jar',
       '-inMemory',
-      '-sharedDb',
+      ...(options.sharedDb === false ? [] : ['-sharedDb']),
       // No network here but loopback: telemetry would only fail and slow the start.
       '-disableTelemetry',
       '-port',

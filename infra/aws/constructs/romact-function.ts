@@ -1,4 +1,5 @@
 import { ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +10,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { WorkflowAction } from '#functions/shared/access.ts';
+import { keys } from '#shared/adapters/dynamodb/keys.ts';
 
 /**
  * One handler as a Lambda function with the project's fixed defaults: arm64, nodejs22.x, bundled by the
@@ -26,6 +28,9 @@ export interface RomactFunctionProps {
   /** For functions invoked asynchronously (the sweep): where failed events go. */
   deadLetterQueue?: sqs.IQueue;
 }
+
+/** The partition-key prefix of a person's items (their profile and memberships), from the table's keys. */
+export const PERSON_PARTITION_PREFIX = keys.user('').PK;
 
 /** A template's state machine as functions see it: by name and `live` alias ARN. */
 export interface WorkflowMachine {
@@ -111,6 +116,60 @@ export class RomactFunction extends Construct {
     return this;
   }
 
+  /**
+   * People's items only, read-only: GetItem and Query on the table (no index, no Scan), and only where the
+   * partition key is a person's (`USER#…`: their profile and memberships). IAM cannot narrow it to the one person
+   * a token is for (a Lambda role has no per-invocation variable), so the prefix is the boundary.
+   */
+  bindPersonRead(table: dynamodb.ITable): this {
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${PERSON_PARTITION_PREFIX}*`] },
+        },
+      }),
+    );
+    if (table.encryptionKey) {
+      // Decrypt only as DynamoDB reads for it, not for anything else the key protects.
+      this.function.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [table.encryptionKey.keyArn],
+          conditions: {
+            StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` },
+          },
+        }),
+      );
+    }
+    this.setEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  /**
+   * Managing people in the user pool (the Cognito user directory, shared/adapters/cognito/): create, confirm,
+   * change addresses, sign out everywhere, delete. Only on the pool's ARN.
+   */
+  bindDirectory(userPool: cognito.IUserPool): this {
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminGetUser',
+          'cognito-idp:AdminSetUserPassword',
+          'cognito-idp:AdminUpdateUserAttributes',
+          'cognito-idp:AdminDeleteUserAttributes',
+          'cognito-idp:AdminUserGlobalSignOut',
+          'cognito-idp:AdminDeleteUser',
+        ],
+        resources: [userPool.userPoolArn],
+      }),
+    );
+    this.setEnvironment('USER_POOL_ID', userPool.userPoolId);
+    return this;
+  }
+
   /** Workflow access to the templates' state machines, addressed by name to avoid a dependency cycle. */
   bindWorkflow(machines: WorkflowMachine[], actions: readonly WorkflowAction[]): this {
     const stack = Stack.of(this);
@@ -174,6 +233,16 @@ export class RomactFunction extends Construct {
     bus.grantPutEventsTo(this.function);
     this.setEnvironment('NOTIFICATION_TOPIC_ARN', topic.topicArn);
     this.setEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    return this;
+  }
+
+  /**
+   * Who SMS notifications come from: the sender id, and the origination number where the country takes no
+   * sender id. SNS applies them per message (`AWS.SNS.SMS.SenderID`, `AWS.MM.SMS.OriginationNumber`).
+   */
+  bindSmsOrigin(sms: { senderId: string; originationNumber?: string | undefined }): this {
+    this.setEnvironment('SMS_SENDER_ID', sms.senderId);
+    if (sms.originationNumber) this.setEnvironment('SMS_ORIGINATION_NUMBER', sms.originationNumber);
     return this;
   }
 

@@ -1,4 +1,3 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError } from '#shared/domain/errors.ts';
 import { AuditEvent } from '#shared/domain/model/audit-event.ts';
 import { Cycle, type CycleStatus } from '#shared/domain/model/cycle.ts';
@@ -141,22 +140,13 @@ export class DynamoCycles implements CycleRepository {
   }
 
   async releaseLiveSlot(slot: LiveSlot, cycleId: string) {
-    try {
-      await this.table.send(
-        'releaseLiveSlot',
-        new DeleteCommand({
-          TableName: this.table.name,
-          Key: keys.liveSlot(slot.municipalityId, slot.templateId),
-          ConditionExpression: 'cycleId = :cycle',
-          ExpressionAttributeValues: { ':cycle': cycleId },
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-        true,
-      );
-    } catch (error) {
-      // Held by another cycle already (a next cycle took it over), or gone: nothing to free.
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+    // A failed condition: held by another cycle already (a next cycle took it over), or gone: nothing to free.
+    await this.table.delete(
+      'releaseLiveSlot',
+      keys.liveSlot(slot.municipalityId, slot.templateId),
+      'cycleId = :cycle',
+      { ':cycle': cycleId },
+    );
   }
 
   async startPhase(run: PhaseRun) {

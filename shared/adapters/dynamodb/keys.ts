@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuditEvent } from '#shared/domain/model/audit-event.ts';
 import type { Cycle } from '#shared/domain/model/cycle.ts';
 import { cycleIdOfTask, type InboxOwner, type Task } from '#shared/domain/model/task.ts';
@@ -73,6 +74,8 @@ export const keys = {
     PK: `CYCLE#${cycleId}`,
     SK: `NOTIF#${notificationId}`,
   }),
+  /** How many sweep shards the sweep must read: the most any writer has used (see docs/data-model.md). */
+  sweepLayout: () => ({ PK: 'META', SK: 'SWEEP_SHARDS' }),
 };
 
 /** The partitions of the indexes. */
@@ -84,8 +87,11 @@ export const partitions = {
     owner.role === 'coordinator'
       ? `INBOX#country:${owner.country}#coordinator`
       : `INBOX#${owner.municipalityId}#${owner.role}`,
-  /** The single sweep partition: one region's open tasks. */
-  sweep: () => 'OPEN',
+  /**
+   * One shard of the sweep index. Shard 0 keeps the name of the single partition the index had before it was
+   * sharded, so a table written then reads as one with one shard.
+   */
+  sweep: (shard: number) => (shard === 0 ? 'OPEN' : `OPEN#${shard}`),
   /** Open tasks of a country, across its municipalities: a coordinator's portfolio. */
   openInCountry: (country: string) => `OPEN#${country}`,
   /** The municipalities of a country (in the country index, next to its cycles under another prefix). */
@@ -110,8 +116,17 @@ export function cycleItem(cycle: Cycle): Item {
   };
 }
 
-/** A task as stored: open tasks carry the sparse inbox and sweep index attributes, closed ones do not. */
-export function taskItem(task: Task): Item {
+/** The sweep shard of a task among `shards`: a stable hash of its id, so a task keeps its shard while N stays. */
+export function sweepShard(taskId: string, shards: number): number {
+  if (shards <= 1) return 0;
+  return createHash('sha256').update(taskId).digest().readUInt32BE(0) % shards;
+}
+
+/**
+ * A task as stored: open tasks carry the sparse inbox and portfolio index attributes, and, with a notification
+ * still to come, the sweep index's in one of `sweepShards` shards; closed ones carry none.
+ */
+export function taskItem(task: Task, sweepShards: number): Item {
   const owner: InboxOwner =
     task.assignee === 'coordinator'
       ? { role: 'coordinator', country: task.country }
@@ -128,7 +143,10 @@ export function taskItem(task: Task): Item {
   // The sweep index holds open tasks with a notification still to come, keyed by when it falls due.
   const sweep =
     task.status === 'OPEN' && task.nextNotificationAt
-      ? { GSI4PK: partitions.sweep(), GSI4SK: `${task.nextNotificationAt}#${task.taskId}` }
+      ? {
+          GSI4PK: partitions.sweep(sweepShard(task.taskId, sweepShards)),
+          GSI4SK: `${task.nextNotificationAt}#${task.taskId}`,
+        }
       : {};
   return { ...keys.task(task.taskId), entity: 'task', ...open, ...sweep, ...task };
 }

@@ -1,4 +1,3 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError } from '#shared/domain/errors.ts';
 import { Contact, Municipality, noContacts } from '#shared/domain/model/municipality.ts';
 import type { MunicipalityRepository, Page, PageRequest } from '#shared/domain/ports.ts';
@@ -121,14 +120,6 @@ export class DynamoMunicipalities implements MunicipalityRepository {
   }
 
   private async removeLegacyContacts(municipalityId: string) {
-    await this.table.send(
-      'deleteContacts',
-      new DeleteCommand({
-        TableName: this.table.name,
-        Key: keys.legacyContacts(municipalityId),
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-      true,
-    );
+    await this.table.delete('deleteContacts', keys.legacyContacts(municipalityId));
   }
 }

@@ -10,7 +10,7 @@ import { DynamoMunicipalities } from './municipalities.ts';
 import { DynamoNotifications } from './notifications.ts';
 import { DynamoPublications } from './publications.ts';
 import { DynamoSignIn } from './sign-in.ts';
-import { type CapacityMeter, type MalformedReporter, Table } from './table.ts';
+import { type CapacityMeter, type MalformedReporter, Table, type WriteUnitCounting } from './table.ts';
 import { DynamoTasks } from './tasks.ts';
 import { DynamoUsers } from './users.ts';
 
@@ -21,6 +21,10 @@ export interface DynamoStoreOptions {
   meter?: CapacityMeter;
   /** Hears of items a listing skipped because they do not parse. */
   onMalformed?: MalformedReporter;
+  /** How the meter counts write units: as the server reports them (default), or computed (dynalite). */
+  writeUnits?: WriteUnitCounting;
+  /** Shards of the sweep index (default 4; safe to change, see docs/data-model.md). */
+  sweepShards?: number;
 }
 
 /** Wraps a DynamoDB client in the document client with the options the store relies on. */
@@ -33,10 +37,12 @@ export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
  * conditional write, safe to repeat; every item read back is parsed with its entity schema.
  */
 export function createDynamoStore(client: DynamoDBClient, options: DynamoStoreOptions): StorePorts {
-  const table = new Table(documentClient(client), options.tableName, options.meter, options.onMalformed);
+  const table = new Table(documentClient(client), options.tableName, options.meter, options.onMalformed, {
+    ...(options.writeUnits ? { writeUnits: options.writeUnits } : {}),
+  });
   return {
     cycles: new DynamoCycles(table),
-    tasks: new DynamoTasks(table),
+    tasks: new DynamoTasks(table, { ...(options.sweepShards ? { sweepShards: options.sweepShards } : {}) }),
     audit: new DynamoAudit(table),
     municipalities: new DynamoMunicipalities(table),
     notifications: new DynamoNotifications(table),

@@ -10,13 +10,76 @@ const inbox = taskListing('GSI3');
 const sweep = taskListing('GSI4');
 const byCountry = taskListing('GSI5');
 
-/** Human tasks on the single table, with the sparse inbox, sweep and portfolio indexes. */
+/** The sweep index's shards unless configured: enough to spread a country-wide deployment's writes. */
+export const DEFAULT_SWEEP_SHARDS = 4;
+
+/** The most sweep shards a deployment may have (the sweep queries every one on each run). */
+export const MAX_SWEEP_SHARDS = 64;
+
+/** How many items one sweep query reads from a shard at least (a shard may hold all that is due). */
+const MIN_SWEEP_READ = 10;
+
+/**
+ * Human tasks on the single table, with the sparse inbox, sweep and portfolio indexes. The sweep index is
+ * sharded: a task lands in one of `sweepShards` partitions by a hash of its id, and the sweep reads them all.
+ */
 export class DynamoTasks implements TaskRepository {
-  constructor(private readonly table: Table) {}
+  private readonly sweepShards: number;
+  /** Set once this writer has made sure the sweep reads at least its shards. */
+  private layoutRecorded?: Promise<void>;
+
+  constructor(
+    private readonly table: Table,
+    options: { sweepShards?: number } = {},
+  ) {
+    const shards = options.sweepShards ?? DEFAULT_SWEEP_SHARDS;
+    if (!Number.isInteger(shards) || shards < 1 || shards > MAX_SWEEP_SHARDS)
+      throw new RangeError(`sweepShards must be an integer from 1 to ${MAX_SWEEP_SHARDS}, not ${shards}`);
+    this.sweepShards = shards;
+  }
+
+  /**
+   * Before the first write that may land beyond shard 0, records that the sweep must read `sweepShards` shards
+   * (the record only grows), so a sweep configured with fewer shards still reads every task written here.
+   */
+  private async write(
+    operation: string,
+    task: Task,
+    condition: string,
+    values?: Item,
+    names?: Record<string, string>,
+  ) {
+    const item = taskItem(task, this.sweepShards);
+    if (item.GSI4PK !== undefined && this.sweepShards > 1) {
+      this.layoutRecorded ??= this.recordLayout().catch((error: unknown) => {
+        this.layoutRecorded = undefined;
+        throw error;
+      });
+      await this.layoutRecorded;
+    }
+    return this.table.put(operation, item, condition, values, names);
+  }
+
+  private async recordLayout() {
+    // A failed condition means the record already says as many shards or more: nothing to do.
+    await this.table.put(
+      'recordSweepShards',
+      { ...keys.sweepLayout(), entity: 'sweep-layout', shards: this.sweepShards },
+      'attribute_not_exists(PK) OR shards < :shards',
+      { ':shards': this.sweepShards },
+    );
+  }
+
+  /** The shards the sweep reads: the configured ones, or more if any writer has used more. */
+  private async shardsToRead(): Promise<number> {
+    const layout = await this.table.get('getSweepShards', keys.sweepLayout());
+    const recorded = Number(layout?.shards ?? 1);
+    const valid = Number.isInteger(recorded) && recorded > 0 ? Math.min(recorded, MAX_SWEEP_SHARDS) : 1;
+    return Math.max(this.sweepShards, valid);
+  }
 
   async create(task: Task) {
-    if (await this.table.put('createTask', taskItem(task), 'attribute_not_exists(PK)'))
-      return { task, created: true };
+    if (await this.write('createTask', task, 'attribute_not_exists(PK)')) return { task, created: true };
     const existing = await this.get(task.taskId);
     if (!existing) throw new ConcurrentUpdateError(`task ${task.taskId}`);
     return { task: existing, created: false };
@@ -33,9 +96,9 @@ export class DynamoTasks implements TaskRepository {
     const condition = options.allowClosed
       ? '#version = :expected'
       : '#version = :expected AND #status = :open';
-    const ok = await this.table.put(
+    const ok = await this.write(
       'updateTask',
-      taskItem(next),
+      next,
       condition,
       { ':expected': task.version, ...(options.allowClosed ? {} : { ':open': 'OPEN' }) },
       { '#version': 'version', ...(options.allowClosed ? {} : { '#status': 'status' }) },
@@ -119,24 +182,26 @@ export class DynamoTasks implements TaskRepository {
   }
 
   async listDueForSweep(until: string, query: PageRequest): Promise<Page<Task>> {
-    const partition = partitions.sweep();
+    const shards = await this.shardsToRead();
     // "~" sorts after every task id, so tasks due exactly at `until` are included.
     const page = await mergedQuery(
       this.table,
       'listOpenTasksDueBy',
       sweep,
-      [
-        {
-          name: 's',
+      Array.from({ length: shards }, (_, shard) => {
+        const partition = partitions.sweep(shard);
+        return {
+          name: String(shard),
           partition,
           input: {
             IndexName: 'Sweep',
             KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK <= :until',
             ExpressionAttributeValues: { ':pk': partition, ':until': `${until}#~` },
           },
-        },
-      ],
-      query,
+        };
+      }),
+      // Hashing spreads what is due evenly over the shards: read each a share of the page, not a whole page.
+      { ...query, perSource: Math.max(MIN_SWEEP_READ, Math.ceil((2 * query.limit) / shards)) },
       (item) => String(item.GSI4SK),
     );
     return this.page(page);

@@ -37,10 +37,24 @@ describe('npm run bench (tiny numbers)', () => {
       );
       expect(cost.stepFunctions).toBeGreaterThan(0);
     }
-    expect(result.sweep.map((sweep) => sweep.openTasks)).toEqual([10, 30, 300]);
-    for (const sweep of result.sweep) expect(sweep.due).toBe(10);
-    expect(result.floor.dynamoOnlyMs).toBeGreaterThan(0);
-    expect(result.floor.interpreterOnlyMs).toBeGreaterThan(0);
+    expect(result.sweep.map((sweep) => [sweep.shards, sweep.openTasks])).toEqual([
+      [1, 10],
+      [1, 30],
+      [1, 300],
+      [16, 10],
+      [16, 30],
+      [16, 300],
+    ]);
+    for (const sweep of result.sweep) {
+      expect(sweep.due).toBe(10);
+      expect(sweep.queries).toBe(sweep.shards);
+    }
+    // Units say how they were counted: on dynalite, computed with every index.
+    expect(result.units.write).toMatch(/^computed from the table definition/);
+    // Floor (a) replays the run's own requests (a cycle makes dozens).
+    expect(result.floor.storeReplayRequests).toBeGreaterThan(12 * 20);
+    expect(result.floor.storeReplayMs).toBeGreaterThan(0);
+    expect(result.floor.interpreterMsPerCycle).toBeGreaterThan(0);
     expect(result.peakRssMb).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -8,8 +8,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput, tableDefinition } from '#shared/adapters/dynamodb/table-definition.ts';
 import {
+  announceSkippedOnDynamoDbLocal,
   DYNAMODB_LOCAL_CREDENTIALS,
   type DynamoDbLocal,
+  SKIP_DYNAMODB_LOCAL,
   startDynamoDbLocal,
 } from '../../support/dynamodb-local.ts';
 
@@ -17,12 +19,8 @@ import {
  * AWS's DynamoDB Local boots, takes the project's table, and counts index writes as DynamoDB bills them.
  * Skipped only when ROMACT_SKIP_DYNAMODB_LOCAL=1 (a machine with no Java runtime), and then said out loud.
  */
-const skip = process.env.ROMACT_SKIP_DYNAMODB_LOCAL === '1';
-if (skip) {
-  console.warn(
-    'SKIPPED: DynamoDB Local smoke test, because ROMACT_SKIP_DYNAMODB_LOCAL=1 (no Java runtime on this machine?).',
-  );
-}
+const skip = SKIP_DYNAMODB_LOCAL;
+if (skip) announceSkippedOnDynamoDbLocal('the smoke test of the table');
 
 const TABLE = 'romact';
 /** An open task as the store writes it: its keys, the inbox index (GSI3) and the sweep index (GSI4). */

@@ -22,7 +22,8 @@ const signedOut = () => new UnauthenticatedError('Your session has ended; sign i
 
 /**
  * Trades a refresh token for a new access token and a new refresh token (rotation). Presenting a token that was
- * already rotated means it was copied: the whole session ends. A removed membership is no longer chosen.
+ * already rotated, at any earlier rotation, means it was copied: the whole session ends. A removed membership is
+ * no longer chosen.
  */
 export async function refreshSession(
   deps: Pick<Ports, 'users' | 'signIn' | 'tokens' | 'clock'>,
@@ -34,15 +35,17 @@ export async function refreshSession(
   if (!parsed) throw signedOut();
   const session = await deps.signIn.getSession(parsed.sessionId);
   if (!session || session.revokedAt || new Date(session.expiresAt) <= now) throw signedOut();
-  const presented = refreshHash(parsed.secret);
-  if (presented !== session.refreshHash) {
-    if (presented === session.previousHash) {
-      await deps.signIn.updateSession(session, { revokedAt: now.toISOString() }).catch(() => undefined);
-    }
+  if (refreshHash(parsed.secret) !== session.refreshHash) {
+    // A token of this session that is not its current one was rotated already, however long ago (a secret
+    // cannot be guessed): it was copied, so the session ends for whoever holds it, thief and owner alike.
+    await deps.signIn.updateSession(session, { revokedAt: now.toISOString() }).catch(() => undefined);
     throw signedOut();
   }
   const user = await deps.users.get(session.userId);
   if (!user || user.status !== 'ACTIVE') throw signedOut();
+  // The membership is settled before the token rotates: a refused choice (not theirs, or removed) leaves the
+  // client's token as it was, instead of rotating it away in an answer that carries no new one.
+  const { membership, memberships, user: current } = await activeMembership(deps, user, membershipId);
   const secret = newRefreshSecret();
   try {
     await deps.signIn.updateSession(session, {
@@ -54,7 +57,6 @@ export async function refreshSession(
     if (error instanceof ConcurrentUpdateError) throw signedOut();
     throw error;
   }
-  const { membership, memberships, user: current } = await activeMembership(deps, user, membershipId);
   return {
     accessToken: await accessTokenFor(deps, current, membership, session.sessionId),
     expiresIn: ACCESS_TOKEN_SECONDS,

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { RateLimitedError } from '../../errors.ts';
-import { EmailAddress, normalizeAddress, PhoneNumber } from '../../model/user.ts';
+import { addressKey, EmailAddress, normalizeAddress, PhoneNumber } from '../../model/user.ts';
 import { sendCode } from '../../ops/sign-in-codes.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -27,9 +28,10 @@ export async function startSignIn(
 ): Promise<{ sent: true; expiresInSeconds: number }> {
   const now = deps.clock.now();
   const address = normalizeAddress(body.channel, body.address);
+  // The counters are keyed by hashes: a stored key must not hold an address (nor an IP), which no erasure reaches.
   for (const [key, { limit, windowSeconds }] of [
-    [`ip:${sourceIp}`, SIGN_IN_LIMITS.perIp],
-    [`address:${body.channel}:${address}`, SIGN_IN_LIMITS.perAddress],
+    [`ip:${createHash('sha256').update(sourceIp).digest('hex')}`, SIGN_IN_LIMITS.perIp],
+    [`address:${addressKey(body.channel, address)}`, SIGN_IN_LIMITS.perAddress],
   ] as const) {
     const hit = await deps.signIn.hit(key, limit, windowSeconds, now);
     if (!hit.allowed)

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { Caller } from '../../model/caller.ts';
 import { isTimeZone } from '../../model/dates.ts';
 import { MunicipalityId } from '../../model/ids.ts';
 import { CountryCode } from '../../model/instant.ts';
 import { LocaleCode } from '../../model/roles.ts';
-import { EmailAddress, PhoneNumber } from '../../model/user.ts';
+import { EmailAddress, normalizeAddress, PhoneNumber } from '../../model/user.ts';
 import { findOrCreatePerson, grantMembership } from '../../ops/people.ts';
 import type { Ports } from '../../ports.ts';
 
-/** Body of `POST /users`: a person and one membership. */
+/** Body of `POST /users`: a person (reached by email, phone, or both) and one membership. */
 export const CreateUserBody = z
   .strictObject({
     displayName: z.string().trim().min(1).max(120),
@@ -80,12 +80,36 @@ export async function createUser(
       ...invitedBy,
     };
   }
-  const { user } = await findOrCreatePerson(deps, {
+  // Both an email and a phone: the phone must not be someone else's (checked before anything is written).
+  const phone = body.email && body.phone ? normalizeAddress('sms', body.phone) : undefined;
+  if (phone) {
+    const [byEmail, byPhone] = await Promise.all([
+      deps.users.findByAddress('email', normalizeAddress('email', channel.address)),
+      deps.users.findByAddress('sms', phone),
+    ]);
+    if (byPhone && byPhone.userId !== byEmail?.userId) {
+      throw new ConflictError('That phone number belongs to someone else', [
+        { path: 'phone', message: 'belongs to another person' },
+      ]);
+    }
+  }
+  let { user } = await findOrCreatePerson(deps, {
     displayName: body.displayName,
     locale: body.locale,
     timeZone: body.timeZone,
     channel,
   });
+  if (phone && !user.channels.some((one) => one.type === 'sms')) {
+    if (!(await deps.users.claimAddress('sms', phone, user.userId))) {
+      throw new ConflictError('That phone number was taken by someone else at the same moment; try again', [
+        { path: 'phone', message: 'belongs to another person' },
+      ]);
+    }
+    user = await deps.users.update(user, {
+      channels: [...user.channels, { type: 'sms', address: phone }],
+      updatedAt: deps.clock.now().toISOString(),
+    });
+  }
   const membership = await grantMembership(deps, { ...grant, userId: user.userId });
   return { user, membership };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UnauthenticatedError } from '../../errors.ts';
+import { InvalidInputError, UnauthenticatedError } from '../../errors.ts';
 import type { Caller } from '../../model/caller.ts';
 import { isTimeZone } from '../../model/dates.ts';
 import { LocaleCode } from '../../model/roles.ts';
@@ -19,7 +19,7 @@ export const UpdateMeBody = z.strictObject({
   preferences: Preferences.optional(),
 });
 
-/** Changes the caller's name, language, time zone or notification preferences. */
+/** Changes the caller's name, language, time zone or notification preferences (at least one channel they have). */
 export async function updateMe(
   deps: Pick<Ports, 'users' | 'clock'>,
   caller: Caller,
@@ -33,13 +33,22 @@ export async function updateMe(
       if (!user) throw new UnauthenticatedError('Your account is gone');
       return user;
     },
-    (user) =>
-      deps.users.update(user, {
+    (user) => {
+      const chosen = body.preferences?.channels;
+      // A choice that leaves nothing to send on would silence the person's tasks without anyone noticing.
+      if (chosen && !user.channels.some((channel) => chosen.includes(channel.type))) {
+        const have = user.channels.map((channel) => (channel.type === 'sms' ? '"sms"' : '"email"'));
+        throw new InvalidInputError('Choose a channel you have', [
+          { path: 'preferences.channels', message: `must include one you have: ${have.join(' or ')}` },
+        ]);
+      }
+      return deps.users.update(user, {
         ...(body.displayName ? { displayName: body.displayName } : {}),
         ...(body.locale ? { locale: body.locale } : {}),
         ...(body.timeZone ? { timeZone: body.timeZone } : {}),
         ...(body.preferences ? { preferences: { ...user.preferences, ...body.preferences } } : {}),
         updatedAt: deps.clock.now().toISOString(),
-      }),
+      });
+    },
   );
 }

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '#infra/local/dynamodb-server.ts';
@@ -54,6 +54,52 @@ describe('DynamoDB store on dynalite', () => {
     const { read } = meter.of('listOpenTasksDueBy');
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThanOrEqual(10);
+  });
+
+  it('spreads open tasks over the sweep’s shards by task id, and a sweep still reads only what is due', async () => {
+    // Prepare: a deployment with 16 shards and 1,600 open tasks, 16 of them due.
+    const sharded = createDynamoStore(dynamo.client, { tableName: 'store-test', meter, sweepShards: 16 });
+    const writes: Promise<unknown>[] = [];
+    for (let index = 0; index < 1_600; index++) {
+      const due = index < 16 ? '2026-06-01T00:00:00.000Z' : '2029-12-31T00:00:00.000Z';
+      writes.push(
+        sharded.tasks.create(task('cyc-s16', `t${index}`, { dueAt: due, nextNotificationAt: due })),
+      );
+      if (writes.length >= 100) await Promise.all(writes.splice(0));
+    }
+    await Promise.all(writes);
+    meter.reset();
+
+    // Act
+    const due = await sharded.tasks.listDueForSweep('2026-06-15T00:00:00.000Z', { limit: 100 });
+
+    // Assess: every shard holds about a sixteenth of the tasks (none empty, none with half)…
+    const perShard = new Map<string, number>();
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const scan = await dynamo.client.send(
+        new ScanCommand({
+          TableName: 'store-test',
+          FilterExpression: 'begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':prefix': { S: 'TASK#cyc-s16.' } },
+          ProjectionExpression: 'GSI4PK',
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of scan.Items ?? []) {
+        const shard = String(item.GSI4PK?.S);
+        perShard.set(shard, (perShard.get(shard) ?? 0) + 1);
+      }
+      startKey = scan.LastEvaluatedKey;
+    } while (startKey);
+    expect(perShard.size).toBe(16);
+    expect(Math.min(...perShard.values())).toBeGreaterThan(50);
+    expect(Math.max(...perShard.values())).toBeLessThan(200);
+    // …and the sweep read the 16 due ones (tasks of other tests are due later), with one query per shard and one read of the layout.
+    expect(due.items.filter((one) => one.cycleId === 'cyc-s16')).toHaveLength(16);
+    expect(meter.of('listOpenTasksDueBy').calls).toBe(16);
+    expect(meter.of('getSweepShards').calls).toBe(1);
+    expect(meter.of('listOpenTasksDueBy').read).toBeLessThanOrEqual(16 * 0.5);
   });
 
   it('fails loudly, naming the key, when a stored item is malformed', async () => {
