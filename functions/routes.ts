@@ -1,9 +1,18 @@
 import { fileURLToPath } from 'node:url';
+import { route as confirmUpload } from './api/attachments/confirm-upload.ts';
+import { route as deleteAttachment } from './api/attachments/delete-attachment.ts';
+import { route as downloadAttachment } from './api/attachments/download-attachment.ts';
+import { route as listAttachments } from './api/attachments/list-attachments.ts';
+import { route as requestUpload } from './api/attachments/request-upload.ts';
 import { route as refreshSession } from './api/auth/refresh-session.ts';
 import { route as signOut } from './api/auth/sign-out.ts';
 import { route as signInStart } from './api/auth/start-sign-in.ts';
 import { route as signInVerify } from './api/auth/verify-sign-in.ts';
 import { route as cancelCycle } from './api/cancel-cycle.ts';
+import { route as addComment } from './api/comments/add-comment.ts';
+import { route as deleteComment } from './api/comments/delete-comment.ts';
+import { route as editComment } from './api/comments/edit-comment.ts';
+import { route as listComments } from './api/comments/list-comments.ts';
 import { route as completeOnBehalf } from './api/complete-on-behalf.ts';
 import { route as completeTask } from './api/complete-task.ts';
 import { route as eraseContacts } from './api/erase-contacts.ts';
@@ -72,6 +81,15 @@ export const apiRoutes: readonly ApiRoute[] = [
   objectToEntry,
   listTemplates,
   getTemplate,
+  requestUpload,
+  confirmUpload,
+  listAttachments,
+  downloadAttachment,
+  deleteAttachment,
+  addComment,
+  listComments,
+  editComment,
+  deleteComment,
 ] as unknown as readonly ApiRoute[];
 
 /** The source file of a route's Lambda function, relative to the project root. */

@@ -1,3 +1,4 @@
+import type { Attachment } from '#shared/domain/model/attachment.ts';
 import { isOverdue, type Task } from '#shared/domain/model/task.ts';
 import { taskTitle } from '#shared/domain/notifications/catalogs/task-title.ts';
 import type { CycleRecord, Ports } from '#shared/domain/ports.ts';
@@ -33,4 +34,10 @@ export function cycleView(ports: Pick<Ports, 'clock' | 'templates'>, record: Cyc
     tasks: record.tasks.map((task) => taskView(ports, task)),
     audit: record.audit,
   };
+}
+
+/** A file as the API returns it: never where its bytes are kept. */
+export function attachmentView(attachment: Attachment) {
+  const { objectKey: _key, version: _version, ...visible } = attachment;
+  return visible;
 }

@@ -1,8 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
+import { S3FileStore } from '#shared/adapters/s3/s3-file-store.ts';
 import { SnsEventBridgeNotifier } from '#shared/adapters/sns-eventbridge/sns-eventbridge-notifier.ts';
 import { StepFunctionsEngine } from '#shared/adapters/step-functions/step-functions-engine.ts';
 import { systemClock } from '#shared/domain/clock.ts';
@@ -65,6 +67,13 @@ function build(access: Access): Ports {
       },
     ),
     notifier,
+    // Upload URLs must not sign a checksum of an empty body (see S3FileStore).
+    files: access.files
+      ? new S3FileStore(
+          new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' }),
+          required('FILES_BUCKET'),
+        )
+      : notWired('files'),
     clock: systemClock,
     templates: builtInCatalog,
     settings: { countries: (process.env.COUNTRIES ?? '').split(',').filter(Boolean) },

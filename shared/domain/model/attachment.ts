@@ -55,6 +55,11 @@ export const Attachment = z.object({
   /** Bytes: announced at first, then measured. */
   size: z.int().min(1),
   status: AttachmentStatus,
+  /**
+   * The uploader marked it as holding their own personal data (a photo of them, their signed form): erasing
+   * them removes the file; other files are the municipality's records and keep only a pseudonym of them.
+   */
+  personal: z.boolean().optional(),
   uploadedBy: Uploader,
   /** Where the bytes are, under the cycle's prefix (`cycles/{cycleId}/...`). */
   objectKey: z.string().max(400),
