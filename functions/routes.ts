@@ -92,6 +92,12 @@ export const apiRoutes: readonly ApiRoute[] = [
   deleteComment,
 ] as unknown as readonly ApiRoute[];
 
-/** The source file of a route's Lambda function, relative to the project root. */
-export const routeEntry = (route: Pick<ApiRoute, 'source'>) =>
-  fileURLToPath(route.source).slice(fileURLToPath(new URL('../', import.meta.url)).length);
+/** The source file of a route's Lambda function (its family's, if it shares one), relative to the project root. */
+export const routeEntry = (route: Pick<ApiRoute, 'source' | 'family'>) =>
+  fileURLToPath(route.family?.source ?? route.source).slice(
+    fileURLToPath(new URL('../', import.meta.url)).length,
+  );
+
+/** The name of a route's Lambda function: its own, or its family's. */
+export const routeFunctionName = (route: Pick<ApiRoute, 'name' | 'family'>) =>
+  route.family?.name ?? route.name;

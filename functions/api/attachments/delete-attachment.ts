@@ -8,6 +8,7 @@ import { attachmentView } from '../views.ts';
 export const route = defineRoute({
   name: 'delete-attachment',
   source: import.meta.url,
+  family: { name: 'attachments', source: new URL('./lambda.ts', import.meta.url).href },
   method: 'DELETE',
   path: '/tasks/{id}/attachments/{attachmentId}',
   summary: 'Remove a file (its uploader or a coordinator); the audit keeps who removed what',

@@ -9,8 +9,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { WorkflowAction } from '#functions/shared/access.ts';
+import type { FileAccess, WorkflowAction } from '#functions/shared/access.ts';
 import { keys } from '#shared/adapters/dynamodb/keys.ts';
+import type { FileStorage } from './file-storage.ts';
 
 /**
  * One handler as a Lambda function with the project's fixed defaults: arm64, nodejs22.x, bundled by the
@@ -87,6 +88,13 @@ export class RomactFunction extends Construct {
 
   private setEnvironment(name: string, value: string) {
     this.function.addEnvironment(name, value);
+  }
+
+  /** Files: what its access allows, under its prefix only; the bucket's name in FILES_BUCKET. */
+  bindFiles(storage: FileStorage, access: FileAccess): this {
+    storage.grant(this.function, access);
+    this.setEnvironment('FILES_BUCKET', storage.bucket.bucketName);
+    return this;
   }
 
   /** Table access: read-only where the handler only reads. */

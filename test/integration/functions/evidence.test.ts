@@ -43,7 +43,11 @@ async function upload(
   });
   expect(announced.status, JSON.stringify(announced.body)).toBe(201);
   const { upload: signed, attachment } = announced.body;
-  const put = await fetch(signed.url, { method: 'PUT', headers: signed.headers, body: bytes });
+  const put = await fetch(signed.url, {
+    method: 'PUT',
+    headers: signed.headers,
+    body: new Uint8Array(bytes),
+  });
   const confirmed = await call('POST', `/tasks/${taskId}/attachments/${attachment.attachmentId}/confirm`, {
     claims: person.claims,
   });
@@ -200,15 +204,23 @@ describe('Attachments on a task', () => {
       body: { name: 'scan.pdf', contentType: 'application/pdf', size: PDF.length },
     });
     const { url, headers } = announced.body.upload;
-    const longer = await fetch(url, { method: 'PUT', headers, body: Buffer.concat([PDF, PDF]) });
+    const longer = await fetch(url, {
+      method: 'PUT',
+      headers,
+      body: new Uint8Array(Buffer.concat([PDF, PDF])),
+    });
     expect(longer.status).toBe(403);
     const otherType = await fetch(url, {
       method: 'PUT',
       headers: { 'content-type': 'image/png' },
-      body: PDF,
+      body: new Uint8Array(PDF),
     });
     expect(otherType.status).toBe(403);
-    const forged = await fetch(`${url.slice(0, -4)}AAAA`, { method: 'PUT', headers, body: PDF });
+    const forged = await fetch(`${url.slice(0, -4)}AAAA`, {
+      method: 'PUT',
+      headers,
+      body: new Uint8Array(PDF),
+    });
     expect(forged.status).toBe(404);
     const asDownload = await fetch(url);
     expect(asDownload.status).toBe(403);
