@@ -16,6 +16,7 @@ import { route as listComments } from './api/comments/list-comments.ts';
 import { route as completeOnBehalf } from './api/complete-on-behalf.ts';
 import { route as completeTask } from './api/complete-task.ts';
 import { route as eraseContacts } from './api/erase-contacts.ts';
+import { route as exportCycles } from './api/exports/export-cycles.ts';
 import { route as extendTask } from './api/extend-task.ts';
 import { route as getCalendar } from './api/get-calendar.ts';
 import { route as getCycle } from './api/get-cycle.ts';
@@ -90,6 +91,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   listComments,
   editComment,
   deleteComment,
+  exportCycles,
 ] as unknown as readonly ApiRoute[];
 
 /** The source file of a route's Lambda function (its family's, if it shares one), relative to the project root. */
