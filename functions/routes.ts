@@ -39,6 +39,10 @@ import { route as listMembers } from './api/people/list-members.ts';
 import { route as listNotifications } from './api/people/list-notifications.ts';
 import { route as personalCalendar } from './api/people/personal-calendar.ts';
 import { route as removeMember } from './api/people/remove-member.ts';
+import { route as getPublication } from './api/publications/get-publication.ts';
+import { route as giveConsent } from './api/publications/give-consent.ts';
+import { route as publicPage } from './api/publications/public-page.ts';
+import { route as withdrawConsent } from './api/publications/withdraw-consent.ts';
 import { route as putMunicipality } from './api/put-municipality.ts';
 import { route as resolveLink } from './api/resolve-link.ts';
 import { route as startCycle } from './api/start-cycle.ts';
@@ -92,6 +96,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   editComment,
   deleteComment,
   exportCycles,
+  getPublication,
+  giveConsent,
+  withdrawConsent,
+  publicPage,
 ] as unknown as readonly ApiRoute[];
 
 /** The source file of a route's Lambda function (its family's, if it shares one), relative to the project root. */

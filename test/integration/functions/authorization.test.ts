@@ -183,6 +183,19 @@ const fixtures: Record<string, Fixture> = {
     refusedByResource: ['municipality', 'cag'],
     order: 9,
   },
+  // A municipality's own export, asked by name: another tenant finds no such export.
+  'export-cycles': {
+    path: () => '/exports/BG/cycles.csv',
+    query: { municipalityId: 'bg-own' },
+    status: 303,
+  },
+  'get-publication': { path: () => '/municipalities/bg-own/publication' },
+  'give-consent': {
+    path: () => '/municipalities/bg-own/publication/consent',
+    body: () => ({ genderBalance: { women: 4, men: 3, otherOrUndisclosed: 1 } }),
+    order: 3,
+  },
+  'withdraw-consent': { path: () => '/municipalities/bg-own/publication/consent', order: 4 },
 };
 
 const PENDING_FILE = 'att-00000000000000000000000a';
