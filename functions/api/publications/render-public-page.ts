@@ -8,7 +8,7 @@ import { type PublicPageTexts, publicPageTexts } from './public-page-texts.ts';
  * escaped. In the municipality's language or English, with a link to the other.
  */
 
-const escape = (text: unknown) =>
+const escapeHtml = (text: unknown) =>
   String(text ?? '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -16,7 +16,7 @@ const escape = (text: unknown) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (match, name: string) => escape(values[name] ?? match));
+  text.replace(/\{(\w+)\}/g, (match, name: string) => escapeHtml(values[name] ?? match));
 
 const STYLE = `
 body{font:1.05rem/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}
@@ -73,13 +73,13 @@ export function renderPublicPage(page: PublicPage, locale: string): string {
     sections.push(
       `<section aria-labelledby="priorities"><h2 id="priorities">${t.priorities}</h2>${rows(
         cycle.priorities,
-        (row) => escape(row.label ?? String(row.area ?? '').replace(/-/g, ' ')),
+        (row) => escapeHtml(row.label ?? String(row.area ?? '').replace(/-/g, ' ')),
         t,
       )}</section>`,
       `<section aria-labelledby="actions"><h2 id="actions">${t.actions}</h2>${rows(
         cycle.actions,
         (row) =>
-          `${escape(row.label)}${row.status ? ` <span class="muted">(${escape(row.status)})</span>` : ''}`,
+          `${escapeHtml(row.label)}${row.status ? ` <span class="muted">(${escapeHtml(row.status)})</span>` : ''}`,
         t,
       )}</section>`,
       `<section aria-labelledby="funding"><h2 id="funding">${t.funding}</h2>${
@@ -106,8 +106,8 @@ export function renderPublicPage(page: PublicPage, locale: string): string {
                 const actual = Number(row.actual ?? 0);
                 const share = target > 0 ? Math.min(100, Math.round((actual / target) * 100)) : 0;
                 const cell = (value: unknown) =>
-                  value === undefined ? '–' : escape(number.format(Number(value)));
-                return `<tr><th scope="row">${escape(row.label)}</th><td>${cell(row.baseline)}</td><td>${cell(row.target)}</td><td>${cell(row.actual)}${
+                  value === undefined ? '–' : escapeHtml(number.format(Number(value)));
+                return `<tr><th scope="row">${escapeHtml(row.label)}</th><td>${cell(row.baseline)}</td><td>${cell(row.target)}</td><td>${cell(row.actual)}${
                   target > 0
                     ? `<div class="bar" aria-hidden="true"><span style="width:${share}%"></span></div>`
                     : ''
@@ -119,15 +119,15 @@ export function renderPublicPage(page: PublicPage, locale: string): string {
       `<section aria-labelledby="timeline"><h2 id="timeline">${t.timeline}</h2><table><thead><tr><th scope="col">${t.phase}</th><th scope="col">${t.started}</th><th scope="col">${t.ended}</th></tr></thead><tbody>${cycle.phases
         .map((row) => {
           const title = cycle.phaseTitles[String(row.label)];
-          return `<tr><th scope="row">${escape(title?.[locale] ?? title?.en ?? row.label)}</th><td>${escape(row.started_on)}</td><td>${
-            row.completed_on ? escape(row.completed_on) : t.running
+          return `<tr><th scope="row">${escapeHtml(title?.[locale] ?? title?.en ?? row.label)}</th><td>${escapeHtml(row.started_on)}</td><td>${
+            row.completed_on ? escapeHtml(row.completed_on) : t.running
           }</td></tr>`;
         })
         .join('')}</tbody></table></section>`,
     );
   }
   return `<!doctype html>
-<html lang="${escape(locale)}">
+<html lang="${escapeHtml(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -137,7 +137,7 @@ export function renderPublicPage(page: PublicPage, locale: string): string {
 <body>
 <header><h1>${fill(t.heading, { name: page.name })}</h1>${
     other !== locale && publicPageTexts[other]
-      ? `<p><a href="?lang=${escape(other)}" hreflang="${escape(other)}" lang="${escape(other)}">${escape(publicPageTexts[other].language)}: ${escape(other.toUpperCase())}</a></p>`
+      ? `<p><a href="?lang=${escapeHtml(other)}" hreflang="${escapeHtml(other)}" lang="${escapeHtml(other)}">${escapeHtml(publicPageTexts[other].language)}: ${escapeHtml(other.toUpperCase())}</a></p>`
       : ''
   }</header>
 <main>
@@ -152,5 +152,5 @@ ${sections.join('\n')}
 /** The page for a municipality that has none (or withdrew it): the same for both, so nothing is revealed. */
 export function renderNotPublished(locale = 'en'): string {
   const t = publicPageTexts[locale] ?? (publicPageTexts.en as PublicPageTexts);
-  return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.notFound}</title></head><body><main><h1>${t.notFound}</h1></main></body></html>`;
+  return `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.notFound}</title></head><body><main><h1>${t.notFound}</h1></main></body></html>`;
 }

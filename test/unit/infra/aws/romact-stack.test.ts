@@ -187,8 +187,8 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
     const policies = template.findResources('AWS::IAM::Policy');
     const s3Of = (fragment: string) =>
       (
-        Object.entries(policies).find(([id]) => id.startsWith(fragment))?.[1].Properties.PolicyDocument
-          .Statement as { Action: string | string[]; Resource: unknown }[]
+        (Object.entries(policies).find(([id]) => id.startsWith(fragment))?.[1].Properties.PolicyDocument
+          .Statement ?? []) as { Action: string | string[]; Resource: unknown }[]
       ).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')));
     const upload = s3Of('ApiattachmentsFunction');
     expect(upload.flatMap((statement) => [statement.Action].flat())).toContain('s3:PutObject');
