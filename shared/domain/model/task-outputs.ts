@@ -277,7 +277,7 @@ interface OutputKind<S extends z.ZodType> {
  * A calendar date of the cycle's work: not in the future, and not more than a year before the cycle started
  * (work done just before the cycle was entered counts; a date from another decade is a typing error).
  */
-function withinCycle(date: string, path: string, context: OutputContext): RuleViolation[] {
+export function withinCycle(date: string, path: string, context: OutputContext): RuleViolation[] {
   const earliest = localDate(subtractDuration(new Date(context.cycleStartedAt), 'P1Y'), context.timeZone);
   const today = localDate(context.now, context.timeZone);
   if (date < earliest)
