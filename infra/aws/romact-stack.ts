@@ -299,11 +299,21 @@ export class RomactStack extends Stack {
         { jwtAudience: [client.userPoolClientId] },
       ),
     });
+    // One integration (and one invoke permission) per function: a family's routes share them.
+    const integrations = new Map<RomactFunction, HttpLambdaIntegration>();
     for (const { route, created } of routeFunctions) {
+      let integration = integrations.get(created);
+      if (!integration) {
+        // A family's function serves each of its routes: one permission for the API, not one per route.
+        integration = new HttpLambdaIntegration(`Integration-${route.name}`, created.alias, {
+          scopePermissionToRoute: !route.family,
+        });
+        integrations.set(created, integration);
+      }
       api.addRoutes({
         path: route.path,
         methods: [route.method as apigw.HttpMethod],
-        integration: new HttpLambdaIntegration(`Integration-${route.name}`, created.alias),
+        integration,
         // A public route (a calendar URL that carries its own secret) has no authorizer.
         ...(route.auth === 'none' ? { authorizer: new apigw.HttpNoneAuthorizer() } : {}),
       });

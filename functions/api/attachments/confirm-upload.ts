@@ -8,7 +8,7 @@ import { attachmentView } from '../views.ts';
 export const route = defineRoute({
   name: 'confirm-upload',
   source: import.meta.url,
-  family: { name: 'attachments', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'POST',
   path: '/tasks/{id}/attachments/{attachmentId}/confirm',
   summary: 'Confirm an upload: its size and type (by content) are checked, and the file kept or refused',

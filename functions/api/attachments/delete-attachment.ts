@@ -8,7 +8,7 @@ import { attachmentView } from '../views.ts';
 export const route = defineRoute({
   name: 'delete-attachment',
   source: import.meta.url,
-  family: { name: 'attachments', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'DELETE',
   path: '/tasks/{id}/attachments/{attachmentId}',
   summary: 'Remove a file (its uploader or a coordinator); the audit keeps who removed what',

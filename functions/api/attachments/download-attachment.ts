@@ -8,7 +8,7 @@ import { attachmentView } from '../views.ts';
 export const route = defineRoute({
   name: 'download-attachment',
   source: import.meta.url,
-  family: { name: 'attachments', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'GET',
   path: '/tasks/{id}/attachments/{attachmentId}',
   summary: 'A file of a task, with a presigned download URL',

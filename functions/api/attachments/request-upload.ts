@@ -8,7 +8,7 @@ import { attachmentView } from '../views.ts';
 export const route = defineRoute({
   name: 'request-upload',
   source: import.meta.url,
-  family: { name: 'attachments', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'POST',
   path: '/tasks/{id}/attachments',
   summary: 'Start uploading a file to a task (returns a presigned upload URL)',

@@ -7,7 +7,7 @@ import { TaskPath } from '../params.ts';
 export const route = defineRoute({
   name: 'add-comment',
   source: import.meta.url,
-  family: { name: 'comments', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'POST',
   path: '/tasks/{id}/comments',
   summary: "Comment on a task's thread (mentions notify the people named)",

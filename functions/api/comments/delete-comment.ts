@@ -7,7 +7,7 @@ import { CommentPath } from '../params.ts';
 export const route = defineRoute({
   name: 'delete-comment',
   source: import.meta.url,
-  family: { name: 'comments', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'DELETE',
   path: '/tasks/{id}/comments/{commentId}',
   summary: 'Remove a comment (its author or a coordinator); the audit keeps who removed it',

@@ -7,7 +7,7 @@ import { CommentPath } from '../params.ts';
 export const route = defineRoute({
   name: 'edit-comment',
   source: import.meta.url,
-  family: { name: 'comments', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'PUT',
   path: '/tasks/{id}/comments/{commentId}',
   summary: 'Edit your comment (the edit is audited)',

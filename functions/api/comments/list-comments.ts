@@ -7,7 +7,7 @@ import { TaskPath } from '../params.ts';
 export const route = defineRoute({
   name: 'list-comments',
   source: import.meta.url,
-  family: { name: 'comments', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'GET',
   path: '/tasks/{id}/comments',
   summary: "A task's comment thread, oldest first",

@@ -11,6 +11,7 @@ import { lambdaRoute } from '../../shared/lambda.ts';
 export const route = defineRoute({
   name: 'export-cycles',
   source: import.meta.url,
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'GET',
   path: '/exports/{country}/{file}',
   summary:

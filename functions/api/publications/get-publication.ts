@@ -7,7 +7,7 @@ import { MunicipalityPath } from '../params.ts';
 export const route = defineRoute({
   name: 'get-publication',
   source: import.meta.url,
-  family: { name: 'publications', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'GET',
   path: '/municipalities/{id}/publication',
   summary: 'Whether the municipality’s public page is published, and each side’s consent',

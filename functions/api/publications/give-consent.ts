@@ -7,7 +7,7 @@ import { MunicipalityPath } from '../params.ts';
 export const route = defineRoute({
   name: 'give-consent',
   source: import.meta.url,
-  family: { name: 'publications', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'PUT',
   path: '/municipalities/{id}/publication/consent',
   summary: 'Consent, for your side, to publishing the public page (published once both sides consent)',

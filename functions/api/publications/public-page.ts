@@ -26,7 +26,7 @@ export const route = defineRoute({
   access: { table: 'read' },
   request: {
     path: z.object({ id: MunicipalityId }),
-    query: z.object({ lang: z.enum(['en', 'bg', 'hu', 'it', 'ro', 'sk']).optional() }),
+    query: z.strictObject({ lang: z.enum(['en', 'bg', 'hu', 'it', 'ro', 'sk']).optional() }),
   },
   run: async (ports, { path, query }) => {
     try {

@@ -7,7 +7,7 @@ import { MunicipalityPath } from '../params.ts';
 export const route = defineRoute({
   name: 'withdraw-consent',
   source: import.meta.url,
-  family: { name: 'publications', source: new URL('./lambda.ts', import.meta.url).href },
+  family: { name: 'evidence', source: new URL('../evidence.ts', import.meta.url).href },
   method: 'DELETE',
   path: '/municipalities/{id}/publication/consent',
   summary: 'Withdraw your side’s consent: the public page is unpublished at once',

@@ -4,6 +4,7 @@ import { fieldIssues, InvalidInputError, RuleViolationError } from '../../errors
 import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
 import { type Comment, CommentText, MAX_COMMENTS_PER_TASK, MAX_MENTIONS } from '../../model/comment.ts';
+import { UserId } from '../../model/ids.ts';
 import { checkMentions, notifyMentions } from '../../ops/comment-mentions.ts';
 import type { NoticePorts } from '../../ops/notify-people.ts';
 import { recordEvent } from '../../ops/record-event.ts';
@@ -12,7 +13,7 @@ import type { Ports } from '../../ports.ts';
 /** A new comment: its text, the people it mentions, and a token that makes a retried post post once. */
 export const NewComment = z.strictObject({
   text: CommentText,
-  mentions: z.array(z.string().min(1).max(100)).max(MAX_MENTIONS).default([]),
+  mentions: z.array(UserId).max(MAX_MENTIONS).default([]),
   clientToken: z
     .string()
     .regex(/^[A-Za-z0-9_-]{8,64}$/)

@@ -9,6 +9,7 @@ import {
 import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
 import { type Comment, CommentText, MAX_MENTIONS } from '../../model/comment.ts';
+import { UserId } from '../../model/ids.ts';
 import { checkMentions, notifyMentions } from '../../ops/comment-mentions.ts';
 import type { NoticePorts } from '../../ops/notify-people.ts';
 import { recordEvent } from '../../ops/record-event.ts';
@@ -18,7 +19,7 @@ import type { Ports } from '../../ports.ts';
 /** A comment's new text, and who it mentions now. */
 export const CommentEdit = z.strictObject({
   text: CommentText,
-  mentions: z.array(z.string().min(1).max(100)).max(MAX_MENTIONS).default([]),
+  mentions: z.array(UserId).max(MAX_MENTIONS).default([]),
 });
 
 /**

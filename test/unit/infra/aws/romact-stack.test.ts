@@ -190,11 +190,11 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
         (Object.entries(policies).find(([id]) => id.startsWith(fragment))?.[1].Properties.PolicyDocument
           .Statement ?? []) as { Action: string | string[]; Resource: unknown }[]
       ).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')));
-    const upload = s3Of('ApiattachmentsFunction');
+    const upload = s3Of('ApievidenceFunction');
     expect(upload.flatMap((statement) => [statement.Action].flat())).toContain('s3:PutObject');
     expect(JSON.stringify(upload.map((statement) => statement.Resource))).toContain('/cycles/*');
     expect(s3Of('ApigettaskFunction')).toEqual([]);
-    expect(s3Of('ApicommentsFunction')).toEqual([]);
+    expect(s3Of('ApipublicpageFunction')).toEqual([]);
   });
 
   it('has notifications, events, the sweep schedule with a dead-letter queue, and alarms', () => {
