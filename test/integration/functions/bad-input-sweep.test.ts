@@ -775,7 +775,6 @@ function pathAttacks(
       '/cycles/{id}': ['cyc-00000000000000000000', ids.cycleIT],
       '/tasks/{id}': ['cyc-00000000000000000000.needs-assessment.r0', ids.taskIT],
       '/municipalities/{id}': ['it-sweep'],
-      '/p/{id}': ['it-sweep'],
     };
     for (const [prefix, values] of Object.entries(unknown)) {
       if (!route.path.startsWith(prefix) || parameter !== 'id') continue;
