@@ -27,6 +27,12 @@ export interface SignedIn {
   activeMembershipId: string;
 }
 
+/** The refusal of a membership the person does not hold (403 naming the field). */
+export const notYourMembership = () =>
+  new ForbiddenError('That membership is not yours', [
+    { path: 'membershipId', message: 'is not one of yours' },
+  ]);
+
 /**
  * The membership a person acts in: the one asked for (it must be theirs), else the one they last chose, else
  * their first. A person with none cannot act.
@@ -40,11 +46,7 @@ export async function activeMembership(
   if (memberships.length === 0) {
     throw new ForbiddenError('You have no membership any more; ask your coordinator to invite you again');
   }
-  if (requested && !memberships.some((one) => one.membershipId === requested)) {
-    throw new ForbiddenError('That membership is not yours', [
-      { path: 'membershipId', message: 'is not one of yours' },
-    ]);
-  }
+  if (requested && !memberships.some((one) => one.membershipId === requested)) throw notYourMembership();
   const chosen =
     memberships.find((one) => one.membershipId === requested) ??
     memberships.find((one) => one.membershipId === user.activeMembershipId) ??

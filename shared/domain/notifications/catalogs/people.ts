@@ -3,6 +3,8 @@ import type { Locale } from '../../model/roles.ts';
 /**
  * Messages about people rather than tasks: sign-in codes, invitations, notices that an entry was made on
  * someone's behalf. Placeholders: {code}, {minutes}, {days}, {link}, {municipality}, {role}, {by}, {task}.
+ * `assistedEntry` says first how long there is to object: an SMS that must be shortened loses its end, and its
+ * link travels beside the sentence, whole.
  */
 export interface PeopleCatalog {
   signInSubject: string;
@@ -26,8 +28,7 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
       municipality: 'municipal staff',
       cag: 'Community Action Group member',
     },
-    assistedEntry:
-      'ROMACT: {by} recorded "{task}" for {municipality} on your behalf. If this is wrong, tell them or open {link} within {days} days.',
+    assistedEntry: 'You have {days} days to object: {by} recorded "{task}" on your behalf ({municipality}).',
   },
   bg: {
     signInSubject: 'Вашият код за вход в ROMACT',
@@ -41,8 +42,7 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
       municipality: 'служител на общината',
       cag: 'член на Групата за действие на общността',
     },
-    assistedEntry:
-      'ROMACT: {by} въведе „{task}“ за {municipality} от ваше име. Ако не е вярно, кажете им или отворете {link} до {days} дни.',
+    assistedEntry: 'Имате {days} дни да възразите: {by} въведе от ваше име „{task}“ ({municipality}).',
   },
   hu: {
     signInSubject: 'ROMACT belépési kódja',
@@ -56,8 +56,7 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
       municipality: 'önkormányzati munkatárs',
       cag: 'a Közösségi Akciócsoport tagja',
     },
-    assistedEntry:
-      'ROMACT: {by} az Ön nevében rögzítette: „{task}” ({municipality}). Ha ez téves, szóljon nekik, vagy nyissa meg: {link} {days} napon belül.',
+    assistedEntry: '{days} napja van tiltakozni: {by} az Ön nevében rögzítette: „{task}” ({municipality}).',
   },
   it: {
     signInSubject: 'Il tuo codice di accesso a ROMACT',
@@ -71,8 +70,7 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
       municipality: 'personale del comune',
       cag: 'membro del Gruppo di azione comunitaria',
     },
-    assistedEntry:
-      'ROMACT: {by} ha registrato «{task}» per {municipality} a tuo nome. Se non è corretto, diglielo o apri {link} entro {days} giorni.',
+    assistedEntry: 'Hai {days} giorni per opporti: {by} ha registrato a tuo nome «{task}» ({municipality}).',
   },
   ro: {
     signInSubject: 'Codul dvs. de conectare ROMACT',
@@ -87,7 +85,7 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
       cag: 'membru al Grupului de acțiune comunitară',
     },
     assistedEntry:
-      'ROMACT: {by} a înregistrat „{task}” pentru {municipality} în numele dvs. Dacă nu este corect, spuneți-le sau deschideți {link} în {days} zile.',
+      'Aveți {days} zile să vă opuneți: {by} a înregistrat în numele dvs. „{task}” ({municipality}).',
   },
   sk: {
     signInSubject: 'Váš prihlasovací kód do ROMACT',
@@ -101,8 +99,7 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
       municipality: 'zamestnanec obce',
       cag: 'člen Komunitnej akčnej skupiny',
     },
-    assistedEntry:
-      'ROMACT: {by} zaznamenal „{task}“ za {municipality} vo vašom mene. Ak to nie je správne, povedzte im to alebo otvorte {link} do {days} dní.',
+    assistedEntry: 'Máte {days} dní na námietku: {by} zaznamenal vo vašom mene „{task}“ ({municipality}).',
   },
 };
 

@@ -7,6 +7,7 @@ import {
   accessTokenFor,
   activeMembership,
   newRefreshSecret,
+  notYourMembership,
   refreshHash,
   SESSION_DAYS,
   type SignedIn,
@@ -51,6 +52,13 @@ export async function verifySignIn(
     await deps.signIn.recordFailedAttempt(code);
     throw wrongCode();
   }
+  // A membership that is not theirs is refused before the code is used up: nothing is written on a 4xx, and the
+  // person can sign in with the same code in the membership they do hold.
+  if (
+    body.membershipId &&
+    !(await deps.users.memberships(code.userId)).some((one) => one.membershipId === body.membershipId)
+  )
+    throw notYourMembership();
   // Two requests with the right code at once: one consumes it, the other is told it has expired.
   if (!(await deps.signIn.consumeCode(code))) throw wrongCode();
   let user = await deps.users.get(code.userId);

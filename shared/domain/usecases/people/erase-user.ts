@@ -42,7 +42,6 @@ export async function eraseUser(
     if (sameMunicipality) throw new ForbiddenError('Only the person or their coordinator erases them');
     throw new NotFoundError(`No person ${userId}`);
   }
-  for (const membership of memberships) await deps.users.removeMembership(membership);
   for (const channel of user.channels) await deps.users.releaseAddress(channel.type, channel.address, userId);
   await deps.messages.eraseForUser(userId);
   await deps.audit.pseudonymize(userId, erasedName(userId));
@@ -61,6 +60,9 @@ export async function eraseUser(
         updatedAt: deps.clock.now().toISOString(),
       }),
   );
+  // The memberships go last: they are what lets a coordinator find the person again, so an erasure that failed
+  // half-way (a timeout, a throttled write) can be run again until it is complete.
+  for (const membership of memberships) await deps.users.removeMembership(membership);
   return { erased: true };
 }
 
