@@ -21,6 +21,11 @@ export interface Access {
    * files for cheaper storage, `export` writes and hands out open-data exports (under `exports/`).
    */
   files?: FileAccess;
+  /**
+   * The user directory (the Cognito user pool on AWS): register people, change the addresses they sign in with,
+   * sign them out everywhere, remove them. Only the functions that create, change or erase people.
+   */
+  directory?: 'manage';
 }
 
 /** What a function may do with files. */
@@ -121,6 +126,11 @@ export function restrictPorts<P extends Partial<Ports>>(ports: P, access: Access
       if (method === 'publish' && !access.notify) return `${name} may not publish events`;
       return undefined;
     });
+  }
+  if (ports.directory) {
+    restricted.directory = guard(ports.directory, (method) =>
+      access.directory ? undefined : `${name} may not manage people in the user directory (${method})`,
+    );
   }
   return restricted as P;
 }

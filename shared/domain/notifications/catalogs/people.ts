@@ -11,6 +11,8 @@ export interface PeopleCatalog {
   signInCode: string;
   invitationSubject: string;
   invitation: string;
+  /** An invitation where the sign-in service sends the code at each sign-in (Cognito on AWS): no code in it. */
+  invitationWithoutCode: string;
   roles: { coordinator: string; municipality: string; cag: string };
   assistedEntry: string;
 }
@@ -23,6 +25,8 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
     invitationSubject: 'You are invited to ROMACT',
     invitation:
       'You are invited to ROMACT as {role} ({municipality}). Open {link} and sign in with this address; your code is {code} (valid {days} days).',
+    invitationWithoutCode:
+      'You are invited to ROMACT as {role} ({municipality}). Open {link} and sign in with this address: a code is sent to it when you do.',
     roles: {
       coordinator: 'programme coordinator',
       municipality: 'municipal staff',
@@ -37,6 +41,8 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
     invitationSubject: 'Поканени сте в ROMACT',
     invitation:
       'Поканени сте в ROMACT като {role} ({municipality}). Отворете {link} и влезте с този адрес; кодът ви е {code} (валиден {days} дни).',
+    invitationWithoutCode:
+      'Поканени сте в ROMACT като {role} ({municipality}). Отворете {link} и влезте с този адрес: при влизане на него ще получите код.',
     roles: {
       coordinator: 'координатор на програмата',
       municipality: 'служител на общината',
@@ -51,6 +57,8 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
     invitationSubject: 'Meghívás a ROMACT-ba',
     invitation:
       'Meghívást kapott a ROMACT-ba: {role} ({municipality}). Nyissa meg: {link}, és lépjen be ezzel a címmel; kódja: {code} ({days} napig érvényes).',
+    invitationWithoutCode:
+      'Meghívást kapott a ROMACT-ba: {role} ({municipality}). Nyissa meg: {link}, és lépjen be ezzel a címmel: belépéskor kódot küldünk rá.',
     roles: {
       coordinator: 'programkoordinátor',
       municipality: 'önkormányzati munkatárs',
@@ -65,6 +73,8 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
     invitationSubject: 'Sei invitato in ROMACT',
     invitation:
       'Sei invitato in ROMACT come {role} ({municipality}). Apri {link} e accedi con questo indirizzo; il tuo codice è {code} (valido {days} giorni).',
+    invitationWithoutCode:
+      'Sei invitato in ROMACT come {role} ({municipality}). Apri {link} e accedi con questo indirizzo: quando accedi ti inviamo un codice.',
     roles: {
       coordinator: 'coordinatore del programma',
       municipality: 'personale del comune',
@@ -79,6 +89,8 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
     invitationSubject: 'Sunteți invitat în ROMACT',
     invitation:
       'Sunteți invitat în ROMACT ca {role} ({municipality}). Deschideți {link} și conectați-vă cu această adresă; codul dvs. este {code} (valabil {days} zile).',
+    invitationWithoutCode:
+      'Sunteți invitat în ROMACT ca {role} ({municipality}). Deschideți {link} și conectați-vă cu această adresă: la conectare primiți un cod pe ea.',
     roles: {
       coordinator: 'coordonator de program',
       municipality: 'personal al primăriei',
@@ -94,6 +106,8 @@ export const peopleCatalogs: Record<Locale, PeopleCatalog> = {
     invitationSubject: 'Pozvánka do ROMACT',
     invitation:
       'Ste pozvaný do ROMACT ako {role} ({municipality}). Otvorte {link} a prihláste sa touto adresou; váš kód je {code} (platí {days} dní).',
+    invitationWithoutCode:
+      'Ste pozvaný do ROMACT ako {role} ({municipality}). Otvorte {link} a prihláste sa touto adresou: pri prihlásení vám naň pošleme kód.',
     roles: {
       coordinator: 'koordinátor programu',
       municipality: 'zamestnanec obce',

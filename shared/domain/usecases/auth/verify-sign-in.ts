@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { InvalidInputError } from '../../errors.ts';
 import { addressKey, EmailAddress, normalizeAddress, PhoneNumber } from '../../model/user.ts';
+import { namedMemberships } from '../../ops/me.ts';
 import {
   ACCESS_TOKEN_SECONDS,
   accessTokenFor,
   activeMembership,
   newRefreshSecret,
+  newRotationKey,
   notYourMembership,
   refreshHash,
   SESSION_DAYS,
@@ -41,7 +43,7 @@ const wrongCode = () =>
  * for the chosen membership and a rotating refresh token. The address is verified by it.
  */
 export async function verifySignIn(
-  deps: Pick<Ports, 'users' | 'signIn' | 'tokens' | 'clock'>,
+  deps: Pick<Ports, 'users' | 'signIn' | 'tokens' | 'clock' | 'municipalities'>,
   body: z.infer<typeof VerifySignInBody>,
 ): Promise<SignedIn> {
   const now = deps.clock.now();
@@ -85,6 +87,7 @@ export async function verifySignIn(
     sessionId,
     userId: current.userId,
     refreshHash: refreshHash(secret),
+    rotationKey: newRotationKey(),
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
     version: 1,
@@ -94,7 +97,7 @@ export async function verifySignIn(
     expiresIn: ACCESS_TOKEN_SECONDS,
     refreshToken: `${sessionId}.${secret}`,
     user: current,
-    memberships,
+    memberships: await namedMemberships(deps, memberships),
     activeMembershipId: membership.membershipId,
   };
 }

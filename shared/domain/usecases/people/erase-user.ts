@@ -14,14 +14,15 @@ export const erasedName = (userId: string) =>
  * Erases a person (the right to erasure): their addresses, name, preferences, calendar, memberships and messages
  * go; the audit trails keep what they did under a pseudonym, so the record stays intact. Their comments lose
  * their text; files they marked as their own personal data are deleted, other files they uploaded (the
- * municipality's records) keep only a pseudonym of them. The person themselves,
- * or a coordinator of a country they are a member in, may do it.
+ * municipality's records) keep only a pseudonym of them. The person themselves, or a coordinator of a country
+ * they are a member in, may do it. The directory forgets them too.
  */
 export async function eraseUser(
   deps: Pick<
     Ports,
     'users' | 'messages' | 'audit' | 'notifier' | 'clock' | 'attachments' | 'comments' | 'files'
-  >,
+  > &
+    Partial<Pick<Ports, 'directory'>>,
   caller: Caller,
   userId: string,
 ): Promise<{ erased: true }> {
@@ -42,6 +43,9 @@ export async function eraseUser(
     if (sameMunicipality) throw new ForbiddenError('Only the person or their coordinator erases them');
     throw new NotFoundError(`No person ${userId}`);
   }
+  // First out of the directory (Cognito on AWS): their sessions end and no address of theirs signs anyone in. If
+  // this fails nothing is erased yet, and erasing again starts over (removing someone already gone is a no-op).
+  await deps.directory?.remove(userId);
   for (const channel of user.channels) await deps.users.releaseAddress(channel.type, channel.address, userId);
   await deps.messages.eraseForUser(userId);
   await deps.audit.pseudonymize(userId, erasedName(userId));

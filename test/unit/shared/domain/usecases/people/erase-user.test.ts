@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MemoryUserDirectory } from '#shared/adapters/memory/user-directory.ts';
 import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
 import type { Caller } from '#shared/domain/model/caller.ts';
 import type { User } from '#shared/domain/model/user.ts';
+import { findOrCreatePerson, grantMembership } from '#shared/domain/ops/people.ts';
 import { CreateUserBody, createUser } from '#shared/domain/usecases/people/create-user.ts';
 import { erasedName, eraseUser } from '#shared/domain/usecases/people/erase-user.ts';
 import { personCaller } from '../../../../../support/signed-in.ts';
@@ -143,5 +145,60 @@ describe('eraseUser', () => {
     expect(await rejection(eraseUser(env.ports, callers.coordinator, 'usr-nobody'))).toBeInstanceOf(
       NotFoundError,
     );
+  });
+});
+
+// The directory (Cognito on AWS, a memory one locally): ids, addresses and sign-out come from it.
+async function givenMember(env: ReturnType<typeof unitPorts>) {
+  await givenMunicipality(env.ports);
+  const { user } = await findOrCreatePerson(env.ports, {
+    displayName: 'Stefan Kolev',
+    locale: 'bg',
+    timeZone: 'Europe/Sofia',
+    channel: { type: 'email', address: 'stefan@plovdiv.example' },
+  });
+  await grantMembership(env.ports, {
+    userId: user.userId,
+    role: 'cag',
+    municipalityId: 'bg-stolipinovo',
+    country: 'BG',
+  });
+  return user;
+}
+
+describe('eraseUser and the user directory', () => {
+  it('removes the person from the directory: their address signs nobody in any more', async () => {
+    const env = unitPorts();
+    const directory = new MemoryUserDirectory();
+    env.ports.directory = directory;
+    const user = await givenMember(env);
+    expect(directory.holderOf('email', 'stefan@plovdiv.example')).toBe(user.userId);
+
+    await eraseUser(env.ports, callers.coordinator, user.userId);
+
+    expect(directory.entryOf(user.userId)).toBeUndefined();
+    expect(directory.holderOf('email', 'stefan@plovdiv.example')).toBeUndefined();
+    expect((await env.ports.users.get(user.userId))?.status).toBe('ERASED');
+  });
+
+  it('erases nothing when the directory cannot remove the person (erasing again starts over)', async () => {
+    const env = unitPorts();
+    const directory = new MemoryUserDirectory();
+    env.ports.directory = directory;
+    const user = await givenMember(env);
+    const failing = Object.assign(Object.create(directory) as MemoryUserDirectory, {
+      remove: async () => {
+        throw new Error('Cognito is unreachable');
+      },
+    });
+    env.ports.directory = failing;
+
+    await rejection(eraseUser(env.ports, callers.coordinator, user.userId));
+
+    expect((await env.ports.users.get(user.userId))?.status).toBe('ACTIVE');
+    expect(await env.ports.users.memberships(user.userId)).toHaveLength(1);
+    env.ports.directory = directory;
+    await eraseUser(env.ports, callers.coordinator, user.userId);
+    expect((await env.ports.users.get(user.userId))?.status).toBe('ERASED');
   });
 });
