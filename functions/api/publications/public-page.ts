@@ -18,6 +18,7 @@ const PAGE_HEADERS = {
 export const route = defineRoute({
   name: 'public-page',
   source: import.meta.url,
+  family: { name: 'public', source: new URL('../public.ts', import.meta.url).href },
   method: 'GET',
   path: '/p/{id}',
   summary: 'A municipality’s public page (HTML, no personal data), published by joint consent',

@@ -194,7 +194,7 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
     expect(upload.flatMap((statement) => [statement.Action].flat())).toContain('s3:PutObject');
     expect(JSON.stringify(upload.map((statement) => statement.Resource))).toContain('/cycles/*');
     expect(s3Of('ApigettaskFunction')).toEqual([]);
-    expect(s3Of('ApipublicpageFunction')).toEqual([]);
+    expect(s3Of('ApipublicFunction')).toEqual([]);
   });
 
   it('has notifications, events, the sweep schedule with a dead-letter queue, and alarms', () => {
