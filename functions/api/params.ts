@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AttachmentId } from '#shared/domain/model/attachment.ts';
 import { CommentId } from '#shared/domain/model/comment.ts';
 import { CycleId, MunicipalityId, TaskId, UserId } from '#shared/domain/model/ids.ts';

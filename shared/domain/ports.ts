@@ -54,6 +54,9 @@ export interface CycleRecord {
   audit: AuditEvent[];
 }
 
+/** Which phase run: a phase of a cycle, in a revision. */
+export type PhaseRunKey = Pick<PhaseRun, 'cycleId' | 'phase' | 'revision'>;
+
 /** Cycles and their phase runs. */
 export interface CycleRepository {
   /** Creates the cycle unless one with this id exists; returns the stored one either way. */
@@ -89,10 +92,13 @@ export interface CycleRepository {
   ): Promise<{ claimed: boolean; holder?: string }>;
   /** Frees the slot if `cycleId` holds it (the cycle ended). */
   releaseLiveSlot(slot: LiveSlot, cycleId: string): Promise<void>;
-  /** Records a phase run once; a repeat returns the first record. */
-  startPhase(run: PhaseRun): Promise<PhaseRun>;
-  /** Sets a phase run's end once; a repeat returns the first end. */
-  endPhase(run: PhaseRun, endedAt: string): Promise<PhaseRun>;
+  /** Records a phase run once; a repeat returns the first record (`created`: this call recorded it). */
+  startPhase(run: PhaseRun): Promise<{ run: PhaseRun; created: boolean }>;
+  /**
+   * Sets a phase run's end once, in one write (a run never started is recorded as starting then); a repeat
+   * returns the first end.
+   */
+  endPhase(run: PhaseRunKey, endedAt: string): Promise<PhaseRun>;
 }
 
 /** Human tasks. */

@@ -162,13 +162,30 @@ export function storeContract(
           revision: 0,
           startedAt: '2027-01-01T00:00:00.000Z',
         };
-        await store.cycles.startPhase(run);
-        expect(
-          await store.cycles.startPhase({ ...run, startedAt: '2027-02-01T00:00:00.000Z' }),
-        ).toMatchObject({ startedAt: run.startedAt });
-        await store.cycles.endPhase(run, '2027-01-05T00:00:00.000Z');
-        expect(await store.cycles.endPhase(run, '2027-01-09T00:00:00.000Z')).toMatchObject({
+        expect(await store.cycles.startPhase(run)).toEqual({ run, created: true });
+        expect(await store.cycles.startPhase({ ...run, startedAt: '2027-02-01T00:00:00.000Z' })).toEqual({
+          run,
+          created: false,
+        });
+        expect(await store.cycles.endPhase(run, '2027-01-05T00:00:00.000Z')).toEqual({
+          ...run,
           endedAt: '2027-01-05T00:00:00.000Z',
+        });
+        expect(await store.cycles.endPhase(run, '2027-01-09T00:00:00.000Z')).toEqual({
+          ...run,
+          endedAt: '2027-01-05T00:00:00.000Z',
+        });
+        expect((await store.cycles.record('cyc-v'))?.phases).toEqual([
+          { ...run, endedAt: '2027-01-05T00:00:00.000Z' },
+        ]);
+      });
+
+      it('ends a phase run by its key alone, recording one never started as starting when it ends', async () => {
+        const key = { cycleId: 'cyc-v', phase: 'consultation', revision: 1 };
+        expect(await store.cycles.endPhase(key, '2027-01-07T00:00:00.000Z')).toEqual({
+          ...key,
+          startedAt: '2027-01-07T00:00:00.000Z',
+          endedAt: '2027-01-07T00:00:00.000Z',
         });
       });
 

@@ -1,5 +1,5 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Message } from '#shared/domain/model/message.ts';
 import type { MessageRepository, Page, PageRequest } from '#shared/domain/ports.ts';
 import type { Listing } from './cursor.ts';

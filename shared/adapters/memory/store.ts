@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConcurrentUpdateError, InvalidInputError } from '#shared/domain/errors.ts';
 import { Attachment } from '#shared/domain/model/attachment.ts';
 import { AuditEvent, peopleOf, withPseudonym } from '#shared/domain/model/audit-event.ts';
@@ -26,6 +26,7 @@ import type {
   OpenTaskFilter,
   Page,
   PageRequest,
+  PhaseRunKey,
   PublicationRepository,
   SignInRepository,
   StorePorts,
@@ -206,16 +207,22 @@ class MemoryCycles implements CycleRepository {
   async startPhase(run: PhaseRun) {
     const key = `${run.cycleId}#${run.phase}#r${run.revision}`;
     const existing = this.data.phases.get(key);
-    if (existing) return PhaseRun.parse(copy(existing));
+    if (existing) return { run: PhaseRun.parse(copy(existing)), created: false };
     this.data.phases.set(key, copy(run));
-    return PhaseRun.parse(copy(run));
+    return { run: PhaseRun.parse(copy(run)), created: true };
   }
 
-  async endPhase(run: PhaseRun, endedAt: string) {
+  async endPhase(run: PhaseRunKey, endedAt: string) {
     const key = `${run.cycleId}#${run.phase}#r${run.revision}`;
     const existing = this.data.phases.get(key);
     if (existing?.endedAt) return PhaseRun.parse(copy(existing));
-    const ended = { ...run, endedAt };
+    const ended: PhaseRun = {
+      cycleId: run.cycleId,
+      phase: run.phase,
+      revision: run.revision,
+      startedAt: existing?.startedAt ?? endedAt,
+      endedAt,
+    };
     this.data.phases.set(key, copy(ended));
     return PhaseRun.parse(copy(ended));
   }

@@ -15,7 +15,16 @@ const DELIVERY_LEASE_MINUTES = 10;
 export async function dispatchMessages(
   deps: Pick<Ports, 'messages' | 'notifier' | 'users' | 'clock'>,
   now: Date = deps.clock.now(),
+  /**
+   * Only these messages, just stored by the caller (a task's assignment): no listing, and no race with every
+   * other dispatch under way to claim the same due messages. What is not due yet is left to the sweep.
+   */
+  only?: readonly Message[],
 ): Promise<{ deliveries: number; messages: number }> {
+  if (only) {
+    const due = only.filter((one) => one.status === 'PENDING' && one.sendAfter <= now.toISOString());
+    return due.length ? dispatchPage(deps, due, now) : { deliveries: 0, messages: 0 };
+  }
   const totals = { deliveries: 0, messages: 0 };
   const seen = new Set<string>();
   // Claiming moves messages out of the due window, so each page brings new ones until none are left.
