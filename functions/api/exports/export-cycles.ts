@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MunicipalityId } from '#shared/domain/model/ids.ts';
 import { exportCycles } from '#shared/domain/usecases/exports/export-cycles.ts';
 import { defineRoute, HttpResult } from '../../shared/api-route.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { MunicipalityId } from '#shared/domain/model/ids.ts';
 import { publicPage } from '#shared/domain/usecases/publications/public-page.ts';

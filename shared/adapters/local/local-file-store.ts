@@ -4,7 +4,7 @@ import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FileStore, SignedRequest } from '#shared/domain/ports.ts';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './files.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode, Instant } from './instant.ts';
 
 /** The two sides whose joint consent publishes a municipality's public page. */

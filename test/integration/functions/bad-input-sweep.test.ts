@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRoutes } from '#functions/routes.ts';
 import type { ApiRoute } from '#functions/shared/api-route.ts';
 import { claimsFor } from '#shared/domain/model/claims.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldIssues, InvalidInputError, RuleViolationError } from '../../errors.ts';
 import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
