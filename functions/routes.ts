@@ -1,12 +1,22 @@
 import { fileURLToPath } from 'node:url';
+import { route as confirmUpload } from './api/attachments/confirm-upload.ts';
+import { route as deleteAttachment } from './api/attachments/delete-attachment.ts';
+import { route as downloadAttachment } from './api/attachments/download-attachment.ts';
+import { route as listAttachments } from './api/attachments/list-attachments.ts';
+import { route as requestUpload } from './api/attachments/request-upload.ts';
 import { route as refreshSession } from './api/auth/refresh-session.ts';
 import { route as signOut } from './api/auth/sign-out.ts';
 import { route as signInStart } from './api/auth/start-sign-in.ts';
 import { route as signInVerify } from './api/auth/verify-sign-in.ts';
 import { route as cancelCycle } from './api/cancel-cycle.ts';
+import { route as addComment } from './api/comments/add-comment.ts';
+import { route as deleteComment } from './api/comments/delete-comment.ts';
+import { route as editComment } from './api/comments/edit-comment.ts';
+import { route as listComments } from './api/comments/list-comments.ts';
 import { route as completeOnBehalf } from './api/complete-on-behalf.ts';
 import { route as completeTask } from './api/complete-task.ts';
 import { route as eraseContacts } from './api/erase-contacts.ts';
+import { route as exportCycles } from './api/exports/export-cycles.ts';
 import { route as extendTask } from './api/extend-task.ts';
 import { route as getCalendar } from './api/get-calendar.ts';
 import { route as getCycle } from './api/get-cycle.ts';
@@ -30,6 +40,10 @@ import { route as listMembers } from './api/people/list-members.ts';
 import { route as listNotifications } from './api/people/list-notifications.ts';
 import { route as personalCalendar } from './api/people/personal-calendar.ts';
 import { route as removeMember } from './api/people/remove-member.ts';
+import { route as getPublication } from './api/publications/get-publication.ts';
+import { route as giveConsent } from './api/publications/give-consent.ts';
+import { route as publicPage } from './api/publications/public-page.ts';
+import { route as withdrawConsent } from './api/publications/withdraw-consent.ts';
 import { route as putMunicipality } from './api/put-municipality.ts';
 import { route as resolveLink } from './api/resolve-link.ts';
 import { route as startCycle } from './api/start-cycle.ts';
@@ -74,8 +88,28 @@ export const apiRoutes: readonly ApiRoute[] = [
   objectToEntry,
   listTemplates,
   getTemplate,
+  requestUpload,
+  confirmUpload,
+  listAttachments,
+  downloadAttachment,
+  deleteAttachment,
+  addComment,
+  listComments,
+  editComment,
+  deleteComment,
+  exportCycles,
+  getPublication,
+  giveConsent,
+  withdrawConsent,
+  publicPage,
 ] as unknown as readonly ApiRoute[];
 
-/** The source file of a route's Lambda function, relative to the project root. */
-export const routeEntry = (route: Pick<ApiRoute, 'source'>) =>
-  fileURLToPath(route.source).slice(fileURLToPath(new URL('../', import.meta.url)).length);
+/** The source file of a route's Lambda function (its family's, if it shares one), relative to the project root. */
+export const routeEntry = (route: Pick<ApiRoute, 'source' | 'family'>) =>
+  fileURLToPath(route.family?.source ?? route.source).slice(
+    fileURLToPath(new URL('../', import.meta.url)).length,
+  );
+
+/** The name of a route's Lambda function: its own, or its family's. */
+export const routeFunctionName = (route: Pick<ApiRoute, 'name' | 'family'>) =>
+  route.family?.name ?? route.name;

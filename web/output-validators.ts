@@ -2,7 +2,7 @@ import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaV
 import { _ } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { Plugin } from 'vite';
-import { z } from 'zod';
+import * as z from 'zod';
 import { taskOutputs } from '../shared/domain/model/task-outputs.ts';
 import { withoutAnnotations } from './src/features/tasks/components/schema-structure.ts';
 

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { AttachmentId } from '#shared/domain/model/attachment.ts';
+import { CommentId } from '#shared/domain/model/comment.ts';
 import { CycleId, MunicipalityId, TaskId, UserId } from '#shared/domain/model/ids.ts';
 import { Key } from '#shared/domain/model/template-parts.ts';
 
@@ -39,3 +41,8 @@ export const CountryQuery = z
   .string()
   .regex(/^[A-Z]{2}$/, 'must be an ISO-3166 alpha-2 code such as "BG"')
   .optional();
+
+/** A task's id and one of its attachments' ids in a path. */
+export const AttachmentPath = z.object({ id: TaskId, attachmentId: AttachmentId });
+/** A task's id and one of its comments' ids in a path. */
+export const CommentPath = z.object({ id: TaskId, commentId: CommentId });

@@ -1,3 +1,4 @@
+import type { Attachment } from '#shared/domain/model/attachment.ts';
 import { cycleProgress } from '#shared/domain/model/cycle-progress.ts';
 import { isOverdue, type Task } from '#shared/domain/model/task.ts';
 import { taskTitle } from '#shared/domain/notifications/catalogs/task-title.ts';
@@ -66,4 +67,10 @@ export async function cycleView(ports: ViewPorts, record: CycleRecord) {
     tasks: record.tasks.map((task) => taskView(ports, task, municipalityName)),
     audit: record.audit,
   };
+}
+
+/** A file as the API returns it: never where its bytes are kept. */
+export function attachmentView(attachment: Attachment) {
+  const { objectKey: _key, version: _version, ...visible } = attachment;
+  return visible;
 }

@@ -16,11 +16,28 @@ export interface Access {
   /** Notifications: integration events only, or messages (SNS) and events. */
   notify?: 'events' | 'messages';
   /**
+   * Files (S3 on AWS, the data dir offline): `read` issues download URLs and reads a file's first bytes,
+   * `readWrite` also issues upload URLs and deletes (both under `cycles/`), `archive` marks an ended cycle's
+   * files for cheaper storage, `export` writes and hands out open-data exports (under `exports/`).
+   */
+  files?: FileAccess;
+  /**
    * The user directory (the Cognito user pool on AWS): register people, change the addresses they sign in with,
    * sign them out everywhere, remove them. Only the functions that create, change or erase people.
    */
   directory?: 'manage';
 }
+
+/** What a function may do with files. */
+export type FileAccess = 'read' | 'readWrite' | 'archive' | 'export';
+
+/** Per file access: the store methods it allows, and the key prefix they are confined to. */
+export const fileGrants: Record<FileAccess, { methods: readonly string[]; prefix: string }> = {
+  read: { methods: ['downloadUrl', 'stat', 'readHead'], prefix: 'cycles/' },
+  readWrite: { methods: ['downloadUrl', 'stat', 'readHead', 'uploadUrl', 'delete'], prefix: 'cycles/' },
+  archive: { methods: ['archive'], prefix: 'cycles/' },
+  export: { methods: ['write', 'downloadUrl'], prefix: 'exports/' },
+};
 
 const tableWrites: Record<string, readonly string[]> = {
   cycles: ['create', 'update', 'startPhase', 'endPhase'],
@@ -28,6 +45,9 @@ const tableWrites: Record<string, readonly string[]> = {
   audit: ['append'],
   municipalities: ['put', 'eraseContacts'],
   notifications: ['record', 'claim', 'settle'],
+  attachments: ['create', 'update', 'reserveBytes', 'releaseBytes'],
+  comments: ['create', 'update'],
+  publications: ['create', 'update'],
 };
 /** What a function may do with workflow executions. */
 export type WorkflowAction = 'start' | 'continue' | 'stop' | 'taskToken';
@@ -81,6 +101,23 @@ export function restrictPorts<P extends Partial<Ports>>(ports: P, access: Access
       return action && !access.workflow?.includes(action)
         ? `${name} may not ${action} workflow executions (${method})`
         : undefined;
+    });
+  }
+  if (ports.files) {
+    const files = ports.files;
+    restricted.files = new Proxy(files, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function' || typeof property !== 'string') return value;
+        const grant = access.files ? fileGrants[access.files] : undefined;
+        return (key: unknown, ...rest: unknown[]) => {
+          if (!grant?.methods.includes(property))
+            throw new AccessNotGrantedError(`${name} may not ${property} files`);
+          if (typeof key !== 'string' || !key.startsWith(grant.prefix))
+            throw new AccessNotGrantedError(`${name} may only touch files under ${grant.prefix}`);
+          return value.call(target, key, ...rest);
+        };
+      },
     });
   }
   if (ports.notifier) {

@@ -23,6 +23,13 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown> {
   roles: readonly Role[];
   /** `none`: public, no token (sign-in, a calendar URL that carries its own secret). */
   auth?: 'jwt' | 'none';
+  /**
+   * The Lambda function it shares with related routes (its family's module exports a handler serving them
+   * all), instead of one of its own: a region's stack holds at most 500 resources, and each function brings
+   * about ten. The function's IAM is the union of its routes' access; each route still runs on ports
+   * restricted to its own.
+   */
+  family?: { name: string; source: string };
   /** Served by the local server only (Cognito signs people in on AWS). */
   localOnly?: boolean;
   access: Access;

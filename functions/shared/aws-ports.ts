@@ -1,11 +1,13 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { CognitoUserDirectory } from '#shared/adapters/cognito/user-directory.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
+import { S3FileStore } from '#shared/adapters/s3/s3-file-store.ts';
 import { SnsEventBridgeNotifier } from '#shared/adapters/sns-eventbridge/sns-eventbridge-notifier.ts';
 import { StepFunctionsEngine } from '#shared/adapters/step-functions/step-functions-engine.ts';
 import { systemClock } from '#shared/domain/clock.ts';
@@ -88,6 +90,13 @@ function build(access: Access): Ports {
       },
     ),
     notifier,
+    // Upload URLs must not sign a checksum of an empty body (see S3FileStore).
+    files: access.files
+      ? new S3FileStore(
+          new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' }),
+          required('FILES_BUCKET'),
+        )
+      : notWired('files'),
     clock: systemClock,
     templates: builtInCatalog,
     settings: { countries: (process.env.COUNTRIES ?? '').split(',').filter(Boolean) },

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { apiRoutes, routeEntry } from '#functions/routes.ts';
+import { apiRoutes, routeEntry, routeFunctionName } from '#functions/routes.ts';
 import { stepEntry } from '#functions/steps/index.ts';
 import { stepNames } from '#workflows/contract.ts';
 
@@ -22,7 +22,9 @@ export const MAX_BUNDLE_BYTES = 300 * 1024;
 export const handlerEntries: Record<string, string> = {
   ...Object.fromEntries(stepNames.map((step) => [`step:${step}`, stepEntry(step)])),
   ...Object.fromEntries(
-    apiRoutes.filter((route) => !route.localOnly).map((route) => [`api:${route.name}`, routeEntry(route)]),
+    apiRoutes
+      .filter((route) => !route.localOnly)
+      .map((route) => [`api:${routeFunctionName(route)}`, routeEntry(route)]),
   ),
   sweep: 'functions/sweep/sweep-deadlines.ts',
   'trigger:pre-token-generation': 'functions/triggers/pre-token-generation.ts',

@@ -102,4 +102,19 @@ export function acknowledgeFindings(stack: RomactStack): void {
         'Executions are named per cycle at run time: cancelling stops one, starting and chaining describe one to read the version it runs',
     });
   }
+  const filesId = stack.getLogicalId(stack.files.bucket.node.defaultChild as CfnElement);
+  const files =
+    'Files are named per cycle, task and upload at run time: a function is granted the objects under its prefix (functions/shared/access.ts fileGrants), never the whole bucket';
+  everywhere.acknowledge(
+    ...['cycles', 'exports'].map((prefix) => ({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${filesId}.Arn>/${prefix}/*]`,
+      reason: files,
+    })),
+    ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*', 's3:PutObject*'].map(
+      (action) => ({
+        id: `AwsSolutions::AwsSolutions-IAM5[Action::${action}]`,
+        reason: `${files}; CDK's read, write and delete grants name their action families this way`,
+      }),
+    ),
+  );
 }

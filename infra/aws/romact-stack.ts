@@ -16,7 +16,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { apiRoutes, routeEntry } from '#functions/routes.ts';
+import { apiRoutes, routeEntry, routeFunctionName } from '#functions/routes.ts';
 import type { Access } from '#functions/shared/access.ts';
 import { UNDELIVERABLE_LOG_MESSAGE } from '#functions/shared/logger.ts';
 import { stepDefinitions, stepEntry } from '#functions/steps/index.ts';
@@ -26,6 +26,7 @@ import { compileTemplate } from '#workflows/compile/compile-template.ts';
 import { type StepName, steps as stepContracts, stepNames } from '#workflows/contract.ts';
 import { builtInTemplates } from '#workflows/templates/index.ts';
 import type { RegionConfig } from './config.ts';
+import { FileStorage } from './constructs/file-storage.ts';
 import { RomactFunction, type WorkflowMachine } from './constructs/romact-function.ts';
 import { SignIn, type WebSignInConfig } from './constructs/sign-in.ts';
 import { SmsSettings } from './constructs/sms-settings.ts';
@@ -54,6 +55,8 @@ export const undeliverableLogLine = {
 
 export class RomactStack extends Stack {
   readonly table: dynamodb.Table;
+  /** Evidence files and open-data exports. */
+  readonly files: FileStorage;
   readonly stateMachines: Record<string, sfn.StateMachine> = {};
   readonly functions: Record<string, RomactFunction> = {};
   /** State machine name per template id. */
@@ -102,6 +105,8 @@ export class RomactStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+
+    this.files = new FileStorage(this, 'Evidence', { key, removalPolicy: RemovalPolicy.RETAIN });
 
     const bus = new events.EventBus(this, 'Events', { eventBusName: `${prefix}-events` });
     const alarmTopic = new sns.Topic(this, 'Alarms', { masterKey: key, enforceSSL: true });
@@ -168,6 +173,7 @@ export class RomactStack extends Stack {
       // Writers place open tasks in the sweep's shards, the sweep reads them: every table user knows how many.
       if (access.table) created.function.addEnvironment('SWEEP_SHARDS', String(config.sweepShards));
       if (access.workflow?.length) created.bindWorkflow(machines, access.workflow);
+      if (access.files) created.bindFiles(this.files, access.files);
       // Messages go to each person directly (SNS SMS, SES email), from the senders the config names.
       if (access.notify === 'messages')
         created.bindMessages(bus, {
@@ -198,15 +204,23 @@ export class RomactStack extends Stack {
 
     // API routes.
     // Sign-in runs on Cognito on AWS: the local sign-in routes are not deployed.
+    // A family of routes shares one function (functions/shared/api-route.ts `family`), granted what each needs.
+    const sharedFunctions = new Map<string, RomactFunction>();
     const routeFunctions = apiRoutes
       .filter((route) => !route.localOnly)
-      .map((route) => ({
-        route,
-        created: grant(
-          fn(`Api-${route.name}`, routeEntry(route), `${route.method} ${route.path}`),
-          route.access,
-        ),
-      }));
+      .map((route) => {
+        const name = routeFunctionName(route);
+        let created = sharedFunctions.get(name);
+        if (!created) {
+          created = fn(
+            `Api-${name}`,
+            routeEntry(route),
+            route.family ? `API routes: ${name}` : `${route.method} ${route.path}`,
+          );
+          sharedFunctions.set(name, created);
+        }
+        return { route, created: grant(created, route.access) };
+      });
 
     // The deadline sweep, on a schedule; failed async invocations land in the dead-letter queue.
     const sweep = grant(
@@ -294,11 +308,21 @@ export class RomactStack extends Stack {
         { jwtAudience: [client.userPoolClientId] },
       ),
     });
+    // One integration (and one invoke permission) per function: a family's routes share them.
+    const integrations = new Map<RomactFunction, HttpLambdaIntegration>();
     for (const { route, created } of routeFunctions) {
+      let integration = integrations.get(created);
+      if (!integration) {
+        // A family's function serves each of its routes: one permission for the API, not one per route.
+        integration = new HttpLambdaIntegration(`Integration-${route.name}`, created.alias, {
+          scopePermissionToRoute: !route.family,
+        });
+        integrations.set(created, integration);
+      }
       api.addRoutes({
         path: route.path,
         methods: [route.method as apigw.HttpMethod],
-        integration: new HttpLambdaIntegration(`Integration-${route.name}`, created.alias),
+        integration,
         // A public route (a calendar URL that carries its own secret) has no authorizer.
         ...(route.auth === 'none' ? { authorizer: new apigw.HttpNoneAuthorizer() } : {}),
       });

@@ -116,6 +116,8 @@ export function createHttpServer(options: {
   timeouts?: Partial<HttpTimeouts>;
   /** Serves the web app for GETs no route matches (infra/local/web-assets.ts). */
   web?: (request: IncomingMessage, response: ServerResponse) => boolean;
+  /** Answers the signed file URLs under /files/ (infra/local/file-server.ts). */
+  files?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }): Server {
   const routes = (options.routes ?? apiRoutes).map((route) => ({
     route,
@@ -142,6 +144,8 @@ export function createHttpServer(options: {
         const head = requested === 'HEAD';
         const method = head ? 'GET' : requested;
         const query = Object.fromEntries(url.searchParams);
+        // A signed file URL carries its own permission; its body is a file, not JSON.
+        if (options.files && (await options.files(request, response))) return;
 
         if (method === 'OPTIONS') {
           const allow = allowedMethods(allMatchers, url.pathname);

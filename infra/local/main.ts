@@ -7,6 +7,7 @@ import { assertSmtpUrl, describeSmtpUrl } from '#shared/adapters/local/email-sen
 import { readOrCreateSecretFile } from '#shared/adapters/local/files.ts';
 import { loadOrCreateSecret } from '#shared/adapters/local/tokens.ts';
 import { readConfig } from './config.ts';
+import { serveFiles } from './file-server.ts';
 import { createHttpServer } from './http-server.ts';
 import { localRoutes } from './local-routes.ts';
 import { migrateLocalData, migrationLine } from './migrate.ts';
@@ -115,6 +116,7 @@ async function start() {
     secret,
     handlerFor: (route) => started.routeHandler(route),
     localRoutes: locals,
+    files: serveFiles(started.files),
     web: webAssets({ routes: [...apiRoutes, ...locals] }),
   });
   await listen(server, config.PORT, config.HOST);

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { restrictPorts } from '#functions/shared/access.ts';
@@ -11,6 +13,7 @@ import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
 import type { CapacityMeter, WriteUnitCounting } from '#shared/adapters/dynamodb/table.ts';
 import { EmailNotifier, type EmailOptions } from '#shared/adapters/local/email-sender.ts';
 import { ensurePrivateDir } from '#shared/adapters/local/files.ts';
+import { LocalFileStore } from '#shared/adapters/local/local-file-store.ts';
 import {
   type LocalEngineOptions,
   type LocalMachineVersion,
@@ -73,6 +76,8 @@ export const DEFAULT_LOCAL_COUNTRIES = ['BG', 'CZ', 'HU', 'IT', 'RO', 'SK'] as c
 /** A running embedded runtime. */
 export interface LocalRuntime {
   ports: Ports;
+  /** The files under the data dir (the local server answers their signed URLs). */
+  files: LocalFileStore;
   engine: LocalWorkflowEngine;
   outbox: OutboxNotifier;
   /** Real email through SMTP, when configured (it wraps the outbox). */
@@ -190,7 +195,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     countries: options.countries ?? DEFAULT_LOCAL_COUNTRIES,
     publicUrl: (options.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, ''),
   };
-  const tokens = localTokenIssuer(options.secret ?? new Uint8Array(randomBytes(32)));
+  const secret = options.secret ?? new Uint8Array(randomBytes(32));
+  const tokens = localTokenIssuer(secret);
+  // Files under the data dir; without one (tests, a throwaway run), in a private temporary folder.
+  const files = new LocalFileStore({
+    root: options.dataDir ? join(options.dataDir, 'files') : mkdtempSync(join(tmpdir(), 'romact-files-')),
+    secret,
+    baseUrl: () => settings.publicUrl,
+  });
   const wired: Ports = {
     ...store,
     engine,
@@ -199,6 +211,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     templates,
     settings,
     tokens,
+    files,
     // The local sign-in is the store's (`/auth/*`); the directory keeps Cognito's rules and the access
     // declarations honest (a route that creates people without declaring `directory` fails here).
     directory: new MemoryUserDirectory(),
@@ -210,6 +223,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   return {
     ports: wired,
+    files,
     engine,
     outbox,
     ...(email ? { email } : {}),

@@ -1,11 +1,14 @@
 import type { Clock } from './clock.ts';
+import type { Attachment, AttachmentLimits } from './model/attachment.ts';
 import type { AuditEvent } from './model/audit-event.ts';
+import type { Comment } from './model/comment.ts';
 import type { Cycle, CycleStatus } from './model/cycle.ts';
 import type { Membership } from './model/membership.ts';
 import type { Message } from './model/message.ts';
 import type { Municipality } from './model/municipality.ts';
 import type { NotificationRecord } from './model/notification-record.ts';
 import type { PhaseRun } from './model/phase-run.ts';
+import type { Publication } from './model/publication.ts';
 import type { Session, SignInCode } from './model/sign-in.ts';
 import type { InboxOwner, Task } from './model/task.ts';
 import type { CycleTemplate } from './model/template.ts';
@@ -232,6 +235,96 @@ export interface NotificationRepository {
   listByCycle(cycleId: string): Promise<NotificationRecord[]>;
 }
 
+/** Files attached to tasks: their metadata, and each cycle's allowance of bytes. */
+export interface AttachmentRepository {
+  /** Creates an attachment unless one with its id exists; returns the stored one either way. */
+  create(attachment: Attachment): Promise<{ attachment: Attachment; created: boolean }>;
+  get(taskId: string, attachmentId: string): Promise<Attachment | undefined>;
+  /** Applies `changes` if the attachment is still at its version; throws ConcurrentUpdateError otherwise. */
+  update(attachment: Attachment, changes: Partial<Attachment>): Promise<Attachment>;
+  /** Every attachment of a task (a task holds a bounded number), oldest first. */
+  listByTask(taskId: string): Promise<Attachment[]>;
+  /** Every attachment a person uploaded (their data export, their erasure), oldest first. */
+  listByUploader(userId: string): Promise<Attachment[]>;
+  /**
+   * Adds `bytes` to a cycle's total if the total stays within `limit`; false when it would not. The one count
+   * every upload of a cycle goes through, so racing uploads cannot pass the limit together.
+   */
+  reserveBytes(cycleId: string, bytes: number, limit: number): Promise<boolean>;
+  /** Gives bytes back to a cycle's total (a file rejected, deleted, or never uploaded). */
+  releaseBytes(cycleId: string, bytes: number): Promise<void>;
+  /** A cycle's total of reserved bytes. */
+  usedBytes(cycleId: string): Promise<number>;
+}
+
+/** The comment threads of tasks. */
+export interface CommentRepository {
+  /** Creates a comment unless one with its id exists; returns the stored one either way. */
+  create(comment: Comment): Promise<{ comment: Comment; created: boolean }>;
+  get(taskId: string, commentId: string): Promise<Comment | undefined>;
+  /** Applies `changes` if the comment is still at its version; throws ConcurrentUpdateError otherwise. */
+  update(comment: Comment, changes: Partial<Comment>): Promise<Comment>;
+  /** A task's whole thread (bounded), oldest first. */
+  listByTask(taskId: string): Promise<Comment[]>;
+  /** Every comment a person wrote (their data export, their erasure), oldest first. */
+  listByAuthor(userId: string): Promise<Comment[]>;
+}
+
+/** The joint consent of a municipality and its CAG to a public page. */
+export interface PublicationRepository {
+  /** Creates the record unless one exists; returns the stored one either way. */
+  create(publication: Publication): Promise<{ publication: Publication; created: boolean }>;
+  get(municipalityId: string): Promise<Publication | undefined>;
+  /** Applies `changes` if the record is still at its version; throws ConcurrentUpdateError otherwise. */
+  update(publication: Publication, changes: Partial<Publication>): Promise<Publication>;
+}
+
+/** A request a client makes directly to the file store: a short-lived, signed URL. */
+export interface SignedRequest {
+  url: string;
+  method: 'PUT' | 'GET';
+  /** Headers the request must carry exactly as given (they are part of the signature). */
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+/**
+ * Where files live: S3 on AWS, the data dir offline. Clients move the bytes themselves, through short-lived
+ * signed URLs; the engine reads only the first bytes of a file (to tell its type) and writes only exports,
+ * which it streams.
+ */
+export interface FileStore {
+  /** A URL that accepts exactly `size` bytes of `contentType` at `key`, for `expiresInSeconds`. */
+  uploadUrl(
+    key: string,
+    file: { size: number; contentType: string },
+    expiresInSeconds: number,
+  ): Promise<SignedRequest>;
+  /** A URL that downloads `key` as a file called `name` of `contentType`, for `expiresInSeconds`. */
+  downloadUrl(
+    key: string,
+    file: { name: string; contentType: string },
+    expiresInSeconds: number,
+  ): Promise<SignedRequest>;
+  /** The stored size of `key`, or undefined when nothing is there. */
+  stat(key: string): Promise<{ size: number } | undefined>;
+  /** Up to `bytes` from the start of `key` (what its type is told by). */
+  readHead(key: string, bytes: number): Promise<Uint8Array>;
+  /** Removes `key` (nothing happens when it is not there). */
+  delete(key: string): Promise<void>;
+  /** Writes `key` from chunks as they come, never holding the whole file; its size. */
+  write(
+    key: string,
+    chunks: AsyncIterable<string | Uint8Array>,
+    contentType: string,
+  ): Promise<{ size: number }>;
+  /**
+   * Marks every file under `prefix` as belonging to an ended cycle: on AWS a lifecycle rule then moves it to
+   * cheaper storage. The number of files marked.
+   */
+  archive(prefix: string): Promise<number>;
+}
+
 /** One message to one recipient on one channel (a digest when it lists several notifications). */
 export interface OutboundMessage {
   /** Deterministic: the same notifications to the same recipient make the same id. */
@@ -261,7 +354,8 @@ export interface DomainEvent {
     | 'task.overdue'
     | 'task.escalated'
     | 'cycle.phase-changed'
-    | 'cycle.completed';
+    | 'cycle.completed'
+    | 'publication.changed';
   at: string;
   detail: Record<string, unknown>;
 }
@@ -352,6 +446,10 @@ export interface Settings {
   readonly countries: readonly string[];
   /** Where people open the web app: links in messages point here (known once the local server listens). */
   publicUrl: string;
+  /** How much people may attach (DEFAULT_ATTACHMENT_LIMITS when unset). */
+  attachmentLimits?: AttachmentLimits;
+  /** The licence open-data exports are published under (an SPDX id; CC-BY-4.0 when unset). */
+  openDataLicence?: string;
 }
 
 /** An address a person signs in with (and is reached at). */
@@ -407,6 +505,10 @@ export interface Ports {
   notifier: Notifier;
   clock: Clock;
   templates: TemplateCatalog;
+  attachments: AttachmentRepository;
+  comments: CommentRepository;
+  publications: PublicationRepository;
+  files: FileStore;
   /**
    * Where people sign in (Cognito on AWS), for the functions that create, change or erase people. Absent where
    * nothing but the store knows people: a new person then gets a local id.
@@ -417,5 +519,15 @@ export interface Ports {
 /** The store half of the ports: what one storage adapter provides. */
 export type StorePorts = Pick<
   Ports,
-  'cycles' | 'tasks' | 'audit' | 'municipalities' | 'notifications' | 'users' | 'signIn' | 'messages'
+  | 'cycles'
+  | 'tasks'
+  | 'audit'
+  | 'municipalities'
+  | 'notifications'
+  | 'users'
+  | 'signIn'
+  | 'messages'
+  | 'attachments'
+  | 'comments'
+  | 'publications'
 >;

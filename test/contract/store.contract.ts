@@ -3,7 +3,12 @@ import { ConcurrentUpdateError, InvalidInputError } from '#shared/domain/errors.
 import type { Message } from '#shared/domain/model/message.ts';
 import type { NotificationRecord } from '#shared/domain/model/notification-record.ts';
 import type { Page, StorePorts } from '#shared/domain/ports.ts';
-import { cycleFixture as cycle, taskFixture as task } from '../support/fixtures.ts';
+import {
+  attachmentFixture as attachment,
+  commentFixture as comment,
+  cycleFixture as cycle,
+  taskFixture as task,
+} from '../support/fixtures.ts';
 import { municipalityFixture } from '../support/runtime.ts';
 
 /** A store under test, and how to stop it. */
@@ -691,6 +696,127 @@ export function storeContract(
         });
         const due = (await store.messages.listDue('2027-12-31T00:00:00.000Z', { limit: 100 })).items;
         expect(due.map((one) => one.messageId)).not.toContain('msg-contract-refused');
+      });
+    });
+
+    describe('attachments', () => {
+      const taskA = 'cyc-att.council-decision.r0';
+      const id = (n: number) => `att-${String(n).padStart(24, '0')}`;
+
+      it('creates an attachment once, finds it by task and by uploader, and updates it only at its version', async () => {
+        expect((await store.attachments.create(attachment(taskA, id(1)))).created).toBe(true);
+        const repeat = await store.attachments.create(attachment(taskA, id(1), { name: 'other.pdf' }));
+        expect(repeat).toMatchObject({ created: false, attachment: { name: 'minutes.pdf' } });
+        await store.attachments.create(
+          attachment(taskA, id(2), { createdAt: '2027-01-01T00:00:00.000Z', uploadedBy: { role: 'cag' } }),
+        );
+        // A task whose id starts like this one's is another task: its files are not listed with it.
+        await store.attachments.create(attachment(`${taskA}.stall-1`, id(3)));
+
+        expect((await store.attachments.listByTask(taskA)).map((one) => one.attachmentId)).toEqual([
+          id(2),
+          id(1),
+        ]);
+        expect(
+          (await store.attachments.listByUploader('usr-uploader')).map((one) => one.attachmentId),
+        ).toEqual([id(1), id(3)]);
+
+        const stored = await store.attachments.update(repeat.attachment, {
+          status: 'STORED',
+          contentType: 'application/pdf',
+        });
+        expect(stored.version).toBe(2);
+        await expect(
+          store.attachments.update(repeat.attachment, { status: 'DELETED' }),
+        ).rejects.toBeInstanceOf(ConcurrentUpdateError);
+        expect(await store.attachments.get(taskA, id(1))).toMatchObject({ status: 'STORED', version: 2 });
+        expect(await store.attachments.get(taskA, id(9))).toBeUndefined();
+      });
+
+      it('counts a cycle’s bytes against its limit: of racing reservations only those that fit pass', async () => {
+        const results = await Promise.all(
+          Array.from({ length: 6 }, () => store.attachments.reserveBytes('cyc-bytes', 300, 1_000)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(3);
+        expect(await store.attachments.usedBytes('cyc-bytes')).toBe(900);
+        expect(await store.attachments.reserveBytes('cyc-bytes', 2_000, 1_000)).toBe(false);
+
+        await store.attachments.releaseBytes('cyc-bytes', 300);
+        expect(await store.attachments.usedBytes('cyc-bytes')).toBe(600);
+        // Giving back more than is counted leaves the count as it is, never below zero.
+        await store.attachments.releaseBytes('cyc-bytes', 5_000);
+        expect(await store.attachments.usedBytes('cyc-bytes')).toBe(600);
+        expect(await store.attachments.usedBytes('cyc-none')).toBe(0);
+      });
+    });
+
+    describe('comments', () => {
+      const taskC = 'cyc-cmt.needs-assessment.r0';
+      const id = (n: number) => `cmt-${String(n).padStart(24, '0')}`;
+
+      it('creates a comment once, reads the thread oldest first, and updates only at the version', async () => {
+        expect((await store.comments.create(comment(taskC, id(2)))).created).toBe(true);
+        const repeat = await store.comments.create(comment(taskC, id(2), { text: 'A retry' }));
+        expect(repeat).toMatchObject({
+          created: false,
+          comment: { text: 'Can we add the school bus to the plan?' },
+        });
+        await store.comments.create(comment(taskC, id(1), { createdAt: '2027-01-01T00:00:00.000Z' }));
+        await store.comments.create(
+          comment('cyc-cmt.other.r0', id(3), { author: { name: 'S', role: 'cag' } }),
+        );
+
+        expect((await store.comments.listByTask(taskC)).map((one) => one.commentId)).toEqual([id(1), id(2)]);
+        expect((await store.comments.listByAuthor('usr-author')).map((one) => one.commentId)).toEqual([
+          id(1),
+          id(2),
+        ]);
+
+        const edited = await store.comments.update(repeat.comment, {
+          text: 'Edited',
+          editedAt: '2027-01-03T00:00:00.000Z',
+          edits: 1,
+        });
+        expect(edited.version).toBe(2);
+        await expect(store.comments.update(repeat.comment, { text: 'Lost' })).rejects.toBeInstanceOf(
+          ConcurrentUpdateError,
+        );
+        expect(await store.comments.get(taskC, id(2))).toMatchObject({ text: 'Edited', edits: 1 });
+        expect(await store.comments.get(taskC, id(9))).toBeUndefined();
+      });
+    });
+
+    describe('publications', () => {
+      it('creates the consent record once and changes it only at its version', async () => {
+        const record = {
+          municipalityId: 'bg-pub',
+          country: 'BG',
+          consents: { municipality: { givenAt: '2027-01-02T00:00:00.000Z', userId: 'usr-staff' } },
+          history: [],
+          updatedAt: '2027-01-02T00:00:00.000Z',
+          version: 1,
+        };
+        const [first, second] = await Promise.all([
+          store.publications.create(record),
+          store.publications.create({ ...record, consents: {} }),
+        ]);
+        expect([first.created, second.created].filter(Boolean)).toHaveLength(1);
+        const stored = (await store.publications.get('bg-pub')) as NonNullable<
+          Awaited<ReturnType<typeof store.publications.get>>
+        >;
+        const updated = await store.publications.update(stored, {
+          genderBalance: { women: 4, men: 3, otherOrUndisclosed: 1 },
+        });
+        expect(updated.version).toBe(stored.version + 1);
+        await expect(store.publications.update(stored, { consents: {} })).rejects.toBeInstanceOf(
+          ConcurrentUpdateError,
+        );
+        expect((await store.publications.get('bg-pub'))?.genderBalance).toEqual({
+          women: 4,
+          men: 3,
+          otherOrUndisclosed: 1,
+        });
+        expect(await store.publications.get('bg-none')).toBeUndefined();
       });
     });
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Bad input derived from a valid request: every field of a JSON body (found by walking it), changed one at a

@@ -1,3 +1,5 @@
+import type { Attachment } from '#shared/domain/model/attachment.ts';
+import type { Comment } from '#shared/domain/model/comment.ts';
 import type { Cycle } from '#shared/domain/model/cycle.ts';
 import type { Task } from '#shared/domain/model/task.ts';
 
@@ -43,6 +45,51 @@ export function taskFixture(cycleId: string, key: string, overrides: Partial<Tas
     taskToken: 'token-1',
     tokenDelivered: false,
     extensions: 0,
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** A pending attachment of a task (as its upload URL is issued), with overrides. */
+export function attachmentFixture(
+  taskId: string,
+  attachmentId: string,
+  overrides: Partial<Attachment> = {},
+): Attachment {
+  const cycleId = taskId.split('.')[0] ?? '';
+  return {
+    attachmentId,
+    taskId,
+    cycleId,
+    municipalityId: 'bg-1',
+    country: 'BG',
+    name: 'minutes.pdf',
+    declaredType: 'application/pdf',
+    size: 1_000,
+    status: 'PENDING',
+    uploadedBy: { userId: 'usr-uploader', name: 'Maria Petrova', role: 'municipality' },
+    objectKey: `cycles/${cycleId}/${taskId}/${attachmentId}`,
+    createdAt: '2027-01-02T00:00:00.000Z',
+    uploadExpiresAt: '2027-01-02T00:15:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** A comment on a task, with overrides. */
+export function commentFixture(taskId: string, commentId: string, overrides: Partial<Comment> = {}): Comment {
+  return {
+    commentId,
+    taskId,
+    cycleId: taskId.split('.')[0] ?? '',
+    municipalityId: 'bg-1',
+    country: 'BG',
+    author: { userId: 'usr-author', name: 'Asen Mihaylov', role: 'cag' },
+    text: 'Can we add the school bus to the plan?',
+    mentions: [],
+    status: 'ACTIVE',
+    createdAt: '2027-01-02T00:00:00.000Z',
+    edits: 0,
     version: 1,
     ...overrides,
   };

@@ -64,6 +64,8 @@ export async function serveOverHttp(runtime: LocalRuntime) {
       method,
       headers,
       ...(body !== undefined ? { body } : {}),
+      // The API's own answer is what is judged: a 303 to an export's file is not followed.
+      redirect: 'manual',
     });
     const text = await response.text();
     let parsed: unknown = text || undefined;

@@ -1,3 +1,4 @@
+import { MemoryFileStore } from '#shared/adapters/memory/file-store.ts';
 import { createMemoryStore } from '#shared/adapters/memory/store.ts';
 import { type ManualClock, manualClock } from '#shared/domain/clock.ts';
 import type { Caller } from '#shared/domain/model/caller.ts';
@@ -149,6 +150,7 @@ export function unitPorts(start = START) {
   const engine = recordingEngine(() => clock.now());
   const notifier = recordingNotifier();
   const writes: string[] = [];
+  const files = new MemoryFileStore(() => clock.now().getTime());
   const ports: Ports = {
     ...countingStore(writes),
     engine,
@@ -157,8 +159,9 @@ export function unitPorts(start = START) {
     templates: builtInCatalog,
     settings: { countries: ['BG', 'HU', 'IT', 'RO', 'SK'], publicUrl: 'https://romact.example.org' },
     tokens: { issue: async (claims: Record<string, string>) => `token:${JSON.stringify(claims)}` },
+    files,
   };
-  return { ports, clock, engine, notifier, writes };
+  return { ports, clock, engine, notifier, writes, files };
 }
 /** What `unitPorts` returns. */
 export type UnitEnv = ReturnType<typeof unitPorts>;

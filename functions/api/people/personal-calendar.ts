@@ -7,6 +7,7 @@ import { lambdaRoute } from '../../shared/lambda.ts';
 export const route = defineRoute({
   name: 'personal-calendar',
   source: import.meta.url,
+  family: { name: 'public', source: new URL('../public.ts', import.meta.url).href },
   method: 'GET',
   path: '/calendar/{token}.ics',
   summary: 'A person’s deadlines as an iCalendar feed, for calendar apps (the URL is the credential)',

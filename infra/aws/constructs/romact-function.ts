@@ -8,8 +8,9 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { WorkflowAction } from '#functions/shared/access.ts';
+import type { FileAccess, WorkflowAction } from '#functions/shared/access.ts';
 import { keys } from '#shared/adapters/dynamodb/keys.ts';
+import type { FileStorage } from './file-storage.ts';
 
 /** How messages reach people: who SMS and email come from (the region's `sms` and `signIn` config). */
 export interface MessageDelivery {
@@ -97,6 +98,13 @@ export class RomactFunction extends Construct {
 
   private setEnvironment(name: string, value: string) {
     this.function.addEnvironment(name, value);
+  }
+
+  /** Files: what its access allows, under its prefix only; the bucket's name in FILES_BUCKET. */
+  bindFiles(storage: FileStorage, access: FileAccess): this {
+    storage.grant(this.function, access);
+    this.setEnvironment('FILES_BUCKET', storage.bucket.bucketName);
+    return this;
   }
 
   /** Table access: read-only where the handler only reads. */

@@ -49,6 +49,27 @@ export const keys = {
     SK: `MSG#${createdAt}#${messageId}`,
   }),
   link: (code: string) => ({ PK: `LINK#${code}`, SK: '#LINK' }),
+  /** A file's metadata, in its cycle's files partition (beside the cycle's byte total). */
+  attachment: (cycleId: string, taskId: string, attachmentId: string) => ({
+    PK: `FILES#${cycleId}`,
+    SK: `${taskId}#${attachmentId}`,
+  }),
+  /** The bytes a cycle's files take (its allowance is counted here). */
+  fileUsage: (cycleId: string) => ({ PK: `FILES#${cycleId}`, SK: '#USAGE' }),
+  /** A person's uploads, for their export and erasure: pointer rows to the attachments. */
+  uploaderPointer: (userId: string, createdAt: string, attachmentId: string) => ({
+    PK: `UPLOADED#${userId}`,
+    SK: `${createdAt}#${attachmentId}`,
+  }),
+  /** A task's comment thread: its own partition, so reading a cycle never reads its discussions. */
+  comment: (taskId: string, commentId: string) => ({ PK: `COMMENTS#${taskId}`, SK: `C#${commentId}` }),
+  /** A person's comments, for their export and erasure: pointer rows to the comments. */
+  authorPointer: (userId: string, createdAt: string, commentId: string) => ({
+    PK: `WROTE#${userId}`,
+    SK: `${createdAt}#${commentId}`,
+  }),
+  /** A municipality's joint consent to its public page (apart from its profile, whose query reads it whole). */
+  publication: (municipalityId: string) => ({ PK: `PUBLICATION#${municipalityId}`, SK: '#PUBLICATION' }),
   notification: (cycleId: string, notificationId: string) => ({
     PK: `CYCLE#${cycleId}`,
     SK: `NOTIF#${notificationId}`,

@@ -1,11 +1,14 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StorePorts } from '#shared/domain/ports.ts';
+import { DynamoAttachments } from './attachments.ts';
 import { DynamoAudit } from './audit.ts';
+import { DynamoComments } from './comments.ts';
 import { DynamoCycles } from './cycles.ts';
 import { DynamoMessages } from './messages.ts';
 import { DynamoMunicipalities } from './municipalities.ts';
 import { DynamoNotifications } from './notifications.ts';
+import { DynamoPublications } from './publications.ts';
 import { DynamoSignIn } from './sign-in.ts';
 import { type CapacityMeter, type MalformedReporter, Table, type WriteUnitCounting } from './table.ts';
 import { DynamoTasks } from './tasks.ts';
@@ -46,5 +49,8 @@ export function createDynamoStore(client: DynamoDBClient, options: DynamoStoreOp
     users: new DynamoUsers(table),
     signIn: new DynamoSignIn(table),
     messages: new DynamoMessages(table),
+    attachments: new DynamoAttachments(table),
+    comments: new DynamoComments(table),
+    publications: new DynamoPublications(table),
   };
 }

@@ -1,17 +1,22 @@
 import * as z from 'zod';
 import { ConcurrentUpdateError, InvalidInputError } from '#shared/domain/errors.ts';
+import { Attachment } from '#shared/domain/model/attachment.ts';
 import { AuditEvent, peopleOf, withPseudonym } from '#shared/domain/model/audit-event.ts';
+import { Comment } from '#shared/domain/model/comment.ts';
 import { Cycle, type CycleStatus } from '#shared/domain/model/cycle.ts';
 import { Membership } from '#shared/domain/model/membership.ts';
 import { Message } from '#shared/domain/model/message.ts';
 import { Municipality } from '#shared/domain/model/municipality.ts';
 import { NotificationRecord } from '#shared/domain/model/notification-record.ts';
 import { PhaseRun } from '#shared/domain/model/phase-run.ts';
+import { Publication } from '#shared/domain/model/publication.ts';
 import { Session, SignInCode } from '#shared/domain/model/sign-in.ts';
 import { type InboxOwner, inboxOf, Task } from '#shared/domain/model/task.ts';
 import { addressKey, type ChannelType, User } from '#shared/domain/model/user.ts';
 import type {
+  AttachmentRepository,
   AuditLog,
+  CommentRepository,
   CycleRecord,
   CycleRepository,
   LiveSlot,
@@ -22,6 +27,7 @@ import type {
   Page,
   PageRequest,
   PhaseRunKey,
+  PublicationRepository,
   SignInRepository,
   StorePorts,
   TaskRepository,
@@ -99,6 +105,10 @@ class Memory {
   readonly rates = new Map<string, number>();
   readonly messages = new Map<string, Message>();
   readonly links = new Map<string, string>();
+  readonly attachments = new Map<string, Attachment>();
+  readonly fileUsage = new Map<string, number>();
+  readonly comments = new Map<string, Comment>();
+  readonly publications = new Map<string, Publication>();
 }
 
 class MemoryCycles implements CycleRepository {
@@ -632,6 +642,139 @@ class MemoryNotifications implements NotificationRepository {
   }
 }
 
+class MemoryAttachments implements AttachmentRepository {
+  constructor(private readonly data: Memory) {}
+
+  private key(taskId: string, attachmentId: string) {
+    return `${taskId}#${attachmentId}`;
+  }
+
+  async create(attachment: Attachment) {
+    const key = this.key(attachment.taskId, attachment.attachmentId);
+    const existing = this.data.attachments.get(key);
+    if (existing) return { attachment: Attachment.parse(copy(existing)), created: false };
+    this.data.attachments.set(key, copy(attachment));
+    return { attachment: Attachment.parse(copy(attachment)), created: true };
+  }
+
+  async get(taskId: string, attachmentId: string) {
+    const attachment = this.data.attachments.get(this.key(taskId, attachmentId));
+    return attachment ? Attachment.parse(copy(attachment)) : undefined;
+  }
+
+  async update(attachment: Attachment, changes: Partial<Attachment>) {
+    const key = this.key(attachment.taskId, attachment.attachmentId);
+    const stored = this.data.attachments.get(key);
+    if (!stored || stored.version !== attachment.version)
+      throw new ConcurrentUpdateError(`attachment ${attachment.attachmentId}`);
+    const next: Attachment = { ...attachment, ...changes, version: attachment.version + 1 };
+    this.data.attachments.set(key, copy(next));
+    return Attachment.parse(copy(next));
+  }
+
+  private sorted(matches: (attachment: Attachment) => boolean) {
+    return [...this.data.attachments.values()]
+      .filter(matches)
+      .map((attachment) => Attachment.parse(copy(attachment)))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.attachmentId.localeCompare(b.attachmentId));
+  }
+
+  async listByTask(taskId: string) {
+    return this.sorted((attachment) => attachment.taskId === taskId);
+  }
+
+  async listByUploader(userId: string) {
+    return this.sorted((attachment) => attachment.uploadedBy.userId === userId);
+  }
+
+  async reserveBytes(cycleId: string, bytes: number, limit: number) {
+    const used = this.data.fileUsage.get(cycleId) ?? 0;
+    if (used + bytes > limit) return false;
+    this.data.fileUsage.set(cycleId, used + bytes);
+    return true;
+  }
+
+  async releaseBytes(cycleId: string, bytes: number) {
+    const used = this.data.fileUsage.get(cycleId) ?? 0;
+    if (used >= bytes) this.data.fileUsage.set(cycleId, used - bytes);
+  }
+
+  async usedBytes(cycleId: string) {
+    return this.data.fileUsage.get(cycleId) ?? 0;
+  }
+}
+
+class MemoryComments implements CommentRepository {
+  constructor(private readonly data: Memory) {}
+
+  private key(taskId: string, commentId: string) {
+    return `${taskId}#${commentId}`;
+  }
+
+  async create(comment: Comment) {
+    const key = this.key(comment.taskId, comment.commentId);
+    const existing = this.data.comments.get(key);
+    if (existing) return { comment: Comment.parse(copy(existing)), created: false };
+    this.data.comments.set(key, copy(comment));
+    return { comment: Comment.parse(copy(comment)), created: true };
+  }
+
+  async get(taskId: string, commentId: string) {
+    const comment = this.data.comments.get(this.key(taskId, commentId));
+    return comment ? Comment.parse(copy(comment)) : undefined;
+  }
+
+  async update(comment: Comment, changes: Partial<Comment>) {
+    const key = this.key(comment.taskId, comment.commentId);
+    const stored = this.data.comments.get(key);
+    if (!stored || stored.version !== comment.version)
+      throw new ConcurrentUpdateError(`comment ${comment.commentId}`);
+    const next: Comment = { ...comment, ...changes, version: comment.version + 1 };
+    this.data.comments.set(key, copy(next));
+    return Comment.parse(copy(next));
+  }
+
+  private sorted(matches: (comment: Comment) => boolean) {
+    return [...this.data.comments.values()]
+      .filter(matches)
+      .map((comment) => Comment.parse(copy(comment)))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.commentId.localeCompare(b.commentId));
+  }
+
+  async listByTask(taskId: string) {
+    return this.sorted((comment) => comment.taskId === taskId);
+  }
+
+  async listByAuthor(userId: string) {
+    return this.sorted((comment) => comment.author.userId === userId);
+  }
+}
+
+class MemoryPublications implements PublicationRepository {
+  constructor(private readonly data: Memory) {}
+
+  async create(publication: Publication) {
+    const existing = this.data.publications.get(publication.municipalityId);
+    if (existing) return { publication: Publication.parse(copy(existing)), created: false };
+    this.data.publications.set(publication.municipalityId, copy(publication));
+    return { publication: Publication.parse(copy(publication)), created: true };
+  }
+
+  async get(municipalityId: string) {
+    const publication = this.data.publications.get(municipalityId);
+    return publication ? Publication.parse(copy(publication)) : undefined;
+  }
+
+  async update(publication: Publication, changes: Partial<Publication>) {
+    const stored = this.data.publications.get(publication.municipalityId);
+    if (!stored || stored.version !== publication.version)
+      throw new ConcurrentUpdateError(`publication ${publication.municipalityId}`);
+    const next: Publication = { ...publication, ...changes, version: publication.version + 1 };
+    this.data.publications.set(publication.municipalityId, copy(next));
+    return Publication.parse(copy(next));
+  }
+}
+
 /** A fresh, empty in-memory store. */
 export function createMemoryStore(): StorePorts {
   const data = new Memory();
@@ -644,5 +787,8 @@ export function createMemoryStore(): StorePorts {
     users: new MemoryUsers(data),
     signIn: new MemorySignIn(data),
     messages: new MemoryMessages(data),
+    attachments: new MemoryAttachments(data),
+    comments: new MemoryComments(data),
+    publications: new MemoryPublications(data),
   };
 }

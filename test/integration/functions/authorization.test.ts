@@ -5,6 +5,7 @@ import { claimsFor } from '#shared/domain/model/claims.ts';
 import type { Role } from '#shared/domain/model/roles.ts';
 import { shortCodeOf } from '#shared/domain/ops/notify-tasks.ts';
 import { type Claims, call, outputs } from '../../support/api.ts';
+import { attachmentFixture, commentFixture } from '../../support/fixtures.ts';
 import {
   eventually,
   municipalityBody,
@@ -157,7 +158,51 @@ const fixtures: Record<string, Fixture> = {
   // The templates are no tenant's data: every role reads the same ones, whatever its municipality or country.
   'list-templates': { path: () => '/templates', query: { locale: 'bg' }, self: true },
   'get-template': { path: () => '/templates/romact', query: { locale: 'bg' }, self: true },
+  'request-upload': {
+    path: () => `/tasks/${taskId}/attachments`,
+    body: () => ({ name: 'minutes.pdf', contentType: 'application/pdf', size: 1_000 }),
+  },
+  'list-attachments': { path: () => `/tasks/${taskId}/attachments` },
+  // Nothing was uploaded to the pending file: who may confirm it is told so (409), and nothing changes.
+  'confirm-upload': { path: () => `/tasks/${taskId}/attachments/${PENDING_FILE}/confirm`, status: 409 },
+  'download-attachment': { path: () => `/tasks/${taskId}/attachments/${STORED_FILE}` },
+  // Only the uploader (a script here) or a coordinator removes a file.
+  'delete-attachment': {
+    path: () => `/tasks/${taskId}/attachments/${STORED_FILE}`,
+    refusedByResource: ['municipality', 'cag'],
+    order: 9,
+  },
+  'add-comment': { path: () => `/tasks/${taskId}/comments`, body: () => ({ text: 'Agreed.' }) },
+  'list-comments': { path: () => `/tasks/${taskId}/comments` },
+  // The comment is a script's: nobody but its author edits it.
+  'edit-comment': {
+    path: () => `/tasks/${taskId}/comments/${COMMENT}`,
+    body: () => ({ text: 'Changed' }),
+    refusedByResource: ['coordinator', 'municipality', 'cag'],
+  },
+  'delete-comment': {
+    path: () => `/tasks/${taskId}/comments/${COMMENT}`,
+    refusedByResource: ['municipality', 'cag'],
+    order: 9,
+  },
+  // A municipality's own export, asked by name: another tenant finds no such export.
+  'export-cycles': {
+    path: () => '/exports/BG/cycles.csv',
+    query: { municipalityId: 'bg-own' },
+    status: 303,
+  },
+  'get-publication': { path: () => '/municipalities/bg-own/publication' },
+  'give-consent': {
+    path: () => '/municipalities/bg-own/publication/consent',
+    body: () => ({ genderBalance: { women: 4, men: 3, otherOrUndisclosed: 1 } }),
+    order: 3,
+  },
+  'withdraw-consent': { path: () => '/municipalities/bg-own/publication/consent', order: 4 },
 };
+
+const PENDING_FILE = 'att-00000000000000000000000a';
+const STORED_FILE = 'att-00000000000000000000000b';
+const COMMENT = 'cmt-00000000000000000000000c';
 
 /** The status a person must get from a route, from the route table and the fixture. */
 function expected(route: ApiRoute, fixture: Fixture, role: RoleName): number {
@@ -251,6 +296,29 @@ beforeAll(async () => {
     return record?.audit.some((event) => event.type === 'task.opened');
   });
   await env.engine.settled();
+  // Evidence on the task, left by a script token (no person): a pending upload, a stored file, a comment.
+  const task = await env.ports.tasks.get(taskId);
+  if (!task) throw new Error('no task');
+  for (const [attachmentId, status] of [
+    [PENDING_FILE, 'PENDING'],
+    [STORED_FILE, 'STORED'],
+  ] as const) {
+    await env.ports.attachments.create(
+      attachmentFixture(taskId, attachmentId, {
+        municipalityId: 'bg-own',
+        status,
+        uploadedBy: { role: 'coordinator' },
+        uploadExpiresAt: '2030-01-01T00:00:00.000Z',
+        ...(status === 'STORED' ? { contentType: 'application/pdf' } : {}),
+      }),
+    );
+  }
+  await env.ports.comments.create(
+    commentFixture(taskId, COMMENT, {
+      municipalityId: 'bg-own',
+      author: { name: 'script', role: 'coordinator' },
+    }),
+  );
 });
 afterAll(async () => {
   await env.runtime.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRoutes } from '#functions/routes.ts';
 import type { ApiRoute } from '#functions/shared/api-route.ts';
 import { claimsFor } from '#shared/domain/model/claims.ts';
@@ -56,6 +56,8 @@ const ids = {} as {
   calendarToken: string;
   cursorIT: string;
   taskCursorIT: string;
+  attachmentBG: string;
+  commentBG: string;
 };
 
 /** What the sweep saw: every answer by status, and what broke the bar. */
@@ -280,6 +282,33 @@ const bodyFixtures: Record<string, BodyFixture> = {
     path: () => `/tasks/${ids.taskBG}/object`,
     body: () => ({ reason: 'Not what we said' }),
   },
+  'request-upload': {
+    claims: () => as.staffBG,
+    path: () => `/tasks/${ids.taskBG}/attachments`,
+    body: () => ({
+      name: 'minutes.pdf',
+      contentType: 'application/pdf',
+      size: 1_000,
+      field: 'meetings',
+      personal: false,
+      clientToken: 'sweep-upload-1',
+    }),
+  },
+  'add-comment': {
+    claims: () => as.staffBG,
+    path: () => `/tasks/${ids.taskBG}/comments`,
+    body: () => ({ text: 'Agreed.', mentions: [ids.userCagBG], clientToken: 'sweep-comment-1' }),
+  },
+  'edit-comment': {
+    claims: () => as.staffBG,
+    path: () => `/tasks/${ids.taskBG}/comments/${ids.commentBG}`,
+    body: () => ({ text: 'Agreed, with changes.', mentions: [ids.userCagBG] }),
+  },
+  'give-consent': {
+    claims: () => as.staffBG,
+    path: () => '/municipalities/bg-sweep/publication/consent',
+    body: () => ({ genderBalance: { women: 3, men: 2, otherOrUndisclosed: 0 } }),
+  },
 };
 
 /** Where each path parameter of a route points when the request is valid. */
@@ -292,7 +321,11 @@ function validPath(route: ApiRoute): string {
     .replace('/templates/{id}', '/templates/romact')
     .replace('/links/{code}', `/links/${shortCodeOf(ids.taskBG)}`)
     .replace('/calendar/{token}', `/calendar/${ids.calendarToken}`)
-    .replace('{membershipId}', ids.membershipCagBG);
+    .replace('{membershipId}', ids.membershipCagBG)
+    .replace('{attachmentId}', ids.attachmentBG)
+    .replace('{commentId}', ids.commentBG)
+    .replace('/exports/{country}/{file}', '/exports/BG/cycles.csv')
+    .replace('/p/{id}', '/p/bg-sweep');
 }
 
 /** A person the route admits, for its own tenant. */
@@ -395,6 +428,19 @@ beforeAll(async () => {
   ).body.nextCursor;
   expect(ids.cursorIT).toBeTruthy();
   expect(ids.taskCursorIT).toBeTruthy();
+  // A file announced on Bulgaria's task and a comment on it, for the routes that name one.
+  const upload = await call('POST', `/tasks/${ids.taskBG}/attachments`, {
+    claims: as.staffBG,
+    body: { name: 'plan.pdf', contentType: 'application/pdf', size: 100 },
+  });
+  expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+  ids.attachmentBG = upload.body.attachment.attachmentId;
+  const comment = await call('POST', `/tasks/${ids.taskBG}/comments`, {
+    claims: as.staffBG,
+    body: { text: 'First comment' },
+  });
+  expect(comment.status, JSON.stringify(comment.body)).toBe(201);
+  ids.commentBG = comment.body.commentId;
 }, 120_000);
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openApiDocument } from '#functions/openapi.ts';
 import { apiRoutes } from '#functions/routes.ts';
 import { localDate } from '#shared/domain/model/dates.ts';

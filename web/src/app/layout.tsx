@@ -97,6 +97,7 @@ function Navigation() {
         ]
       : [{ to: '/cycles', label: t('nav.cycles') }]),
     ...(role !== 'cag' ? [{ to: '/members', label: t('nav.members') }] : []),
+    ...(role !== 'coordinator' ? [{ to: '/public-page', label: t('nav.publicPage') }] : []),
     { to: '/messages', label: t('nav.notifications') },
     { to: '/settings', label: t('nav.settings') },
   ];

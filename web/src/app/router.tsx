@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
               { path: 'settings', lazy: () => import('./routes/settings.tsx') },
               { path: 'members', lazy: () => import('./routes/members.tsx') },
               { path: 'members/:municipalityId', lazy: () => import('./routes/members.tsx') },
+              { path: 'public-page', lazy: () => import('./routes/public-page.tsx') },
             ],
           },
           { path: '*', lazy: () => import('./routes/not-found.tsx') },

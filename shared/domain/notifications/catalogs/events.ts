@@ -2,7 +2,7 @@ import type { Locale } from '../../model/roles.ts';
 
 /**
  * Notices of changes to people's work, in each language. Placeholders: {title}, {due}, {previous},
- * {municipality}, {reason}.
+ * {municipality}, {reason}, {author}.
  */
 export interface EventCatalog {
   'deadline-extended': string;
@@ -12,6 +12,8 @@ export interface EventCatalog {
   'cycle-stalled': string;
   'cycle-resumed': string;
   'cycle-abandoned': string;
+  /** A person was mentioned in a comment ({author}: who wrote it). */
+  mentioned: string;
 }
 /** A kind of notice. */
 export type EventKind = keyof EventCatalog;
@@ -26,6 +28,7 @@ export const eventCatalogs: Record<Locale, EventCatalog> = {
       'The planning cycle of {municipality} has stalled on "{title}": the coordinator decides how to go on.',
     'cycle-resumed': 'The planning cycle of {municipality} goes on: "{title}" is due {due}.',
     'cycle-abandoned': 'The planning cycle of {municipality} was abandoned: nobody resumed it in time.',
+    mentioned: '{author} mentioned you in a comment on "{title}".',
   },
   bg: {
     'deadline-extended': 'Нов срок: „{title}“ вече е със срок {due} (беше {previous}).',
@@ -37,6 +40,7 @@ export const eventCatalogs: Record<Locale, EventCatalog> = {
     'cycle-resumed': 'Цикълът на планиране на {municipality} продължава: „{title}“ е със срок {due}.',
     'cycle-abandoned':
       'Цикълът на планиране на {municipality} беше изоставен: никой не го възобнови навреме.',
+    mentioned: '{author} ви спомена в коментар към „{title}“.',
   },
   hu: {
     'deadline-extended': 'Új határidő: „{title}” határideje most {due} (korábban {previous}).',
@@ -47,6 +51,7 @@ export const eventCatalogs: Record<Locale, EventCatalog> = {
       '{municipality} tervezési ciklusa elakadt ennél: „{title}”; a koordinátor dönt a folytatásról.',
     'cycle-resumed': '{municipality} tervezési ciklusa folytatódik: „{title}” határideje {due}.',
     'cycle-abandoned': '{municipality} tervezési ciklusa megszakadt: senki sem folytatta időben.',
+    mentioned: '{author} megemlítette Önt egy hozzászólásban: „{title}”.',
   },
   it: {
     'deadline-extended': 'Nuova scadenza: «{title}» ora scade il {due} (era il {previous}).',
@@ -58,6 +63,7 @@ export const eventCatalogs: Record<Locale, EventCatalog> = {
     'cycle-resumed': 'Il ciclo di pianificazione di {municipality} riprende: «{title}» scade il {due}.',
     'cycle-abandoned':
       'Il ciclo di pianificazione di {municipality} è stato abbandonato: nessuno l’ha ripreso in tempo.',
+    mentioned: '{author} ti ha menzionato in un commento su «{title}».',
   },
   ro: {
     'deadline-extended': 'Termen nou: „{title}” are acum termen {due} (era {previous}).',
@@ -69,6 +75,7 @@ export const eventCatalogs: Record<Locale, EventCatalog> = {
     'cycle-resumed': 'Ciclul de planificare din {municipality} continuă: „{title}” are termen {due}.',
     'cycle-abandoned':
       'Ciclul de planificare din {municipality} a fost abandonat: nimeni nu l-a reluat la timp.',
+    mentioned: '{author} v-a menționat într-un comentariu la „{title}”.',
   },
   sk: {
     'deadline-extended': 'Nový termín: „{title}“ má teraz termín {due} (predtým {previous}).',
@@ -79,5 +86,6 @@ export const eventCatalogs: Record<Locale, EventCatalog> = {
       'Plánovací cyklus obce {municipality} sa zastavil pri „{title}“: koordinátor rozhodne, ako pokračovať.',
     'cycle-resumed': 'Plánovací cyklus obce {municipality} pokračuje: „{title}“ má termín {due}.',
     'cycle-abandoned': 'Plánovací cyklus obce {municipality} bol opustený: nikto ho včas neobnovil.',
+    mentioned: '{author} vás spomenul(a) v komentári k úlohe „{title}“.',
   },
 };

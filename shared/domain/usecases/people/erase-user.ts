@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { WORKFLOW_ACTOR } from '../../model/actor.ts';
 import type { Caller } from '../../model/caller.ts';
+import { removeAttachment } from '../../ops/remove-attachment.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -10,11 +12,16 @@ export const erasedName = (userId: string) =>
 
 /**
  * Erases a person (the right to erasure): their addresses, name, preferences, calendar, memberships and messages
- * go; the audit trails keep what they did under a pseudonym, so the record stays intact. The person themselves,
- * or a coordinator of a country they are a member in, may do it. The directory forgets them too.
+ * go; the audit trails keep what they did under a pseudonym, so the record stays intact. Their comments lose
+ * their text; files they marked as their own personal data are deleted, other files they uploaded (the
+ * municipality's records) keep only a pseudonym of them. The person themselves, or a coordinator of a country
+ * they are a member in, may do it. The directory forgets them too.
  */
 export async function eraseUser(
-  deps: Pick<Ports, 'users' | 'messages' | 'audit' | 'notifier' | 'clock'> &
+  deps: Pick<
+    Ports,
+    'users' | 'messages' | 'audit' | 'notifier' | 'clock' | 'attachments' | 'comments' | 'files'
+  > &
     Partial<Pick<Ports, 'directory'>>,
   caller: Caller,
   userId: string,
@@ -42,6 +49,7 @@ export async function eraseUser(
   for (const channel of user.channels) await deps.users.releaseAddress(channel.type, channel.address, userId);
   await deps.messages.eraseForUser(userId);
   await deps.audit.pseudonymize(userId, erasedName(userId));
+  await eraseEvidence(deps, userId);
   await deps.notifier.forget?.(user.channels.map((channel) => channel.address));
   await updateWithRetry(
     async () => (await deps.users.get(userId)) ?? user,
@@ -60,4 +68,43 @@ export async function eraseUser(
   // half-way (a timeout, a throttled write) can be run again until it is complete.
   for (const membership of memberships) await deps.users.removeMembership(membership);
   return { erased: true };
+}
+
+/** A person's comments and uploads, as the erasure leaves them. */
+async function eraseEvidence(
+  deps: Pick<Ports, 'attachments' | 'comments' | 'files' | 'audit' | 'clock'>,
+  userId: string,
+) {
+  const pseudonym = erasedName(userId);
+  const now = deps.clock.now().toISOString();
+  for (const attachment of await deps.attachments.listByUploader(userId)) {
+    const kept = attachment.personal
+      ? await removeAttachment(deps, attachment, { reason: 'erased', actor: WORKFLOW_ACTOR })
+      : attachment;
+    await updateWithRetry(
+      async () => (await deps.attachments.get(kept.taskId, kept.attachmentId)) ?? kept,
+      (current) =>
+        current.uploadedBy.name === pseudonym
+          ? current
+          : deps.attachments.update(current, { uploadedBy: { ...current.uploadedBy, name: pseudonym } }),
+      { initial: kept },
+    );
+  }
+  for (const comment of await deps.comments.listByAuthor(userId)) {
+    await updateWithRetry(
+      async () => (await deps.comments.get(comment.taskId, comment.commentId)) ?? comment,
+      (current) =>
+        current.author.name === pseudonym && current.status === 'DELETED'
+          ? current
+          : deps.comments.update(current, {
+              author: { ...current.author, name: pseudonym },
+              status: 'DELETED',
+              text: '',
+              mentions: [],
+              deletedAt: current.deletedAt ?? now,
+              deletedBy: current.deletedBy ?? { userId, role: current.author.role },
+            }),
+      { initial: comment },
+    );
+  }
 }

@@ -5,9 +5,13 @@ import type { Ports } from '../../ports.ts';
 
 /**
  * Everything held about the caller, as JSON (the right of access): profile, channels, preferences, memberships,
- * the messages sent to them, and what the audit trails record them doing.
+ * the messages sent to them, what the audit trails record them doing, the files they uploaded (what, where and
+ * when; the files themselves are downloaded from their tasks) and the comments they wrote.
  */
-export async function exportMe(deps: Pick<Ports, 'users' | 'messages' | 'audit' | 'clock'>, caller: Caller) {
+export async function exportMe(
+  deps: Pick<Ports, 'users' | 'messages' | 'audit' | 'clock' | 'attachments' | 'comments'>,
+  caller: Caller,
+) {
   const user = caller.userId ? await deps.users.get(caller.userId) : undefined;
   if (!user) throw new UnauthenticatedError('Sign in as a person to export your data');
   const messages: Message[] = [];
@@ -24,5 +28,9 @@ export async function exportMe(deps: Pick<Ports, 'users' | 'messages' | 'audit' 
     memberships: await deps.users.memberships(user.userId),
     messages,
     actions: await deps.audit.listByActor(user.userId),
+    attachments: (await deps.attachments.listByUploader(user.userId)).map(
+      ({ objectKey: _key, ...attachment }) => attachment,
+    ),
+    comments: await deps.comments.listByAuthor(user.userId),
   };
 }

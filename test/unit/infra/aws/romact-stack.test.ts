@@ -103,8 +103,11 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
       (resource) => resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME,
     );
     const count = functions.length;
-    // API routes, 7 steps, the sweep and Cognito's claims trigger.
-    expect(count).toBe(apiRoutes.filter((route) => !route.localOnly).length + 7 + 1 + 1);
+    // A function per API route (or per family of routes sharing one), 7 steps, the sweep and Cognito's trigger.
+    const routeFunctions = new Set(
+      apiRoutes.filter((route) => !route.localOnly).map((route) => route.family?.name ?? route.name),
+    );
+    expect(count).toBe(routeFunctions.size + 7 + 1 + 1);
     for (const resource of functions) {
       expect(resource.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -200,6 +203,45 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
     });
     expect(JSON.stringify(sweep?.Properties.Environment.Variables)).not.toContain('NOTIFICATION_TOPIC_ARN');
     template.resourceCountIs('AWS::SNS::Topic', 1);
+  });
+
+  it('keeps evidence files in a private, KMS-encrypted bucket, moving ended cycles’ files to cheaper storage', () => {
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket')).filter((bucket) =>
+      JSON.stringify(bucket).includes('ended-cycles-to-cheaper-storage'),
+    );
+    expect(buckets).toHaveLength(1);
+    const files = buckets[0]?.Properties;
+    expect(files.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(files.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual(
+      expect.objectContaining({ SSEAlgorithm: 'aws:kms' }),
+    );
+    const rule = files.LifecycleConfiguration.Rules.find(
+      (one: { Id: string }) => one.Id === 'ended-cycles-to-cheaper-storage',
+    );
+    expect(rule).toMatchObject({
+      Prefix: 'cycles/',
+      TagFilters: [{ Key: 'romact-cycle', Value: 'ended' }],
+      Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 30 }],
+    });
+  });
+
+  it('lets only the functions that handle files touch the bucket, each under its prefix', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    const s3Of = (fragment: string) =>
+      (
+        (Object.entries(policies).find(([id]) => id.startsWith(fragment))?.[1].Properties.PolicyDocument
+          .Statement ?? []) as { Action: string | string[]; Resource: unknown }[]
+      ).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')));
+    const upload = s3Of('ApievidenceFunction');
+    expect(upload.flatMap((statement) => [statement.Action].flat())).toContain('s3:PutObject');
+    expect(JSON.stringify(upload.map((statement) => statement.Resource))).toContain('/cycles/*');
+    expect(s3Of('ApigettaskFunction')).toEqual([]);
+    expect(s3Of('ApipublicFunction')).toEqual([]);
   });
 
   it('has events, the sweep schedule with a dead-letter queue, and alarms (to an encrypted topic)', () => {

@@ -47,7 +47,14 @@ describe('WebHosting: the web app on S3 and CloudFront', () => {
         ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
       },
     });
-    const policy = one<{ PolicyDocument: { Statement: Record<string, unknown>[] } }>('AWS::S3::BucketPolicy');
+    // The site bucket's policy (the stack's other bucket holds evidence files, with a policy of its own).
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')).map(
+      (resource) => resource.Properties as { PolicyDocument: { Statement: Record<string, unknown>[] } },
+    );
+    const policy = policies.find((candidate) =>
+      JSON.stringify(candidate.PolicyDocument.Statement).includes('cloudfront.amazonaws.com'),
+    );
+    if (!policy) throw new Error('no bucket policy lets CloudFront read');
     const statements = policy.PolicyDocument.Statement;
     expect(statements).toContainEqual(
       expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { exampleOf, type JsonSchema, outputJsonSchema } from '#shared/domain/model/output-json-schema.ts';
 import { outputTexts } from '#shared/domain/model/output-texts/index.ts';
 import { locales } from '#shared/domain/model/roles.ts';

@@ -20,6 +20,8 @@ import { useFormat } from '../../../lib/format.ts';
 import { localized } from '../../../lib/i18n.ts';
 import { useCycle } from '../../cycles/api/cycles.ts';
 import { useMunicipalityName } from '../../cycles/api/municipality.ts';
+import { AttachmentsSection } from '../../evidence/components/attachments-section.tsx';
+import { CommentsSection } from '../../evidence/components/comments-section.tsx';
 import { findPhase, findTemplateTask, humanize, useTemplate } from '../../templates/api/template.ts';
 import { clearDraft, loadDraft, saveDraft } from '../api/drafts.ts';
 import { useCompleteTask, useTask } from '../api/tasks.ts';
@@ -322,6 +324,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
           <ExtendDeadline task={current} />
         </section>
       ) : null}
+
+      <AttachmentsSection taskId={current.taskId} />
+      <CommentsSection task={current} />
 
       <p>
         <Link to={`/cycle/${encodeURIComponent(current.cycleId)}`}>{t('task.seeCycle')}</Link>

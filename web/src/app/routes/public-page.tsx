@@ -1,0 +1,5 @@
+import { PublicPageConsent } from '../../features/evidence/components/public-page-consent.tsx';
+
+export function Component() {
+  return <PublicPageConsent />;
+}
