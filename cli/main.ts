@@ -108,7 +108,7 @@ const cycle = program.command('cycle').description('start, list, show and cancel
 cycle
   .command('start')
   .requiredOption('--municipality-id <id>', 'the municipality')
-  .option('--template <id>', 'template', 'romact')
+  .option('--template <id>', 'template: romact-core (five phases), romact (the whole process), small-grant…', 'romact-core')
   .option('--date <name=date>', 'a date the template uses, e.g. fundingCallClosesAt=2027-09-30', collect)
   .option('--due <task=duration>', 'override a task’s due offset, e.g. needs-assessment=P30D', collect)
   .option(

@@ -215,7 +215,7 @@ export const callers = {
 export function givenCycle(env: UnitEnv, body: Partial<StartCycleBody> = {}): Promise<Cycle> {
   return startCycle(env.ports, callers.coordinatorBgRo, {
     municipalityId: 'bg-stolipinovo',
-    templateId: 'romact',
+    templateId: 'romact-core',
     ...body,
   });
 }

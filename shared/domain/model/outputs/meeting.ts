@@ -97,9 +97,9 @@ export const meetingMinutes = kind({
         path: 'minutes',
         message: 'write the minutes, or give the reference where they are filed',
       });
-    output.decisions.forEach((decision, index) =>
-      violations.push(...ahead(decision.dueOn, `decisions.${index}.dueOn`, context)),
-    );
+    output.decisions.forEach((decision, index) => {
+      violations.push(...ahead(decision.dueOn, `decisions.${index}.dueOn`, context));
+    });
     const minMeetings = context.parameters.minMeetings ?? 1;
     const held = (context.round ?? 0) + 1;
     if (output.next === 'phase-done' && held < minMeetings)
