@@ -69,6 +69,7 @@ const fixtures: Record<string, Fixture> = {
   },
   'list-cycles': { path: () => '/cycles', query: { municipalityId: 'bg-own' }, listing: true },
   'get-cycle': { path: () => `/cycles/${cycleId}` },
+  'get-cycle-results': { path: () => `/cycles/${cycleId}/results` },
   'cancel-cycle': { path: () => `/cycles/${cycleId}/cancel`, body: () => ({ reason: 'Testing' }), order: 5 },
   'list-tasks': {
     path: () => '/tasks',
