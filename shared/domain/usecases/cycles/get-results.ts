@@ -1,5 +1,10 @@
 import { type Caller, visibleCycle } from '../../model/caller.ts';
-import { type CarriedOver, carriedOverFrom, type ResultsChain, resultsChainOf } from '../../model/results-chain.ts';
+import {
+  type CarriedOver,
+  carriedOverFrom,
+  type ResultsChain,
+  resultsChainOf,
+} from '../../model/results-chain.ts';
 import type { Ports } from '../../ports.ts';
 
 /** A cycle's results chain, and what it carried over from the cycle before it. */

@@ -62,7 +62,9 @@ describe('startCycle', () => {
       [callers.otherCoordinator, 'bg-stolipinovo'],
       [callers.coordinator, 'bg-nowhere'],
     ] as const) {
-      const error = await rejection(startCycle(env.ports, caller, { municipalityId, templateId: 'romact-core' }));
+      const error = await rejection(
+        startCycle(env.ports, caller, { municipalityId, templateId: 'romact-core' }),
+      );
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error.fields).toEqual([{ path: 'municipalityId', message: 'unknown municipality' }]);
     }
