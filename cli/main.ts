@@ -44,6 +44,17 @@ const program: Command = new Command('romact')
   .option('--json', 'print JSON for scripts (errors too, on stderr)');
 
 const globals = () => program.opts<GlobalOptions>();
+
+/** The options that chose whom this command ran as, to repeat in a hint (never a token: it is a secret). */
+const identityFlags = (options: GlobalOptions) =>
+  [
+    options.apiUrl && ` --api-url ${options.apiUrl}`,
+    options.as && ` --as ${options.as}`,
+    options.municipality && ` --municipality ${options.municipality}`,
+    options.countries && ` --countries ${options.countries}`,
+  ]
+    .filter(Boolean)
+    .join('');
 /** Under --json, even a parse error that happens before the options are read is JSON. */
 const jsonMode = (): boolean => Boolean(program.opts().json) || process.argv.includes('--json');
 const print = (value: unknown, human: () => string) =>
@@ -206,23 +217,43 @@ const task = program.command('task').description('list, show, complete and exten
 withPaging(
   task
     .command('list')
+    .option(
+      '--portfolio',
+      'a coordinator: the open tasks of every municipality you oversee (implied by --assignee, --municipality-id)',
+    )
     .option('--assignee <role>')
     .option('--municipality-id <id>')
+    .option('--country <code>', 'a coordinator’s portfolio in one country')
+    .option('--phase <key>', 'only tasks of this phase, e.g. consultation')
     .option('--overdue', 'only overdue tasks'),
-).action(async (options: { assignee?: string; municipalityId?: string; overdue?: boolean } & PageWish) => {
-  const query = new URLSearchParams();
-  if (options.assignee) query.set('assignee', options.assignee);
-  if (options.municipalityId) query.set('municipalityId', options.municipalityId);
-  if (options.overdue) query.set('overdue', 'true');
-  const page = await list<any>('/tasks', query, options);
-  printList(page, ['TASK', 'ASSIGNEE', 'DUE', 'OVERDUE', 'TITLE'], (one) => [
-    one.taskId,
-    one.assignee,
-    day(one.dueAt),
-    one.overdue ? 'yes' : 'no',
-    one.title?.en,
-  ]);
-});
+).action(
+  async (
+    options: {
+      portfolio?: boolean;
+      assignee?: string;
+      municipalityId?: string;
+      country?: string;
+      phase?: string;
+      overdue?: boolean;
+    } & PageWish,
+  ) => {
+    const query = new URLSearchParams();
+    if (options.portfolio || options.country) query.set('scope', 'portfolio');
+    if (options.assignee) query.set('assignee', options.assignee);
+    if (options.municipalityId) query.set('municipalityId', options.municipalityId);
+    if (options.country) query.set('country', options.country);
+    if (options.phase) query.set('phase', options.phase);
+    if (options.overdue) query.set('overdue', 'true');
+    const page = await list<any>('/tasks', query, options);
+    printList(page, ['TASK', 'ASSIGNEE', 'DUE', 'OVERDUE', 'TITLE'], (one) => [
+      one.taskId,
+      one.assignee,
+      day(one.dueAt),
+      one.overdue ? 'yes' : 'no',
+      one.title?.en,
+    ]);
+  },
+);
 task.command('show <id>').action(async (id: string) => {
   const found = await request(globals(), 'GET', `/tasks/${encode(id)}`);
   print(found, () => JSON.stringify(found, null, 2));
@@ -265,7 +296,7 @@ task
         JSON.stringify(schema, null, 2),
         '',
         `An example body with today's dates (${today}): save it to a file, change it, and send it with`,
-        `  romact task complete ${found.taskId} --data <file>`,
+        `  npx romact task complete ${found.taskId}${identityFlags(globals())} --data <file>`,
         JSON.stringify(example, null, 2),
       ].join('\n'),
     );
@@ -321,8 +352,25 @@ withPaging(
     .command('notifications')
     .description('the local outbox: what was emailed or texted (sign-in codes too)')
     .option('--recipient <address-or-role>', 'an email, a phone number, or municipality|cag|coordinator')
-    .option('--cycle-id <id>'),
-).action(async (options: { recipient?: string; cycleId?: string } & PageWish) => {
+    .option('--cycle-id <id>')
+    .option(
+      '--undeliverable',
+      'instead, the notifications nobody could receive in your countries (a coordinator’s; also on AWS)',
+    ),
+).action(async (options: { recipient?: string; cycleId?: string; undeliverable?: boolean } & PageWish) => {
+  if (options.undeliverable) {
+    // The API's own list (GET /notifications), so it is the same locally and on AWS: kept, never dropped.
+    const kept = await list<any>('/notifications', new URLSearchParams({ undeliverable: 'true' }), options);
+    printList(kept, ['WHEN', 'TO ROLE', 'MUNICIPALITY', 'LANG', 'KINDS', 'TEXT'], (one) => [
+      one.createdAt.slice(0, 16),
+      one.role,
+      one.municipalityId,
+      one.locale,
+      one.kinds.join('+'),
+      one.text.split('\n')[0].slice(0, 90),
+    ]);
+    return;
+  }
   const query = new URLSearchParams();
   if (options.recipient) query.set('recipient', options.recipient);
   if (options.cycleId) query.set('cycleId', options.cycleId);

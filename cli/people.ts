@@ -34,8 +34,13 @@ async function ask(question: string): Promise<string> {
     output: process.stderr,
     terminal: process.stdin.isTTY,
   });
+  // Input that ends before a line (a pipe that closed, Ctrl-D) would leave the question pending for ever and
+  // Node would exit 13 without a word: it is a missing answer.
+  const ended = new Promise<never>((_, reject) =>
+    prompt.once('close', () => reject(invalidInput('No code was entered: the input ended before a line'))),
+  );
   try {
-    return (await prompt.question(question)).trim();
+    return (await Promise.race([prompt.question(question), ended])).trim();
   } finally {
     prompt.close();
   }

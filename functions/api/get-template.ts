@@ -2,7 +2,7 @@ import { getTemplate } from '#shared/domain/usecases/templates/get-template.ts';
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
 import { TemplateLocaleQuery } from './list-templates.ts';
-import { IdPath } from './params.ts';
+import { TemplatePath } from './params.ts';
 
 /** GET /templates/{id}?locale=: a template's phases and tasks, and the JSON Schema of each task output. */
 export const route = defineRoute({
@@ -13,7 +13,7 @@ export const route = defineRoute({
   summary: 'A template in a language: its phases and tasks, and the JSON Schema of each task output',
   roles: ['coordinator', 'municipality', 'cag'],
   access: {},
-  request: { path: IdPath, query: TemplateLocaleQuery },
+  request: { path: TemplatePath, query: TemplateLocaleQuery },
   run: async (ports, { path, query }) => getTemplate(ports, path.id, query.locale),
 });
 export const handler = lambdaRoute(route);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CycleStatus } from '#shared/domain/model/cycle.ts';
+import { MunicipalityId } from '#shared/domain/model/ids.ts';
 import { listCycles } from '#shared/domain/usecases/cycles/list-cycles.ts';
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
@@ -7,7 +8,7 @@ import { CountryQuery, Paging } from './params.ts';
 
 /** Query of `GET /cycles`. */
 export const ListCyclesQuery = z.strictObject({
-  municipalityId: z.string().min(1).max(64).optional(),
+  municipalityId: MunicipalityId.optional(),
   country: CountryQuery,
   status: CycleStatus.optional(),
   ...Paging,

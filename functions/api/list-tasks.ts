@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MunicipalityId } from '#shared/domain/model/ids.ts';
 import { Role } from '#shared/domain/model/roles.ts';
 import { Key } from '#shared/domain/model/template-parts.ts';
 import { listTasks } from '#shared/domain/usecases/tasks/list-tasks.ts';
@@ -13,7 +14,7 @@ export const ListTasksQuery = z.strictObject({
   scope: z.enum(['inbox', 'portfolio']).optional(),
   assignee: Role.optional(),
   phase: Key.optional(),
-  municipalityId: z.string().min(1).max(64).optional(),
+  municipalityId: MunicipalityId.optional(),
   country: CountryQuery,
   status: z.literal('OPEN').default('OPEN'),
   overdue: z

@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { CycleId, MunicipalityId, TaskId } from '#shared/domain/model/ids.ts';
+import { CycleId, MunicipalityId, TaskId, UserId } from '#shared/domain/model/ids.ts';
+import { Key } from '#shared/domain/model/template-parts.ts';
 
 /** Path parameters of the API routes. */
-export const IdPath = z.object({ id: z.string().min(1).max(200) });
+
+/** A template's id in a path: a lower-case key such as "romact". */
+export const TemplatePath = z.object({ id: Key });
+/** A person's id in a path. */
+export const UserPath = z.object({ id: UserId });
 
 /** A municipality's id in a path: the one documented pattern. */
 export const MunicipalityPath = z.object({ id: MunicipalityId });
@@ -13,7 +18,19 @@ export const TaskPath = z.object({ id: TaskId });
 
 /** Paging of every list: at most 100 items a page, and the cursor of the previous page. */
 export const Paging = {
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  // Digits only: `0x10`, `1e2` or ` 5` are not what a client means by a page size (coercion took them).
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, 'must be a whole number from 1 to 100')
+        .max(100, 'must be a whole number from 1 to 100'),
+    )
+    .default(50),
   cursor: z.string().max(2_000).optional(),
 };
 

@@ -18,6 +18,7 @@ import type { Ports } from '#shared/domain/ports.ts';
 import { type ApiRoute, HttpResult, RawBody } from './api-route.ts';
 import type { HttpEvent } from './apigw-event.ts';
 import { domainErrors, errorBody } from './http-errors.ts';
+import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.ts';
 import { logger } from './logger.ts';
 
 /**
@@ -92,7 +93,7 @@ function cookiesOf(event: HttpEvent): Record<string, string> {
   );
 }
 
-/** A body is required, and at most MAX_BODY_BYTES. */
+/** A body is required, at most MAX_BODY_BYTES, nested at most MAX_JSON_DEPTH deep. */
 const requireBody = (): middy.MiddlewareObj<HttpEvent, Result> => ({
   before: async (request) => {
     const { body, isBase64Encoded } = request.event;
@@ -101,6 +102,10 @@ const requireBody = (): middy.MiddlewareObj<HttpEvent, Result> => ({
       throw new PayloadTooLargeError(`The body is larger than ${MAX_BODY_BYTES / 1024} KB`);
     if (text.trim() === '')
       throw new InvalidInputError('A JSON body is required', [{ path: '(body)', message: 'required' }]);
+    if (jsonDepth(text) > MAX_JSON_DEPTH)
+      throw new InvalidInputError('The body is nested too deeply', [
+        { path: '(body)', message: `must nest arrays and objects at most ${MAX_JSON_DEPTH} deep` },
+      ]);
   },
 });
 

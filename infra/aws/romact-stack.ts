@@ -261,6 +261,8 @@ export class RomactStack extends Stack {
     );
     // It declares a read of the table (functions/triggers/); the grant is narrower still: people's items only.
     tokenClaims.bindPersonRead(this.table);
+    // Every function that opens the store agrees on its shape, even one that never reads the sweep index.
+    tokenClaims.function.addEnvironment('SWEEP_SHARDS', String(config.sweepShards));
     this.signIn = new SignIn(this, 'SignIn', {
       signIn: config.signIn,
       removalPolicy,

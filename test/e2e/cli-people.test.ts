@@ -101,6 +101,25 @@ describe('romact for people', { timeout: 120_000 }, () => {
     expect((await romact(['logout'])).stdout).toContain('Signed out.');
   });
 
+  it('says in one line that no code was entered when the input ends at the prompt (exit 2), instead of exit 13', async () => {
+    await romact([
+      'admin',
+      'create-user',
+      '--role',
+      'coordinator',
+      '--countries',
+      'BG',
+      '--name',
+      'No Code',
+      '--email',
+      'nocode@romact.example',
+    ]);
+    const login = await romact(['login', '--email', 'nocode@romact.example'], '');
+    expect(login.code, login.stderr).toBe(2);
+    expect(login.stderr).toContain('No code was entered');
+    expect(login.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('adds staff with admin create-user even while a CAG member is signed in on the machine', async () => {
     const cag = await send(server, 'POST', '/users', {
       token: admin,

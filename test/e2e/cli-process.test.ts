@@ -205,6 +205,27 @@ describe('romact lists: --limit, --all, No results.', { timeout: 120_000 }, () =
     expect(both).toMatchObject({ code: 2 });
   });
 
+  it('task list --portfolio shows a coordinator the open tasks of every municipality, narrowed by --phase and --overdue', async () => {
+    const portfolio = await until(async () => {
+      const page = JSON.parse(
+        (await romact([...coordinatorHU, '--json', 'task', 'list', '--portfolio', '--all'])).stdout,
+      );
+      return (
+        page.items.filter((one: { assignee: string }) => one.assignee !== 'coordinator').length > 0 && page
+      );
+    });
+    expect(new Set(portfolio.items.map((one: { country: string }) => one.country))).toEqual(new Set(['HU']));
+    const phase = portfolio.items[0].phase as string;
+    const narrowed = JSON.parse(
+      (await romact([...coordinatorHU, '--json', 'task', 'list', '--portfolio', '--phase', phase, '--all']))
+        .stdout,
+    );
+    expect(narrowed.items.length).toBeGreaterThan(0);
+    expect(narrowed.items.every((one: { phase: string }) => one.phase === phase)).toBe(true);
+    const late = await romact([...coordinatorHU, 'task', 'list', '--portfolio', '--overdue']);
+    expect(late).toMatchObject({ code: 0, stdout: 'No results.\n' });
+  });
+
   it('prints "No results." instead of a bare header', async () => {
     for (const args of [
       ['cycle', 'list', '--municipality-id', 'hu-cli-c'],
@@ -213,6 +234,43 @@ describe('romact lists: --limit, --all, No results.', { timeout: 120_000 }, () =
     ]) {
       expect(await romact([...coordinatorHU, ...args])).toMatchObject({ code: 0, stdout: 'No results.\n' });
     }
+  });
+});
+
+describe('romact notifications --undeliverable', { timeout: 120_000 }, () => {
+  it('lists for a coordinator what nobody could receive (a task of a municipality with no staff yet), and refuses others', async () => {
+    const put = await romact([...coordinatorHU, 'municipality', 'put', 'hu-cli-empty', '--data', '-'], {
+      input: JSON.stringify({ name: 'Nobody yet', country: 'HU', locale: 'hu', timeZone: 'Europe/Budapest' }),
+    });
+    expect(put, put.stderr).toMatchObject({ code: 0 });
+    const started = await romact([...coordinatorHU, 'cycle', 'start', '--municipality-id', 'hu-cli-empty']);
+    expect(started, started.stderr).toMatchObject({ code: 0 });
+    const kept = await until(async () => {
+      const run = await romact([...coordinatorHU, '--json', 'notifications', '--undeliverable']);
+      const page = JSON.parse(run.stdout);
+      return (
+        page.items.some((one: { municipalityId: string }) => one.municipalityId === 'hu-cli-empty') && page
+      );
+    });
+    expect(
+      kept.items.find((one: { municipalityId: string }) => one.municipalityId === 'hu-cli-empty'),
+    ).toMatchObject({
+      status: 'UNDELIVERABLE',
+      role: 'municipality',
+      kinds: ['assigned'],
+    });
+    const table = await romact([...coordinatorHU, 'notifications', '--undeliverable']);
+    expect(table.stdout).toMatch(/^WHEN +TO ROLE +MUNICIPALITY/);
+    expect(table.stdout).toContain('hu-cli-empty');
+    const staff = await romact([
+      '--as',
+      'municipality',
+      '--municipality',
+      'hu-cli-a',
+      'notifications',
+      '--undeliverable',
+    ]);
+    expect(staff.code).toBe(1);
   });
 });
 

@@ -94,6 +94,42 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * Every shell block of the README, by the heading it sits under: what runs it, or why nothing can. A new block
+ * fails the suite until it is run here or its reason is written down.
+ */
+const SHELL_BLOCKS: Record<string, string[]> = {
+  '## Run it': ['checked below: npm install, npm start and npm test are what this suite itself runs'],
+  '### Try it': ['run below: the demo walk-through', 'run below: the curl commands'],
+  '#### Sign in': ['run below: each role signs in', 'run below: the code read from the outbox'],
+  '### The compiled state machine': ['run below'],
+  '### Config': [
+    'cp and npx cdk synth run in test/e2e/cdk-synth.test.ts; cdk bootstrap and deploy need an AWS account',
+  ],
+  '## Benchmark': [
+    'npm run bench runs with tiny numbers in test/integration/bench/benchmark.test.ts; a full run is a measurement',
+  ],
+};
+
+describe('README: every shell block', () => {
+  it('is run by the suite, or says here why it cannot be', () => {
+    const found: Record<string, number> = {};
+    let heading = '';
+    let inBlock = false;
+    for (const line of readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n')) {
+      if (line.startsWith('```')) {
+        // A shell session under any fence name counts: `sh`, `bash`, `shell`, `console`, or none at all.
+        if (!inBlock && /^```(sh|bash|shell|console|zsh)?\s*$/.test(line))
+          found[heading] = (found[heading] ?? 0) + 1;
+        inBlock = !inBlock;
+      } else if (!inBlock && /^#+ /.test(line)) heading = line;
+    }
+    expect(found).toEqual(
+      Object.fromEntries(Object.entries(SHELL_BLOCKS).map(([name, why]) => [name, why.length])),
+    );
+  });
+});
+
 describe('README: Run it', () => {
   it('lists npm install, npm start, npm test', () => {
     const [block, ...others] = shellBlocks(readmeSection('## Run it'));
@@ -137,6 +173,10 @@ describe('README: Try it', () => {
       seen += output;
     }
     expect(seen).toMatch(/Completed cyc-[0-9a-f]{20}\.community-consultation\.r0/);
+    // The template's hint repeats whom the command ran as: pasted as printed, it completes the task.
+    expect(seen).toMatch(
+      /npx romact task complete cyc-[0-9a-f]{20}\.community-consultation\.r0 --as cag --municipality bg-demo-stolipinovo --data <file>/,
+    );
   }, 120_000);
 
   it('runs the curl commands as written: every answer is 2xx JSON', async () => {

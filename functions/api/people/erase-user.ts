@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { eraseUser } from '#shared/domain/usecases/people/erase-user.ts';
 import { defineRoute } from '../../shared/api-route.ts';
 import { lambdaRoute } from '../../shared/lambda.ts';
+import { UserPath } from '../params.ts';
 
 /** DELETE /users/{id}: erase a person (themselves, or by their coordinator). */
 export const route = defineRoute({
@@ -12,7 +12,7 @@ export const route = defineRoute({
   summary: 'Erase a person: their contact data and name go; the audit keeps a pseudonym',
   roles: ['coordinator', 'municipality', 'cag'],
   access: { table: 'readWrite', notify: 'messages' },
-  request: { path: z.object({ id: z.string().min(1).max(100) }) },
+  request: { path: UserPath },
   run: (ports, { caller, path }) => eraseUser(ports, caller, path.id),
 });
 export const handler = lambdaRoute(route);

@@ -22,6 +22,7 @@ export {
   PriorityArea,
   type RuleViolation,
   TaskSummary,
+  withinCycle,
 } from './outputs/kind.ts';
 
 /**

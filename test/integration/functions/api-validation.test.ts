@@ -88,6 +88,22 @@ const cases: Case[] = [
     413,
   ],
   [
+    'start: objects nested 40,000 deep (a stack overflow was a 500)',
+    'POST',
+    () => '/cycles',
+    { claims: coordinator, rawBody: `${'{"a":'.repeat(40_000)}1${'}'.repeat(40_000)}` },
+    400,
+    ['(body)'],
+  ],
+  [
+    'complete: arrays nested 100,000 deep (a stack overflow was a 500)',
+    'POST',
+    () => `/tasks/${taskId}/complete`,
+    { claims: municipality, rawBody: `${'['.repeat(100_000)}${']'.repeat(100_000)}` },
+    400,
+    ['(body)'],
+  ],
+  [
     'start: unknown template',
     'POST',
     () => '/cycles',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimsFor } from '#shared/domain/model/claims.ts';
 import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
 import { type Claims, call, outputs } from '../../support/api.ts';
-import { eventually, municipalityBody, parkedOn, testRuntime } from '../../support/runtime.ts';
+import { eventually, municipalityBody, parkedOn, tableSnapshot, testRuntime } from '../../support/runtime.ts';
 
 /** Assisted entry: staff record a CAG task for the members present; the members may object within the window. */
 
@@ -154,5 +154,20 @@ describe('Assisted entry', () => {
       body: { reason: 'x' },
     });
     expect(late.status).toBe(409);
+  });
+
+  it('refuses consent dated in the future or from another decade (a typing error), naming consent.givenOn, and writes nothing', async () => {
+    const before = await tableSnapshot(env.runtime);
+    for (const givenOn of ['0001-01-01', '1999-01-01', '2025-12-31', '2027-01-05', '2099-01-01']) {
+      const refused = await call('POST', `/tasks/${consultationId}/complete-on-behalf`, {
+        claims: staff.claims,
+        body: { ...onBehalf(), consent: { ...onBehalf().consent, givenOn } },
+      });
+      expect(refused.status, givenOn).toBe(422);
+      expect(refused.body.error.fields.map((field: { path: string }) => field.path)).toEqual([
+        'consent.givenOn',
+      ]);
+    }
+    expect(await tableSnapshot(env.runtime)).toBe(before);
   });
 });

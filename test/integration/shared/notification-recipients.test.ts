@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appLinks } from '#shared/domain/model/app-links.ts';
 import type { Message } from '#shared/domain/model/message.ts';
 import { taskIdOf } from '#shared/domain/model/task.ts';
 import { catalogFor } from '#shared/domain/notifications/catalogs/index.ts';
@@ -96,9 +97,7 @@ describe('Escalations reach the coordinators of the country', () => {
     expect(inBulgarian).toMatchObject({ channel: 'email', recipient: { role: 'coordinator', locale: 'bg' } });
     expect(inBulgarian.text).toContain(prefixOf('bg', 'escalated'));
     expect(inBulgarian.text).toContain('Sliven – Nadezhda');
-    expect(inBulgarian.text).toContain(
-      `/tasks/${encodeURIComponent(taskIdOf(cycleId, 'needs-assessment', 0))}`,
-    );
+    expect(inBulgarian.text).toContain(appLinks.task('', taskIdOf(cycleId, 'needs-assessment', 0)));
     expect(inEnglish).toMatchObject({ channel: 'sms', recipient: { role: 'coordinator', locale: 'en' } });
     expect(inEnglish.text).toContain(prefixOf('en', 'escalated'));
     expect(inEnglish.text).toMatch(/\/t\/[A-Za-z0-9_-]{10}/);

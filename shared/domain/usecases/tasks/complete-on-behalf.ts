@@ -11,9 +11,9 @@ import {
 } from '../../errors.ts';
 import { appLinks } from '../../model/app-links.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
-import { CalendarDate, localDate } from '../../model/dates.ts';
+import { CalendarDate } from '../../model/dates.ts';
 import type { Task } from '../../model/task.ts';
-import { type TaskOutputName, taskOutputs } from '../../model/task-outputs.ts';
+import { type TaskOutputName, taskOutputs, withinCycle } from '../../model/task-outputs.ts';
 import { fillPeople, peopleCatalogs } from '../../notifications/catalogs/people.ts';
 import { sendAfterFor } from '../../notifications/recipients.ts';
 import { dispatchMessages } from '../../ops/dispatch-messages.ts';
@@ -84,9 +84,8 @@ export async function completeOnBehalf(
       ...violation,
       path: `output.${violation.path}`,
     })),
-    ...(body.consent.givenOn > localDate(now, municipality.timeZone)
-      ? [{ path: 'consent.givenOn', message: 'cannot be in the future' }]
-      : []),
+    // Consent is given at the cycle's work, like a meeting's date: never in the future nor from another decade.
+    ...withinCycle(body.consent.givenOn, 'consent.givenOn', context),
   ];
   const members = (await deps.users.membersOf(task.municipalityId)).filter((one) => one.role === 'cag');
   const named = [];

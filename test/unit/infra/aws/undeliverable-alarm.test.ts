@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '#functions/shared/logger.ts';
 import { sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { undeliverableLogLine } from '#infra/aws/romact-stack.ts';
+import { noContacts } from '#shared/domain/model/municipality.ts';
 import { findOrCreatePerson, grantMembership } from '#shared/domain/ops/people.ts';
 import { seedOpenTasks } from '../../../../bench/seed-open-tasks.ts';
 import { givenMunicipality, unitPorts } from '../../../support/unit-ports.ts';
@@ -31,7 +32,7 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
   it('counts what the sweep logs when a notification reaches nobody: the message the filter matches, a numeric count', async () => {
     // A municipality with no members: the reminder of its open task has nobody to go to.
     const { ports } = unitPorts();
-    await givenMunicipality(ports, { municipalityId: 'bg-nobody-here' });
+    await givenMunicipality(ports, { municipalityId: 'bg-nobody-here', contacts: noContacts() });
     await seedOpenTasks(ports.tasks, {
       count: 1,
       due: 1,
@@ -57,7 +58,7 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
 
   it('logs no such line when the notification reached someone', async () => {
     const { ports } = unitPorts();
-    await givenMunicipality(ports, { municipalityId: 'bg-reached' });
+    await givenMunicipality(ports, { municipalityId: 'bg-reached', contacts: noContacts() });
     const { user } = await findOrCreatePerson(ports, {
       displayName: 'Georgi Dimitrov',
       locale: 'bg',

@@ -158,7 +158,7 @@ describe('WebHosting: the web app on S3 and CloudFront', () => {
     // config.json is written at deploy time from the stack's own values.
     const markers = JSON.stringify(entry?.SourceMarkers);
     expect(markers).toMatch(/UsersWeb/); // the user pool client
-    expect(markers).toMatch(/"Ref":"Users[0-9A-F]{8}"/); // the user pool
+    expect(markers).toMatch(/"Ref":"(SignIn)?Users[0-9A-F]{8}"/); // the user pool
     expect(markers).toMatch(/WebDistribution/); // the API URL: the distribution itself
     template.hasOutput('WebUrl', {});
   });

@@ -79,4 +79,20 @@ describe('calendarFeed', () => {
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(text.endsWith('\r\n')).toBe(true);
   });
+
+  it('lets no bare CR or LF of a stored text break a line or add a property', async () => {
+    await env.ports.municipalities.update(
+      (await env.ports.municipalities.get('bg-stolipinovo')) as never,
+      { name: 'Plovdiv\rBEGIN:VEVENT\nSUMMARY:forged\r\nEND:VEVENT' } as never,
+    );
+    const { text, events: parsed } = await events();
+    // Every CR ends a line (CRLF), so no text can start a line of its own.
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text).not.toMatch(/\r\n(SUMMARY:forged|END:VEVENT\\n)/);
+    expect(parsed).toHaveLength(2);
+    // The text stays text: inside the description, as escaped line breaks.
+    expect(parsed.find((event) => event.uid === `${assessment.taskId}@romact`)?.description).toContain(
+      'Plovdiv\nBEGIN:VEVENT\nSUMMARY:forged',
+    );
+  });
 });

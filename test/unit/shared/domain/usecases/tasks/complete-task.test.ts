@@ -197,6 +197,64 @@ describe('completeTask', () => {
     });
   });
 
+  describe('outputs that cannot be true (400 at their field)', () => {
+    it('refuses more CAG members present than people who took part', async () => {
+      const [consultation] = (await runPhase(env, cycle, 'consultation')) as [Task];
+      env.writes.length = 0;
+      const error = await rejection(
+        complete(callers.cag, consultation, {
+          ...exampleOutputs['community-consultation'],
+          meetings: [{ date: '2027-01-04', participants: 3, cagMembersPresent: 5 }],
+        }),
+      );
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error.fields).toEqual([
+        { path: 'meetings.0.cagMembersPresent', message: 'cannot be more than the participants' },
+      ]);
+      expect(env.writes).toEqual([]);
+    });
+
+    it('refuses a negative target or achievement in the monitoring report', async () => {
+      const [review] = (await runPhase(env, cycle, 'review')) as [Task];
+      env.writes.length = 0;
+      const [indicator] = exampleOutputs.close.indicators;
+      const error = await rejection(
+        complete(callers.municipality, review, {
+          ...exampleOutputs.close,
+          indicators: [
+            { ...indicator, achieved: -3 },
+            { ...indicator, target: -1 },
+          ],
+        }),
+      );
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error.fields.map((field: { path: string }) => field.path)).toEqual([
+        'indicators.0.achieved',
+        'indicators.1.target',
+      ]);
+      expect(env.writes).toEqual([]);
+    });
+  });
+
+  describe('a funding task with no suitable call', () => {
+    it('is completed with no application and the reason why', async () => {
+      const [funding] = (await runPhase(env, cycle, 'funding')) as [Task];
+      const done = await complete(callers.municipality, funding, {
+        applications: [],
+        noApplicationReason: 'No open call fits the plan this year',
+      });
+      expect(done.status).toBe('COMPLETED');
+    });
+
+    it('needs that reason when there is no application', async () => {
+      const [funding] = (await runPhase(env, cycle, 'funding')) as [Task];
+      env.writes.length = 0;
+      const error = await rejection(complete(callers.municipality, funding, { applications: [] }));
+      expect(error.fields.map((field: { path: string }) => field.path)).toEqual(['noApplicationReason']);
+      expect(env.writes).toEqual([]);
+    });
+  });
+
   describe('joint approval', () => {
     let endorsement: Task;
     let council: Task;
