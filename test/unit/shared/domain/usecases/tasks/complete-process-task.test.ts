@@ -124,6 +124,22 @@ describe('romact v2 tasks', () => {
     expect((await stored(env.ports, followUp.taskId)).status).toBe('COMPLETED');
   });
 
+  it('replays a done round at once when a fresh execution resumes the meetings (a chain, a restart)', async () => {
+    const first = await only('meetings');
+    await complete(first, exampleOutputs.meetingMore);
+    env.engine.successes.length = 0;
+
+    // A fresh execution starts the phase at round 0 again: the done meeting is reopened and delivered at once.
+    const [again] = (await runPhase(env, cycle, 'meetings', 0, 0)) as [Task];
+    expect(again.taskId).toBe(first.taskId);
+    expect(env.engine.successes.map((success) => success.output)).toEqual([
+      { taskId: first.taskId, next: 'another-round' },
+    ]);
+    // Nothing is opened twice: still one follow-up for the one decision.
+    const record = await env.ports.cycles.record(cycle.cycleId);
+    expect(record?.tasks.filter((task) => task.kind === 'follow-up')).toHaveLength(1);
+  });
+
   it('links the plan, fiches, outcomes and indicators to what the cycle recorded, into one results chain', async () => {
     await complete(await only('prioritisation'), exampleOutputs.prioritisation);
     const plan = await only('action-plan');
