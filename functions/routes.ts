@@ -15,6 +15,7 @@ import { route as getMunicipality } from './api/get-municipality.ts';
 import { route as getTask } from './api/get-task.ts';
 import { route as getTemplate } from './api/get-template.ts';
 import { route as listCycles } from './api/list-cycles.ts';
+import { route as listPortfolio } from './api/list-portfolio.ts';
 import { route as listTasks } from './api/list-tasks.ts';
 import { route as listTemplates } from './api/list-templates.ts';
 import { route as exportMe } from './api/me/export-me.ts';
@@ -45,6 +46,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   getCycle,
   getCycleResults,
   cancelCycle,
+  listPortfolio,
   listTasks,
   getTask,
   completeTask,

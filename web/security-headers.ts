@@ -4,7 +4,7 @@
  * web-hosting.ts). No inline script, nothing from other origins but the API.
  */
 
-/** The Content-Security-Policy; `apiOrigin` is where the app calls the API when it is not the same origin. */
+/** The Content-Security-Policy; `apiOrigin` is another origin the app calls (Cognito's, on AWS). */
 export function contentSecurityPolicy(apiOrigin?: string): string {
   return [
     "default-src 'self'",
@@ -19,6 +19,9 @@ export function contentSecurityPolicy(apiOrigin?: string): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/** Cognito's user-pool API in a region: the web app calls it to sign people in on AWS (no credentials needed). */
+export const cognitoOrigin = (region: string) => `https://cognito-idp.${region}.amazonaws.com`;
 
 /** Headers besides the CSP (HSTS is CloudFront's: the local server speaks plain HTTP on loopback). */
 export const OTHER_SECURITY_HEADERS = {

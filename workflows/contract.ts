@@ -69,7 +69,12 @@ export const steps = {
   openTask: step({
     placeholder: 'OpenTaskFunctionArn',
     input: TaskRequest.extend({ taskToken: z.string().min(1).max(2_048) }),
-    output: z.object({ taskId: z.string(), created: z.boolean() }),
+    // The workflow waits for the task's token, not this output; `undeliverable` is for the step's log (alarm).
+    output: z.object({
+      taskId: z.string(),
+      created: z.boolean(),
+      undeliverable: z.number().int().nonnegative().optional(),
+    }),
     waitsForToken: true,
   }),
   deadlineCheck: step({

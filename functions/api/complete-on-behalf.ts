@@ -2,7 +2,7 @@ import { CompleteOnBehalfBody, completeOnBehalf } from '#shared/domain/usecases/
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
 import { TaskPath } from './params.ts';
-import { taskView } from './views.ts';
+import { namedTaskView } from './views.ts';
 
 /** POST /tasks/{id}/complete-on-behalf: staff or a coordinator records a CAG task for the members present. */
 export const route = defineRoute({
@@ -17,6 +17,6 @@ export const route = defineRoute({
   request: { path: TaskPath, body: CompleteOnBehalfBody },
   status: 202,
   run: async (ports, { caller, path, body }) =>
-    taskView(ports, await completeOnBehalf(ports, caller, path.id, body)),
+    namedTaskView(ports, await completeOnBehalf(ports, caller, path.id, body)),
 });
 export const handler = lambdaRoute(route);

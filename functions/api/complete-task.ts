@@ -2,7 +2,7 @@ import { completeTask } from '#shared/domain/usecases/tasks/complete-task.ts';
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
 import { TaskPath } from './params.ts';
-import { taskView } from './views.ts';
+import { namedTaskView } from './views.ts';
 
 /** POST /tasks/{id}/complete: the body is validated against the task's output schema by the domain. */
 export const route = defineRoute({
@@ -15,6 +15,6 @@ export const route = defineRoute({
   access: { table: 'readWrite', workflow: ['taskToken'], notify: 'messages' },
   request: { path: TaskPath, body: { raw: "The task's output, valid against the task's output schema" } },
   run: async (ports, { caller, path, body }) =>
-    taskView(ports, await completeTask(ports, caller, path.id, body)),
+    namedTaskView(ports, await completeTask(ports, caller, path.id, body)),
 });
 export const handler = lambdaRoute(route);

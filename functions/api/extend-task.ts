@@ -2,7 +2,7 @@ import { ExtendTaskBody, extendTask } from '#shared/domain/usecases/tasks/extend
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
 import { TaskPath } from './params.ts';
-import { taskView } from './views.ts';
+import { namedTaskView } from './views.ts';
 
 /** POST /tasks/{id}/extend: a coordinator moves a deadline. */
 export const route = defineRoute({
@@ -15,6 +15,6 @@ export const route = defineRoute({
   access: { table: 'readWrite', workflow: ['taskToken'], notify: 'messages' },
   request: { path: TaskPath, body: ExtendTaskBody },
   run: async (ports, { caller, path, body }) =>
-    taskView(ports, await extendTask(ports, caller, path.id, body)),
+    namedTaskView(ports, await extendTask(ports, caller, path.id, body)),
 });
 export const handler = lambdaRoute(route);

@@ -2,7 +2,7 @@ import { getTask } from '#shared/domain/usecases/tasks/get-task.ts';
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
 import { TaskPath } from './params.ts';
-import { taskView } from './views.ts';
+import { namedTaskView } from './views.ts';
 
 /** GET /tasks/{id}: one task. */
 export const route = defineRoute({
@@ -14,6 +14,6 @@ export const route = defineRoute({
   roles: ['coordinator', 'municipality', 'cag'],
   access: { table: 'read' },
   request: { path: TaskPath },
-  run: async (ports, { caller, path }) => taskView(ports, await getTask(ports, caller, path.id)),
+  run: async (ports, { caller, path }) => namedTaskView(ports, await getTask(ports, caller, path.id)),
 });
 export const handler = lambdaRoute(route);

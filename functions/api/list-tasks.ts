@@ -6,7 +6,7 @@ import { listTasks } from '#shared/domain/usecases/tasks/list-tasks.ts';
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
 import { CountryQuery, Paging } from './params.ts';
-import { taskView } from './views.ts';
+import { taskViews } from './views.ts';
 
 /** Query of `GET /tasks`. */
 export const ListTasksQuery = z.strictObject({
@@ -36,7 +36,7 @@ export const route = defineRoute({
   request: { query: ListTasksQuery },
   run: async (ports, { caller, query }) => {
     const page = await listTasks(ports, caller, query);
-    return { ...page, items: page.items.map((task) => taskView(ports, task)) };
+    return { ...page, items: await taskViews(ports, page.items) };
   },
 });
 export const handler = lambdaRoute(route);

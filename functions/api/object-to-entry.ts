@@ -2,7 +2,7 @@ import { ObjectBody, objectToEntry } from '#shared/domain/usecases/tasks/object-
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';
 import { TaskPath } from './params.ts';
-import { taskView } from './views.ts';
+import { namedTaskView } from './views.ts';
 
 /** POST /tasks/{id}/object: a CAG member named in an entry made on their behalf objects to it. */
 export const route = defineRoute({
@@ -15,6 +15,6 @@ export const route = defineRoute({
   access: { table: 'readWrite' },
   request: { path: TaskPath, body: ObjectBody },
   run: async (ports, { caller, path, body }) =>
-    taskView(ports, await objectToEntry(ports, caller, path.id, body)),
+    namedTaskView(ports, await objectToEntry(ports, caller, path.id, body)),
 });
 export const handler = lambdaRoute(route);

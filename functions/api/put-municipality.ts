@@ -14,7 +14,7 @@ export const route = defineRoute({
   path: '/municipalities/{id}',
   summary: 'Create or replace a municipality',
   roles: ['coordinator'],
-  access: { table: 'readWrite' },
+  access: { table: 'readWrite', directory: 'manage' },
   request: { path: MunicipalityPath, body: PutMunicipalityBody },
   run: (ports, { caller, path, body }) => putMunicipality(ports, caller, path.id, body),
 });

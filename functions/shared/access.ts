@@ -15,6 +15,11 @@ export interface Access {
   workflow?: readonly WorkflowAction[];
   /** Notifications: integration events only, or messages (SNS) and events. */
   notify?: 'events' | 'messages';
+  /**
+   * The user directory (the Cognito user pool on AWS): register people, change the addresses they sign in with,
+   * sign them out everywhere, remove them. Only the functions that create, change or erase people.
+   */
+  directory?: 'manage';
 }
 
 const tableWrites: Record<string, readonly string[]> = {
@@ -84,6 +89,11 @@ export function restrictPorts<P extends Partial<Ports>>(ports: P, access: Access
       if (method === 'publish' && !access.notify) return `${name} may not publish events`;
       return undefined;
     });
+  }
+  if (ports.directory) {
+    restricted.directory = guard(ports.directory, (method) =>
+      access.directory ? undefined : `${name} may not manage people in the user directory (${method})`,
+    );
   }
   return restricted as P;
 }

@@ -1,7 +1,9 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { CognitoUserDirectory } from '#shared/adapters/cognito/user-directory.ts';
 import { createDynamoStore } from '#shared/adapters/dynamodb/store.ts';
 import { SnsEventBridgeNotifier } from '#shared/adapters/sns-eventbridge/sns-eventbridge-notifier.ts';
 import { StepFunctionsEngine } from '#shared/adapters/step-functions/step-functions-engine.ts';
@@ -35,12 +37,21 @@ const notWired = (name: string): never =>
     },
   ) as never;
 
+/** Who SMS notifications come from, as the region's config says (`sms` section; set by `bindSmsOrigin`). */
+function smsOrigin(): { senderId?: string; originationNumber?: string } {
+  return {
+    ...(process.env.SMS_SENDER_ID ? { senderId: process.env.SMS_SENDER_ID } : {}),
+    ...(process.env.SMS_ORIGINATION_NUMBER ? { originationNumber: process.env.SMS_ORIGINATION_NUMBER } : {}),
+  };
+}
+
 function build(access: Access): Ports {
   // Only the clients this function's access names: a cold start builds nothing it will not use.
   const notifier = access.notify
     ? new SnsEventBridgeNotifier(new SNSClient({}), new EventBridgeClient({}), {
         topicArn: process.env.NOTIFICATION_TOPIC_ARN ?? '',
         eventBusName: process.env.EVENT_BUS_NAME ?? 'default',
+        sms: smsOrigin(),
       })
     : notWired('notifier');
   const store = access.table
@@ -68,6 +79,15 @@ function build(access: Access): Ports {
     clock: systemClock,
     templates: builtInCatalog,
     settings: { countries: (process.env.COUNTRIES ?? '').split(',').filter(Boolean) },
+    // The user pool, for the functions that manage people; the others have no directory at all.
+    ...(access.directory
+      ? {
+          directory: new CognitoUserDirectory(
+            new CognitoIdentityProviderClient({}),
+            required('USER_POOL_ID'),
+          ),
+        }
+      : {}),
   } as unknown as Ports;
 }
 

@@ -4,7 +4,7 @@ import type { Ports } from '#shared/domain/ports.ts';
 import { sweepDeadlines } from '#shared/domain/usecases/notifications/sweep-deadlines.ts';
 import type { Access } from '../shared/access.ts';
 import { awsPorts } from '../shared/aws-ports.ts';
-import { logger } from '../shared/logger.ts';
+import { logger, logUndeliverable } from '../shared/logger.ts';
 
 /** What the sweep may touch: its index, task and notification items, and messages. */
 export const sweepAccess: Access = { table: 'sweep', notify: 'messages', workflow: ['taskToken'] };
@@ -16,8 +16,7 @@ export function sweepHandler(portsFor: () => Ports) {
     .handler(async () => {
       const report = await sweepDeadlines(portsFor());
       // A sweep that found nothing to do is not news (locally it runs every second under a fast clock).
-      if (report.undeliverable > 0)
-        logger.warn('undeliverable notification', { count: report.undeliverable });
+      logUndeliverable(report.undeliverable, { source: 'sweep' });
       if (report.messages > 0 || report.recorded > 0) logger.info('sweep done', { ...report });
       else logger.debug('sweep done', { ...report });
       return report;

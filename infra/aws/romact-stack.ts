@@ -18,6 +18,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { apiRoutes, routeEntry } from '#functions/routes.ts';
 import type { Access } from '#functions/shared/access.ts';
+import { UNDELIVERABLE_LOG_MESSAGE } from '#functions/shared/logger.ts';
 import { stepDefinitions, stepEntry } from '#functions/steps/index.ts';
 import { sweepAccess } from '#functions/sweep/sweep-deadlines.ts';
 import { tableDefinition } from '#shared/adapters/dynamodb/table-definition.ts';
@@ -39,13 +40,13 @@ export interface RomactStackProps extends StackProps {
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 /**
- * The sweep's log line for notifications nobody could receive (functions/sweep/sweep-deadlines.ts:
- * `logger.warn('undeliverable notification', { count })`), as a metric filter matches it.
+ * The log line for notifications nobody could receive (`logUndeliverable` in functions/shared/logger.ts: the
+ * sweep's, and the open-task step's as it announces a task), as a metric filter matches it.
  */
 export const undeliverableLogLine = {
-  message: 'undeliverable notification',
+  message: UNDELIVERABLE_LOG_MESSAGE,
   pattern: logs.FilterPattern.all(
-    logs.FilterPattern.stringValue('$.message', '=', 'undeliverable notification'),
+    logs.FilterPattern.stringValue('$.message', '=', UNDELIVERABLE_LOG_MESSAGE),
     logs.FilterPattern.numberValue('$.count', '>', 0),
   ),
   metricValue: '$.count',
@@ -143,6 +144,27 @@ export class RomactStack extends Stack {
       return created;
     };
 
+    // Sign-in: Cognito, passwordless (email or SMS codes); the claims come from the table through the trigger.
+    const tokenClaims = fn(
+      'Trigger-PreTokenGeneration',
+      'functions/triggers/pre-token-generation.ts',
+      'Cognito pre-token generation: the claims of the membership a person acts in',
+      // Cognito waits 5 seconds for a trigger; more memory is more CPU for a quick cold start.
+      { timeout: Duration.seconds(5), memorySize: 1024 },
+    );
+    // It declares a read of the table (functions/triggers/); the grant is narrower still: people's items only.
+    tokenClaims.bindPersonRead(this.table);
+    // It builds the same store as every table user, which is told the sweep's shards.
+    tokenClaims.function.addEnvironment('SWEEP_SHARDS', String(config.sweepShards));
+    this.signIn = new SignIn(this, 'SignIn', {
+      signIn: config.signIn,
+      removalPolicy,
+      preTokenGeneration: tokenClaims.alias,
+    });
+    this.webSignIn = this.signIn.webConfig();
+    const userPool = this.signIn.userPool;
+    const client = this.signIn.client;
+
     // IAM from what each function declares it touches (functions/shared/access.ts): the same declaration the
     // local runtime enforces, so a route that writes cannot be granted read-only here by mistake.
     const grant = (created: RomactFunction, access: Access) => {
@@ -153,6 +175,8 @@ export class RomactStack extends Stack {
       if (access.workflow?.length) created.bindWorkflow(machines, access.workflow);
       if (access.notify === 'messages') created.bindNotifications(topic, bus).bindSmsOrigin(config.sms);
       else if (access.notify === 'events') created.bindEvents(bus);
+      // Managing people in the user pool: only the functions that declare it (create, invite, erase, ...).
+      if (access.directory) created.bindDirectory(userPool);
       return created;
     };
 
@@ -251,26 +275,6 @@ export class RomactStack extends Stack {
       new CfnOutput(this, `StateMachine-${machine.templateId}`, { value: machine.aliasArn });
     }
 
-    // Sign-in: Cognito, passwordless (email or SMS codes); the claims come from the table through the trigger.
-    const tokenClaims = fn(
-      'Trigger-PreTokenGeneration',
-      'functions/triggers/pre-token-generation.ts',
-      'Cognito pre-token generation: the claims of the membership a person acts in',
-      // Cognito waits 5 seconds for a trigger; more memory is more CPU for a quick cold start.
-      { timeout: Duration.seconds(5), memorySize: 1024 },
-    );
-    // It declares a read of the table (functions/triggers/); the grant is narrower still: people's items only.
-    tokenClaims.bindPersonRead(this.table);
-    // Every function that opens the store agrees on its shape, even one that never reads the sweep index.
-    tokenClaims.function.addEnvironment('SWEEP_SHARDS', String(config.sweepShards));
-    this.signIn = new SignIn(this, 'SignIn', {
-      signIn: config.signIn,
-      removalPolicy,
-      preTokenGeneration: tokenClaims.alias,
-    });
-    this.webSignIn = this.signIn.webConfig();
-    const userPool = this.signIn.userPool;
-    const client = this.signIn.client;
     // The account's SMS spend limit and sender in this region (Cognito's codes and the notifications).
     new SmsSettings(this, 'SmsSettings', { sms: config.sms, logRetention, removalPolicy });
 
@@ -343,14 +347,23 @@ export class RomactStack extends Stack {
       alarmDescription: `The deadline sweep has not run for ${config.sweepIntervalMinutes * 2} minutes`,
     }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
 
-    // A notification nobody could receive (the sweep logs one line per sweep that met any): never silent.
-    const undeliverable = new logs.MetricFilter(this, 'UndeliverableNotifications', {
-      logGroup: sweep.logGroup,
-      metricNamespace: `Romact/${props.stage}`,
-      metricName: 'UndeliverableNotifications',
-      filterPattern: undeliverableLogLine.pattern,
-      metricValue: undeliverableLogLine.metricValue,
-    });
+    // A notification nobody could receive (the sweep, and the open-task step as it announces a task, log one line
+    // with the count): never silent. One metric, fed by each log group that can carry the line.
+    const undeliverableFilters = [
+      ['UndeliverableNotifications', sweep],
+      ['UndeliverableNotificationsOnOpen', steps.openTask],
+    ] as const;
+    const [undeliverable] = undeliverableFilters.map(
+      ([id, source]) =>
+        new logs.MetricFilter(this, id, {
+          logGroup: source.logGroup,
+          metricNamespace: `Romact/${props.stage}`,
+          metricName: 'UndeliverableNotifications',
+          filterPattern: undeliverableLogLine.pattern,
+          metricValue: undeliverableLogLine.metricValue,
+        }),
+    );
+    if (!undeliverable) throw new Error('No undeliverable-notification filter');
     new cloudwatch.Alarm(this, 'UndeliverableNotificationsAlarm', {
       metric: undeliverable.metric({ statistic: 'Sum', period: Duration.minutes(5) }),
       threshold: 1,

@@ -21,6 +21,7 @@ import { OutboxNotifier } from '#shared/adapters/local/outbox-notifier.ts';
 import { localTokenIssuer } from '#shared/adapters/local/tokens.ts';
 import type { WebhookOptions } from '#shared/adapters/local/webhook-sender.ts';
 import { createMemoryStore } from '#shared/adapters/memory/store.ts';
+import { MemoryUserDirectory } from '#shared/adapters/memory/user-directory.ts';
 import { type Clock, systemClock } from '#shared/domain/clock.ts';
 import { liveStatuses } from '#shared/domain/model/cycle.ts';
 import type { CycleTemplate } from '#shared/domain/model/template.ts';
@@ -198,6 +199,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     templates,
     settings,
     tokens,
+    // The local sign-in is the store's (`/auth/*`); the directory keeps Cognito's rules and the access
+    // declarations honest (a route that creates people without declaring `directory` fails here).
+    directory: new MemoryUserDirectory(),
   };
   ports = wired;
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureWebBuild, WEB_DIST } from '../../web/build.ts';
+import { isPagePath } from '../../web/page-paths.ts';
 import { contentSecurityPolicy, OTHER_SECURITY_HEADERS } from '../../web/security-headers.ts';
 
 /**
@@ -76,11 +77,7 @@ export function webAssets(options: { dist?: string; routes: Iterable<{ path: str
       return true;
     }
     // A missing file (an old hashed asset, /favicon.ico) is a 404, not the app: the browser asked for a file.
-    if (
-      extname(path) !== '' ||
-      path.startsWith('/assets/') ||
-      path.split('/').some((part) => part.startsWith('.'))
-    ) {
+    if (!isPagePath(path)) {
       const body = 'Not found';
       response.writeHead(404, {
         ...SECURITY_HEADERS,

@@ -58,6 +58,11 @@ export interface CycleRepository {
   get(cycleId: string): Promise<Cycle | undefined>;
   /** The cycle with its phase runs, tasks and audit trail. */
   record(cycleId: string): Promise<CycleRecord | undefined>;
+  /**
+   * A cycle's phase runs and tasks without its audit trail or notifications: what its progress is read from,
+   * bounded by its template (phases × revisions × tasks), however long the cycle's history grows.
+   */
+  phasesAndTasks(cycleId: string): Promise<Pick<CycleRecord, 'phases' | 'tasks'>>;
   /** Applies `changes` if the cycle is still at its version; throws ConcurrentUpdateError otherwise. */
   update(cycle: Cycle, changes: Partial<Cycle>): Promise<Cycle>;
   /** Cycles of a municipality, newest first. */
@@ -322,6 +327,38 @@ export interface Settings {
   publicUrl: string;
 }
 
+/** An address a person signs in with (and is reached at). */
+export interface SignInAddress {
+  type: ChannelType;
+  address: string;
+}
+
+/**
+ * Where people sign in, when that is not the store itself: the Cognito user pool on AWS, a memory directory
+ * locally. The person's user id is the `sub` of their tokens, so the directory gives the id of a new person.
+ * The store stays the authority on who holds an address (its conditional claims); the directory follows it.
+ */
+export interface UserDirectory {
+  /**
+   * True when the directory sends sign-in codes itself (Cognito, at each sign-in): an invitation then carries no
+   * code of ours. False where the engine's own sign-in (`/auth/*`) sends them.
+   */
+  readonly sendsSignInCodes: boolean;
+  /**
+   * Registers a person by the address they sign in with; the id their tokens carry as `sub`. Registering the same
+   * address again gives the same id (`created: false`).
+   */
+  register(address: SignInAddress): Promise<{ userId: string; created: boolean }>;
+  /** Lets this address sign the person in, replacing their address of that type (whoever adds it vouches for it). */
+  setAddress(userId: string, address: SignInAddress): Promise<void>;
+  /** Stops the person's address of this type signing them in. */
+  removeAddress(userId: string, type: ChannelType): Promise<void>;
+  /** Ends every session of the person: refresh tokens are revoked; access tokens run out within their minutes. */
+  signOutEverywhere(userId: string): Promise<void>;
+  /** Removes the person and their addresses (erasure); nothing when they are already gone. */
+  remove(userId: string): Promise<void>;
+}
+
 /** Issues access tokens for a person's membership (the local sign-in; Cognito does it on AWS). */
 export interface TokenIssuer {
   issue(claims: Record<string, string>, ttlSeconds: number): Promise<string>;
@@ -343,6 +380,11 @@ export interface Ports {
   notifier: Notifier;
   clock: Clock;
   templates: TemplateCatalog;
+  /**
+   * Where people sign in (Cognito on AWS), for the functions that create, change or erase people. Absent where
+   * nothing but the store knows people: a new person then gets a local id.
+   */
+  directory?: UserDirectory;
 }
 
 /** The store half of the ports: what one storage adapter provides. */

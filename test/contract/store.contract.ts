@@ -102,6 +102,44 @@ export function storeContract(
         expect(await store.cycles.record('cyc-none')).toBeUndefined();
       });
 
+      it('reads a cycle’s phases and tasks without its audit trail or notifications, and nothing of another cycle', async () => {
+        // Prepare: two cycles, one with a phase, two tasks, audit events and a notification record
+        await store.cycles.create(cycle('cyc-p'));
+        await store.cycles.create(cycle('cyc-p2'));
+        await store.cycles.startPhase({
+          cycleId: 'cyc-p',
+          phase: 'assessment',
+          revision: 0,
+          startedAt: '2027-01-01T00:00:00.000Z',
+        });
+        await store.tasks.create(task('cyc-p', 'needs-assessment'));
+        await store.tasks.create(task('cyc-p', 'council-decision', { openedAt: '2027-01-02T00:00:00.000Z' }));
+        await store.tasks.create(task('cyc-p2', 'needs-assessment'));
+        await store.audit.append({
+          cycleId: 'cyc-p',
+          eventId: 'e1',
+          at: '2027-01-01T00:00:00.000Z',
+          type: 'cycle.started',
+          actor: 'x',
+          data: {},
+        });
+        await store.notifications.record(
+          notification({ cycleId: 'cyc-p', taskId: 'cyc-p.needs-assessment.r0' }),
+        );
+
+        // Act
+        const progress = await store.cycles.phasesAndTasks('cyc-p');
+
+        // Assess: the phase and both tasks in the order they opened, no audit, no other cycle's task
+        expect(progress.phases.map((run) => run.phase)).toEqual(['assessment']);
+        expect(progress.tasks.map((one) => one.taskId)).toEqual([
+          'cyc-p.needs-assessment.r0',
+          'cyc-p.council-decision.r0',
+        ]);
+        expect(Object.keys(progress).sort()).toEqual(['phases', 'tasks']);
+        expect(await store.cycles.phasesAndTasks('cyc-none')).toEqual({ phases: [], tasks: [] });
+      });
+
       it('updates a cycle only at the version it was read at', async () => {
         const created = (await store.cycles.create(cycle('cyc-v'))).cycle;
         const updated = await store.cycles.update(created, { currentPhase: 'consultation' });

@@ -1,4 +1,5 @@
 import { UnauthenticatedError } from '#shared/domain/errors.ts';
+import { profileOf } from '#shared/domain/ops/me.ts';
 import type { SignedIn } from '#shared/domain/ops/sessions.ts';
 import { SESSION_DAYS } from '#shared/domain/ops/sessions.ts';
 import type { HttpDetails } from '../../shared/api-route.ts';
@@ -16,9 +17,9 @@ const wantsToken = (http: HttpDetails) => http.headers['x-romact-client'] === 'c
 /** A signed-in answer: the session in the body, the refresh token in the cookie (or the body, for the CLI). */
 export function signedInResult(signedIn: SignedIn, http: HttpDetails): HttpResult {
   const { refreshToken, user, ...rest } = signedIn;
-  const { calendarToken: _secret, ...profile } = user;
   return new HttpResult(
-    { ...rest, user: profile, ...(wantsToken(http) ? { refreshToken } : {}) },
+    // The person as GET /me shows them, with the tokens.
+    { ...rest, user: profileOf(user), ...(wantsToken(http) ? { refreshToken } : {}) },
     { cookies: [cookie(refreshToken, SESSION_DAYS * 86_400)] },
   );
 }

@@ -2,7 +2,7 @@ import { UpdateMeBody, updateMe } from '#shared/domain/usecases/people/update-me
 import { defineRoute } from '../../shared/api-route.ts';
 import { lambdaRoute } from '../../shared/lambda.ts';
 
-/** PATCH /me: name, language, time zone, notification channels and quiet hours. */
+/** PATCH /me: name, language, time zone, notification channels and quiet hours; answered as GET /me. */
 export const route = defineRoute({
   name: 'update-me',
   source: import.meta.url,
@@ -12,9 +12,6 @@ export const route = defineRoute({
   roles: ['coordinator', 'municipality', 'cag'],
   access: { table: 'readWrite' },
   request: { body: UpdateMeBody },
-  run: async (ports, { caller, body }) => {
-    const { calendarToken: _secret, ...user } = await updateMe(ports, caller, body);
-    return user;
-  },
+  run: (ports, { caller, body }) => updateMe(ports, caller, body),
 });
 export const handler = lambdaRoute(route);

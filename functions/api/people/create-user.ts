@@ -10,7 +10,7 @@ export const route = defineRoute({
   path: '/users',
   summary: 'Add a person with a membership',
   roles: ['coordinator'],
-  access: { table: 'readWrite' },
+  access: { table: 'readWrite', directory: 'manage' },
   request: { body: CreateUserBody },
   status: 201,
   run: async (ports, { caller, body }) => {

@@ -11,7 +11,7 @@ export const route = defineRoute({
   path: '/users/{id}',
   summary: 'Erase a person: their contact data and name go; the audit keeps a pseudonym',
   roles: ['coordinator', 'municipality', 'cag'],
-  access: { table: 'readWrite', notify: 'messages' },
+  access: { table: 'readWrite', notify: 'messages', directory: 'manage' },
   request: { path: UserPath },
   run: (ports, { caller, path }) => eraseUser(ports, caller, path.id),
 });

@@ -11,7 +11,7 @@ export const route = defineRoute({
   path: '/municipalities/{id}/invitations',
   summary: 'Invite a member of a municipality (staff or CAG) by email or SMS',
   roles: ['coordinator', 'municipality'],
-  access: { table: 'readWrite', notify: 'messages' },
+  access: { table: 'readWrite', notify: 'messages', directory: 'manage' },
   request: { path: MunicipalityPath, body: InviteBody },
   status: 201,
   run: (ports, { caller, path, body }) => inviteMember(ports, caller, path.id, body),

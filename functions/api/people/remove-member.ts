@@ -12,7 +12,7 @@ export const route = defineRoute({
   path: '/municipalities/{id}/members/{membershipId}',
   summary: 'Remove a member of a municipality',
   roles: ['coordinator', 'municipality'],
-  access: { table: 'readWrite' },
+  access: { table: 'readWrite', directory: 'manage' },
   request: { path: MunicipalityPath.extend({ membershipId: z.string().regex(/^mbr-[0-9a-f]{20}$/) }) },
   run: async (ports, { caller, path }) => {
     await removeMember(ports, caller, path.id, path.membershipId);

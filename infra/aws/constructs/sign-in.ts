@@ -5,7 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { LocaleCode } from '#shared/domain/model/roles.ts';
 import { peopleCatalogs } from '#shared/domain/notifications/catalogs/people.ts';
-import { ACCESS_TOKEN_SECONDS, SESSION_DAYS } from '#shared/domain/ops/sessions.ts';
+import { ACCESS_TOKEN_SECONDS, REFRESH_GRACE_SECONDS, SESSION_DAYS } from '#shared/domain/ops/sessions.ts';
 import { SIGN_IN_CODE_MINUTES } from '#shared/domain/ops/sign-in-codes.ts';
 import type { RegionConfig } from '../config.ts';
 
@@ -140,8 +140,9 @@ export class SignIn extends Construct {
       accessTokenValidity: Duration.seconds(ACCESS_TOKEN_SECONDS),
       idTokenValidity: Duration.seconds(ACCESS_TOKEN_SECONDS),
       refreshTokenValidity: Duration.days(SESSION_DAYS),
-      // No grace: a refresh token presented twice is refused, as the local sign-in refuses it.
-      refreshTokenRotationGracePeriod: Duration.seconds(0),
+      // The token just replaced is honoured for a few seconds (two tabs refreshing at once), then refused, as the
+      // local sign-in does.
+      refreshTokenRotationGracePeriod: Duration.seconds(REFRESH_GRACE_SECONDS),
       // Addresses change through the API, which keeps the table and the pool together; the app reads them only.
       readAttributes: new cognito.ClientAttributes().withStandardAttributes({
         email: true,

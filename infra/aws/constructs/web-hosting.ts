@@ -14,7 +14,12 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { contentSecurityPolicy, OTHER_SECURITY_HEADERS } from '../../../web/security-headers.ts';
+import { pagePathFunctionCode } from '../../../web/page-paths.ts';
+import {
+  cognitoOrigin,
+  contentSecurityPolicy,
+  OTHER_SECURITY_HEADERS,
+} from '../../../web/security-headers.ts';
 
 export interface WebHostingProps {
   /** The HTTP API's endpoint (`https://{id}.execute-api.{region}.amazonaws.com`) and its route paths. */
@@ -38,8 +43,8 @@ const ROOT = new URL('../../../', import.meta.url).pathname;
  * and `config.json` with the region's API URL and user pool ids, written at deploy time.
  *
  * The API is reached through the same distribution, at its own paths (`/tasks`, `/cycles/*`, ...; page paths
- * never collide with them, as on the local server). One origin for the app and the API: the refresh cookie
- * (SameSite=Strict, Path=/auth) reaches the API, no CORS, and the CSP's connect-src stays 'self'.
+ * never collide with them, as on the local server). One origin for the app and the API: no CORS, and the CSP's
+ * connect-src is 'self' and the region's Cognito endpoint, where the app signs people in.
  *
  * The bundle is built on the machine that synthesises (Vite, offline, no Docker): CDK's local bundling runs
  * `web/build.ts --out <asset dir>`. The asset hash is the hash of web/'s sources.
@@ -63,7 +68,11 @@ export class WebHosting extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'ROMACT web app: the headers of web/security-headers.ts',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(), override: true },
+        // The app signs people in by calling Cognito's public API of this region directly (web/src/lib/cognito.ts).
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(cognitoOrigin(Stack.of(this).region)),
+          override: true,
+        },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(730),
           includeSubdomains: true,
@@ -90,20 +99,11 @@ export class WebHosting extends Construct {
       },
     });
 
-    // Page paths (no file extension) are the app's own routes: serve index.html. A missing file stays a 404.
+    // Page paths are the app's own routes (web/page-paths.ts): serve index.html. A missing file stays a 404.
     const spaRoutes = new cloudfront.Function(this, 'PageRoutes', {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'ROMACT web app: client-side routes to index.html',
-      code: cloudfront.FunctionCode.fromInline(
-        [
-          'function handler(event) {',
-          '  var request = event.request;',
-          "  var last = request.uri.split('/').pop();",
-          "  if (last.indexOf('.') === -1) request.uri = '/index.html';",
-          '  return request;',
-          '}',
-        ].join('\n'),
-      ),
+      code: cloudfront.FunctionCode.fromInline(pagePathFunctionCode()),
     });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {

@@ -12,36 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { type ChannelType, normalizeAddress } from '#shared/domain/model/user.ts';
-
-/** An address a person signs in with. */
-export interface SignInAddress {
-  type: ChannelType;
-  address: string;
-}
-
-/**
- * Where people sign in, when that is not the store itself: on AWS, the Cognito user pool. A person's user id is
- * the `sub` of their tokens, so the directory gives the id when a person is first added.
- *
- * Proposed port for shared/domain/ports.ts (`Ports.directory?`): `findOrCreatePerson` asks it for the id of a
- * new person (locally: a `usr-…` id, as today), adding or changing an address calls `setAddress`, removing a
- * person's last membership may call `signOutEverywhere`, and erasure calls `remove`.
- */
-export interface UserDirectory {
-  /**
-   * Registers a person by the address they sign in with; the id their tokens carry as `sub`. Registering the same
-   * address again gives the same id (`created: false`).
-   */
-  register(address: SignInAddress): Promise<{ userId: string; created: boolean }>;
-  /** Lets this address sign the person in, replacing their address of that type (whoever adds it vouches for it). */
-  setAddress(userId: string, address: SignInAddress): Promise<void>;
-  /** Stops the person's address of this type signing them in. */
-  removeAddress(userId: string, type: ChannelType): Promise<void>;
-  /** Ends every session of the person: refresh tokens are revoked; access tokens run out within their 15 minutes. */
-  signOutEverywhere(userId: string): Promise<void>;
-  /** Removes the person and their addresses (erasure); nothing when they are already gone. */
-  remove(userId: string): Promise<void>;
-}
+import type { SignInAddress, UserDirectory } from '#shared/domain/ports.ts';
 
 /** The pool attributes of an address: the address, verified (the pool sends codes only to verified ones). */
 function attributesOf({ type, address }: SignInAddress): AttributeType[] {
@@ -69,6 +40,9 @@ const named = (error: unknown, ...names: string[]) => error instanceof Error && 
  * one-time codes only. The pool's `sub` is the person's user id.
  */
 export class CognitoUserDirectory implements UserDirectory {
+  /** Cognito sends the code when a person signs in: an invitation only says where to sign in. */
+  readonly sendsSignInCodes = true;
+
   constructor(
     private readonly client: CognitoIdentityProviderClient,
     private readonly userPoolId: string,

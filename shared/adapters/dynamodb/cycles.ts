@@ -46,6 +46,23 @@ export class DynamoCycles implements CycleRepository {
     };
   }
 
+  async phasesAndTasks(cycleId: string) {
+    // One range of the cycle's partition, from "PHASE#" to just past every "TASK#…" ("$" follows "#"): the audit
+    // trail and notifications sort before it. Anything else that ever sorts inside is left out by prefix.
+    const items = await this.table.queryAll('getCycleProgress', {
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.cycle(cycleId).PK, ':from': 'PHASE#', ':to': 'TASK$' },
+      ConsistentRead: true,
+    });
+    const of = (prefix: string) => items.filter((item) => String(item.SK).startsWith(prefix));
+    return {
+      phases: parseItems(this.table, PhaseRun, of('PHASE#')).sort((a, b) =>
+        a.startedAt.localeCompare(b.startedAt),
+      ),
+      tasks: parseItems(this.table, Task, of('TASK#')).sort((a, b) => a.openedAt.localeCompare(b.openedAt)),
+    };
+  }
+
   async update(cycle: Cycle, changes: Partial<Cycle>) {
     const next: Cycle = { ...cycle, ...changes, version: cycle.version + 1 };
     const ok = await this.table.put(

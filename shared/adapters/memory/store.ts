@@ -135,6 +135,19 @@ class MemoryCycles implements CycleRepository {
     };
   }
 
+  async phasesAndTasks(cycleId: string) {
+    const inCycle = <T extends { cycleId: string }>(items: Iterable<T>) =>
+      [...items].filter((item) => item.cycleId === cycleId).map((item) => copy(item));
+    return {
+      phases: inCycle(this.data.phases.values())
+        .map((run) => PhaseRun.parse(run))
+        .sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
+      tasks: inCycle(this.data.tasks.values())
+        .map((task) => Task.parse(task))
+        .sort((a, b) => a.openedAt.localeCompare(b.openedAt)),
+    };
+  }
+
   async update(cycle: Cycle, changes: Partial<Cycle>) {
     const stored = this.data.cycles.get(cycle.cycleId);
     if (!stored || stored.version !== cycle.version)

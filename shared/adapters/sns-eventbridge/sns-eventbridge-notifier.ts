@@ -13,8 +13,29 @@ export class SnsEventBridgeNotifier implements Notifier {
   constructor(
     private readonly sns: SNSClient,
     private readonly events: EventBridgeClient,
-    private readonly options: { topicArn: string; eventBusName: string },
+    private readonly options: {
+      topicArn: string;
+      eventBusName: string;
+      /** Who SMS come from: a sender id, and an origination number where a country takes no sender id. */
+      sms?: { senderId?: string; originationNumber?: string };
+    },
   ) {}
+
+  /**
+   * SNS's per-message SMS settings, on SMS only: the sender id and the origination number the region's config
+   * names (absent ones fall back to the account's defaults). Transactional, as the account default is set.
+   */
+  private smsAttributes(message: OutboundMessage) {
+    const sms = this.options.sms;
+    if (message.channel !== 'sms') return {};
+    return {
+      'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+      ...(sms?.senderId ? { 'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: sms.senderId } } : {}),
+      ...(sms?.originationNumber
+        ? { 'AWS.MM.SMS.OriginationNumber': { DataType: 'String', StringValue: sms.originationNumber } }
+        : {}),
+    };
+  }
 
   async deliver(message: OutboundMessage): Promise<void> {
     // Subscribers of one (municipality, role, locale, channel) all receive one publish: contacts sharing those
@@ -32,6 +53,7 @@ export class SnsEventBridgeNotifier implements Notifier {
           role: { DataType: 'String', StringValue: message.recipient.role },
           locale: { DataType: 'String', StringValue: message.recipient.locale },
           channel: { DataType: 'String', StringValue: message.channel },
+          ...this.smsAttributes(message),
         },
       }),
     );

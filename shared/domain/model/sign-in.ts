@@ -23,8 +23,18 @@ export const Session = z.object({
   sessionId: z.string(),
   userId: z.string(),
   refreshHash: z.string(),
-  /** The hash of the token before the last rotation: presenting it again means it was stolen. */
+  /**
+   * The hash of the token before the last rotation: presented again within the grace period after the rotation
+   * (a page reloaded while its refresh was under way) it gets the same next token; later, it was stolen.
+   */
   previousHash: z.string().optional(),
+  /** When the token last rotated. */
+  rotatedAt: Instant.optional(),
+  /**
+   * The session's key for deriving each next refresh token from the one presented (HMAC): a retry gets the same
+   * answer, and any older token of the session is recognised as reuse. Stored with the session, never sent.
+   */
+  rotationKey: z.string().optional(),
   createdAt: Instant,
   expiresAt: Instant,
   revokedAt: Instant.optional(),

@@ -1,7 +1,5 @@
 import type { Contacts, Municipality } from '../model/municipality.ts';
-import { normalizeAddress } from '../model/user.ts';
-import type { Ports } from '../ports.ts';
-import { findOrCreatePerson, grantMembership } from './people.ts';
+import { addAddress, findOrCreatePerson, grantMembership, type PersonPorts } from './people.ts';
 
 /**
  * Turns a municipality's contact list into people with memberships: each contact becomes (or is found as) a
@@ -10,7 +8,7 @@ import { findOrCreatePerson, grantMembership } from './people.ts';
  * Repeatable: the same contacts find the same people and memberships.
  */
 export async function adoptContacts(
-  deps: Pick<Ports, 'users' | 'clock'>,
+  deps: PersonPorts,
   municipality: Municipality,
   contacts: Contacts,
   invitedBy?: string,
@@ -30,12 +28,8 @@ export async function adoptContacts(
         channel: first,
       });
       if (contact.email && contact.phone && !user.channels.some((channel) => channel.type === 'sms')) {
-        const phone = normalizeAddress('sms', contact.phone);
-        if (await deps.users.claimAddress('sms', phone, user.userId)) {
-          user = await deps.users.update(user, {
-            channels: [...user.channels, { type: 'sms', address: phone }],
-          });
-        }
+        // A phone someone else holds stays theirs; the contact keeps their email.
+        ({ user } = await addAddress(deps, user, { type: 'sms', address: contact.phone }));
       }
       await grantMembership(
         deps,

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { ForbiddenError } from '../errors.ts';
 import { claimsFor } from '../model/claims.ts';
 import type { Membership } from '../model/membership.ts';
 import type { User } from '../model/user.ts';
 import type { Ports } from '../ports.ts';
+import type { NamedMembership } from './me.ts';
 
 /** An access token lives a quarter of an hour; a session (its refresh token) thirty days. */
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
@@ -17,15 +18,41 @@ export function newRefreshSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** A session's rotation key (see `Session.rotationKey`). */
+export function newRotationKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * The refresh secret that follows `secret` in a session: derived with the session's key, so the same token
+ * presented twice gets the same successor, and nobody without the stored key can compute one.
+ */
+export function nextRefreshSecret(rotationKey: string, secret: string): string {
+  return createHmac('sha256', rotationKey).update(secret).digest('base64url');
+}
+
+/**
+ * How long after a rotation the token it replaced still gets the same answer: a page reloaded, or a second tab
+ * opened, while the refresh was under way presents the old cookie once more. Later, that token is reuse.
+ */
+export const REFRESH_GRACE_SECONDS = 10;
+
 /** What a signed-in client holds. */
 export interface SignedIn {
   accessToken: string;
   expiresIn: number;
   refreshToken: string;
   user: User;
-  memberships: Membership[];
+  /** With their municipalities' names, as `GET /me` has them. */
+  memberships: NamedMembership[];
   activeMembershipId: string;
 }
+
+/** The refusal of a membership the person does not hold (403 naming the field). */
+export const notYourMembership = () =>
+  new ForbiddenError('That membership is not yours', [
+    { path: 'membershipId', message: 'is not one of yours' },
+  ]);
 
 /**
  * The membership a person acts in: the one asked for (it must be theirs), else the one they last chose, else
@@ -40,11 +67,7 @@ export async function activeMembership(
   if (memberships.length === 0) {
     throw new ForbiddenError('You have no membership any more; ask your coordinator to invite you again');
   }
-  if (requested && !memberships.some((one) => one.membershipId === requested)) {
-    throw new ForbiddenError('That membership is not yours', [
-      { path: 'membershipId', message: 'is not one of yours' },
-    ]);
-  }
+  if (requested && !memberships.some((one) => one.membershipId === requested)) throw notYourMembership();
   const chosen =
     memberships.find((one) => one.membershipId === requested) ??
     memberships.find((one) => one.membershipId === user.activeMembershipId) ??

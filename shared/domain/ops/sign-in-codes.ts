@@ -79,3 +79,39 @@ export async function sendCode(
   });
   return { expiresInSeconds: lifetimeSeconds };
 }
+
+/**
+ * Invites a person on one of their channels: with a code of ours where the engine signs people in, or, where the
+ * directory sends a code at each sign-in (Cognito on AWS), a message saying where to sign in with this address.
+ */
+export async function sendInvitation(
+  deps: Pick<Ports, 'signIn' | 'notifier' | 'clock' | 'settings'> & Partial<Pick<Ports, 'directory'>>,
+  user: User,
+  channel: Channel,
+  invitation: InvitationContext,
+): Promise<void> {
+  if (!deps.directory?.sendsSignInCodes) {
+    await sendCode(deps, user, channel, invitation);
+    return;
+  }
+  const now = deps.clock.now();
+  const catalog = peopleCatalogs[user.locale] ?? peopleCatalogs.en;
+  const key = addressKey(channel.type, channel.address);
+  await deps.notifier.deliver({
+    messageId: `msg-${createHash('sha256').update(`${key}:invitation:${invitation.municipalityName}:${invitation.role}:${now.toISOString()}`).digest('hex').slice(0, 24)}`,
+    channel: channel.type,
+    recipient: { address: channel.address, locale: user.locale, userId: user.userId },
+    municipalityId: '',
+    country: '',
+    cycleIds: [],
+    notificationIds: [],
+    kinds: ['invitation'],
+    ...(channel.type === 'email' ? { subject: catalog.invitationSubject } : {}),
+    text: fillPeople(catalog.invitationWithoutCode, {
+      role: catalog.roles[invitation.role],
+      municipality: invitation.municipalityName,
+      link: appLinks.home(deps.settings.publicUrl),
+    }),
+    createdAt: now.toISOString(),
+  });
+}

@@ -54,7 +54,14 @@ describe('Local server: the web app', () => {
   });
 
   it('falls back to the app for page paths, and leaves API paths to the API', async () => {
-    for (const path of ['/task/tsk-123', '/cycle/cyc-1', '/overview?late=true', '/sign-in/code']) {
+    // A task's id holds dots: its page is still a page, not a missing file.
+    for (const path of [
+      '/task/tsk-123',
+      '/task/cyc-1.needs-assessment.r0',
+      '/cycle/cyc-1',
+      '/overview?late=true',
+      '/sign-in/code',
+    ]) {
       const page = await get(path, { accept: 'text/html' });
       expect(page.status, path).toBe(200);
       expect(page.text, path).toContain('<div id="root"></div>');

@@ -268,7 +268,7 @@ describe('Each person’s quiet hours, language and channels', () => {
       body: { preferences: { channels: ['email', 'sms'] } },
     });
     expect(both.status).toBe(200);
-    expect(both.body.preferences.channels).toEqual(['email', 'sms']);
+    expect(both.body.user.preferences.channels).toEqual(['email', 'sms']);
   });
 
   it('writes to each person in their own language, on the channels they chose', async () => {

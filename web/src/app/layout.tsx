@@ -11,6 +11,7 @@ export function MembershipLabel({ membership }: { membership: Membership }) {
   const { t } = useTranslation();
   const municipality = useMunicipalityName(
     membership.role === 'coordinator' ? undefined : membership.municipalityId,
+    membership.municipalityName,
   );
   const where = membership.role === 'coordinator' ? (membership.countries ?? []).join(', ') : municipality;
   return (

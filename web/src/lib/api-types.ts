@@ -95,6 +95,7 @@ export interface Cycle {
 }
 
 export interface CycleDetail extends Cycle {
+  municipalityName?: string;
   phases: PhaseRun[];
   tasks: Task[];
   audit: AuditEvent[];
@@ -141,7 +142,7 @@ export interface Membership {
   countries?: string[];
   municipalityId?: string;
   country?: string;
-  /** Not sent by the API today: the name is read from the municipality when needed. */
+  /** The municipality's name, sent with every membership of a municipality. */
   municipalityName?: string;
 }
 
@@ -169,20 +170,29 @@ export interface Session extends Me {
   expiresIn: number;
 }
 
+/** One municipality a coordinator oversees (`GET /portfolio`): its current cycle against the plan. */
 export interface PortfolioItem {
   municipality: { municipalityId: string; name: string; country: string };
-  cycle: {
+  /** Absent while the municipality has never had a cycle. */
+  cycle?: {
     cycleId: string;
     templateId: string;
+    templateVersion?: number;
     status: CycleStatus;
     currentPhase: string;
+    revision?: number;
     startedAt: string;
+    endedAt?: string;
     phases: PhaseRun[];
   };
   openTasks: number;
   overdueTasks: number;
+  /** An open task is past its due date. */
+  late?: boolean;
   stalled: boolean;
   nextDueAt?: string;
+  /** The coordinator's open task that resumes or cancels the stalled cycle. */
+  stallTaskId?: string;
 }
 
 export interface Member {

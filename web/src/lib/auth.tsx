@@ -12,14 +12,16 @@ import {
 import { ApiError, api, NetworkError, setAccessToken, setUnauthorizedHandler } from './api-client.ts';
 import type { Locale, Me, Membership, Session } from './api-types.ts';
 import { isLocale, rememberLocale } from './i18n.ts';
+import { type Channel, sessionTransport } from './session-transport.ts';
 
 /**
- * Sign-in by a one-time code, per the API contract. The access token is kept in memory only (api-client);
- * the refresh token is an httpOnly cookie the script never sees, sent only to `/auth/*` with the CSRF header.
- * On load the app asks `/auth/refresh` for a token; it refreshes a minute before expiry.
+ * Sign-in by a one-time code. The access token is kept in memory only (api-client). Locally the refresh token
+ * is an httpOnly cookie the script never sees, sent only to `/auth/*` with the CSRF header; on AWS the app signs
+ * in with Cognito (lib/session-transport.ts). On load the app asks for a token; it refreshes a minute before
+ * expiry.
  */
 
-export type Channel = 'email' | 'sms';
+export type { Channel };
 
 type Status = 'loading' | 'signed-out' | 'signed-in' | 'unreachable';
 
@@ -46,7 +48,7 @@ let bootRefresh: Promise<Session> | undefined;
  * language catalogue instead of following it (the first screen on a slow phone network comes sooner).
  */
 export function startSessionRefresh() {
-  bootRefresh = api<Session>('POST', '/auth/refresh', { withCookie: true, body: {} });
+  bootRefresh = sessionTransport().then((transport) => transport.refresh());
   bootRefresh.catch(() => undefined);
 }
 
@@ -91,11 +93,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       try {
         const early = membershipId ? undefined : bootRefresh;
         bootRefresh = undefined;
-        const next = await (early ??
-          api<Session>('POST', '/auth/refresh', {
-            withCookie: true,
-            body: membershipId ? { membershipId } : {},
-          }));
+        const next = await (early ?? (await sessionTransport()).refresh(membershipId));
         adopt(next);
       } catch (error) {
         if (error instanceof NetworkError) {
@@ -151,15 +149,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status,
       session,
       activeMembership: session?.memberships.find((m) => m.membershipId === session.activeMembershipId),
-      startSignIn: (channel, address) =>
-        api<{ sent: boolean; expiresInSeconds: number }>('POST', '/auth/start', {
-          body: { channel, address },
-        }),
+      startSignIn: async (channel, address) => (await sessionTransport()).start(channel, address),
       verifyCode: async (channel, address, code) => {
-        const next = await api<Session>('POST', '/auth/verify', {
-          withCookie: true,
-          body: { channel, address, code },
-        });
+        const next = await (await sessionTransport()).verify(channel, address, code);
         adopt(next);
         const { accessToken: _token, expiresIn: _expires, ...me } = next;
         return me;
@@ -167,18 +159,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       switchMembership: (membershipId) => refresh(membershipId),
       signOut: async () => {
         try {
-          await api('POST', '/auth/logout', { withCookie: true, body: {} });
+          await (await sessionTransport()).signOut();
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
         }
         signedOut();
       },
       updateMe: async (patch) => {
-        // The API answers with the person's profile (or, per the first contract, the whole of GET /me).
-        const answer = await api<Me | Me['user']>('PATCH', '/me', { body: patch });
-        const updated = 'memberships' in answer ? answer : session ? { ...session, user: answer } : undefined;
-        if (updated) setSession(updated);
-        return updated as Me;
+        // PATCH /me answers with the person as GET /me shows them.
+        const updated = await api<Me>('PATCH', '/me', { body: patch });
+        setSession(updated);
+        // A language chosen in the settings is the app's language from now on, on this device too.
+        if (isLocale(updated.user.locale) && updated.user.locale !== i18next.language) {
+          const locale = updated.user.locale;
+          rememberLocale(locale);
+          await i18next.loadLanguages(locale);
+          await i18next.changeLanguage(locale);
+        }
+        return updated;
       },
       retry: () => {
         setStatus('loading');

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { InvalidInputError } from '../../errors.ts';
 import { addressKey, EmailAddress, normalizeAddress, PhoneNumber } from '../../model/user.ts';
+import { namedMemberships } from '../../ops/me.ts';
 import {
   ACCESS_TOKEN_SECONDS,
   accessTokenFor,
   activeMembership,
   newRefreshSecret,
+  newRotationKey,
+  notYourMembership,
   refreshHash,
   SESSION_DAYS,
   type SignedIn,
@@ -40,7 +43,7 @@ const wrongCode = () =>
  * for the chosen membership and a rotating refresh token. The address is verified by it.
  */
 export async function verifySignIn(
-  deps: Pick<Ports, 'users' | 'signIn' | 'tokens' | 'clock'>,
+  deps: Pick<Ports, 'users' | 'signIn' | 'tokens' | 'clock' | 'municipalities'>,
   body: z.infer<typeof VerifySignInBody>,
 ): Promise<SignedIn> {
   const now = deps.clock.now();
@@ -51,6 +54,13 @@ export async function verifySignIn(
     await deps.signIn.recordFailedAttempt(code);
     throw wrongCode();
   }
+  // A membership that is not theirs is refused before the code is used up: nothing is written on a 4xx, and the
+  // person can sign in with the same code in the membership they do hold.
+  if (
+    body.membershipId &&
+    !(await deps.users.memberships(code.userId)).some((one) => one.membershipId === body.membershipId)
+  )
+    throw notYourMembership();
   // Two requests with the right code at once: one consumes it, the other is told it has expired.
   if (!(await deps.signIn.consumeCode(code))) throw wrongCode();
   let user = await deps.users.get(code.userId);
@@ -77,6 +87,7 @@ export async function verifySignIn(
     sessionId,
     userId: current.userId,
     refreshHash: refreshHash(secret),
+    rotationKey: newRotationKey(),
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
     version: 1,
@@ -86,7 +97,7 @@ export async function verifySignIn(
     expiresIn: ACCESS_TOKEN_SECONDS,
     refreshToken: `${sessionId}.${secret}`,
     user: current,
-    memberships,
+    memberships: await namedMemberships(deps, memberships),
     activeMembershipId: membership.membershipId,
   };
 }

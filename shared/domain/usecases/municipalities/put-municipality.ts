@@ -6,6 +6,7 @@ import { CountryCode } from '../../model/instant.ts';
 import { Contact, type Contacts, type Municipality, noContacts } from '../../model/municipality.ts';
 import { LocaleCode } from '../../model/roles.ts';
 import { adoptContacts } from '../../ops/adopt-contacts.ts';
+import type { PersonPorts } from '../../ops/people.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -31,7 +32,7 @@ export const PutMunicipalityBody = z.strictObject({
  * people with memberships of it (the members list shows them; notifications reach them).
  */
 export async function putMunicipality(
-  deps: Pick<Ports, 'municipalities' | 'users' | 'clock' | 'settings'>,
+  deps: Pick<Ports, 'municipalities' | 'users' | 'clock' | 'settings'> & PersonPorts,
   caller: Caller,
   municipalityId: string,
   body: z.infer<typeof PutMunicipalityBody>,

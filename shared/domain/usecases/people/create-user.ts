@@ -6,7 +6,7 @@ import { MunicipalityId } from '../../model/ids.ts';
 import { CountryCode } from '../../model/instant.ts';
 import { LocaleCode } from '../../model/roles.ts';
 import { EmailAddress, normalizeAddress, PhoneNumber } from '../../model/user.ts';
-import { findOrCreatePerson, grantMembership } from '../../ops/people.ts';
+import { addAddress, findOrCreatePerson, grantMembership, type PersonPorts } from '../../ops/people.ts';
 import type { Ports } from '../../ports.ts';
 
 /** Body of `POST /users`: a person (reached by email, phone, or both) and one membership. */
@@ -41,10 +41,10 @@ export const CreateUserBody = z
 /**
  * A coordinator adds a person with a membership directly (the first coordinator of a deployment is made so,
  * with a locally minted coordinator token): coordinators of their own countries, or members of municipalities
- * in them.
+ * in them. Where a directory is wired (Cognito on AWS), the person can sign in with each address at once.
  */
 export async function createUser(
-  deps: Pick<Ports, 'users' | 'municipalities' | 'clock' | 'settings'>,
+  deps: Pick<Ports, 'users' | 'municipalities' | 'clock' | 'settings'> & PersonPorts,
   caller: Caller,
   body: z.infer<typeof CreateUserBody>,
 ) {
@@ -100,15 +100,13 @@ export async function createUser(
     channel,
   });
   if (phone && !user.channels.some((one) => one.type === 'sms')) {
-    if (!(await deps.users.claimAddress('sms', phone, user.userId))) {
+    const added = await addAddress(deps, user, { type: 'sms', address: phone });
+    if (!added.added) {
       throw new ConflictError('That phone number was taken by someone else at the same moment; try again', [
         { path: 'phone', message: 'belongs to another person' },
       ]);
     }
-    user = await deps.users.update(user, {
-      channels: [...user.channels, { type: 'sms', address: phone }],
-      updatedAt: deps.clock.now().toISOString(),
-    });
+    user = added.user;
   }
   const membership = await grantMembership(deps, { ...grant, userId: user.userId });
   return { user, membership };

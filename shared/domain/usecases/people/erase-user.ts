@@ -11,10 +11,11 @@ export const erasedName = (userId: string) =>
 /**
  * Erases a person (the right to erasure): their addresses, name, preferences, calendar, memberships and messages
  * go; the audit trails keep what they did under a pseudonym, so the record stays intact. The person themselves,
- * or a coordinator of a country they are a member in, may do it.
+ * or a coordinator of a country they are a member in, may do it. The directory forgets them too.
  */
 export async function eraseUser(
-  deps: Pick<Ports, 'users' | 'messages' | 'audit' | 'notifier' | 'clock'>,
+  deps: Pick<Ports, 'users' | 'messages' | 'audit' | 'notifier' | 'clock'> &
+    Partial<Pick<Ports, 'directory'>>,
   caller: Caller,
   userId: string,
 ): Promise<{ erased: true }> {
@@ -35,7 +36,9 @@ export async function eraseUser(
     if (sameMunicipality) throw new ForbiddenError('Only the person or their coordinator erases them');
     throw new NotFoundError(`No person ${userId}`);
   }
-  for (const membership of memberships) await deps.users.removeMembership(membership);
+  // First out of the directory (Cognito on AWS): their sessions end and no address of theirs signs anyone in. If
+  // this fails nothing is erased yet, and erasing again starts over (removing someone already gone is a no-op).
+  await deps.directory?.remove(userId);
   for (const channel of user.channels) await deps.users.releaseAddress(channel.type, channel.address, userId);
   await deps.messages.eraseForUser(userId);
   await deps.audit.pseudonymize(userId, erasedName(userId));
@@ -53,5 +56,8 @@ export async function eraseUser(
         updatedAt: deps.clock.now().toISOString(),
       }),
   );
+  // The memberships go last: they are what lets a coordinator find the person again, so an erasure that failed
+  // half-way (a timeout, a throttled write) can be run again until it is complete.
+  for (const membership of memberships) await deps.users.removeMembership(membership);
   return { erased: true };
 }

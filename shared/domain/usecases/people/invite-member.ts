@@ -5,8 +5,8 @@ import { isTimeZone } from '../../model/dates.ts';
 import type { Membership } from '../../model/membership.ts';
 import { LocaleCode } from '../../model/roles.ts';
 import { EmailAddress, PhoneNumber } from '../../model/user.ts';
-import { findOrCreatePerson, grantMembership } from '../../ops/people.ts';
-import { sendCode } from '../../ops/sign-in-codes.ts';
+import { findOrCreatePerson, grantMembership, type PersonPorts } from '../../ops/people.ts';
+import { sendInvitation } from '../../ops/sign-in-codes.ts';
 import type { Ports } from '../../ports.ts';
 
 const Invitee = {
@@ -29,10 +29,10 @@ export const InviteBody = z.discriminatedUnion('channel', [
 /**
  * Invites a person to a municipality: coordinators of its country invite staff and CAG members; its staff invite
  * CAG members. The person is found by the address or created with it, given the membership, and sent an
- * invitation with a sign-in code on that channel.
+ * invitation on that channel: with a sign-in code locally; on AWS Cognito sends the code when they sign in.
  */
 export async function inviteMember(
-  deps: Pick<Ports, 'municipalities' | 'users' | 'signIn' | 'notifier' | 'clock' | 'settings'>,
+  deps: Pick<Ports, 'municipalities' | 'users' | 'signIn' | 'notifier' | 'clock' | 'settings'> & PersonPorts,
   caller: Caller,
   municipalityId: string,
   body: z.infer<typeof InviteBody>,
@@ -63,6 +63,7 @@ export async function inviteMember(
     ...(caller.userId ? { invitedBy: caller.userId } : {}),
   });
   const channel = user.channels.find((one) => one.type === body.channel) ?? user.channels[0];
-  if (channel) await sendCode(deps, user, channel, { municipalityName: municipality.name, role: body.role });
+  if (channel)
+    await sendInvitation(deps, user, channel, { municipalityName: municipality.name, role: body.role });
   return { ...membership, displayName: user.displayName };
 }

@@ -4,10 +4,11 @@ import type { Ports } from '../../ports.ts';
 
 /**
  * Removes a membership of a municipality: the coordinator removes anyone, the staff remove CAG members. It takes
- * effect at the member's next request (every request checks the membership it acts in).
+ * effect at the member's next request (every request checks the membership it acts in); a person left with no
+ * membership is signed out everywhere.
  */
 export async function removeMember(
-  deps: Pick<Ports, 'municipalities' | 'users'>,
+  deps: Pick<Ports, 'municipalities' | 'users'> & Partial<Pick<Ports, 'directory'>>,
   caller: Caller,
   municipalityId: string,
   membershipId: string,
@@ -24,4 +25,8 @@ export async function removeMember(
     throw new ForbiddenError('Municipal staff remove CAG members; the coordinator removes staff');
   }
   await deps.users.removeMembership(membership);
+  // Someone left with no membership has nothing to sign in for: their sessions end everywhere (on AWS their
+  // refresh tokens are revoked; a request in the meantime finds no membership and is refused anyway).
+  if (!(await deps.users.memberships(membership.userId)).length)
+    await deps.directory?.signOutEverywhere(membership.userId);
 }

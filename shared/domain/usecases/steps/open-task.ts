@@ -23,7 +23,7 @@ type OpenTaskPorts = Pick<Ports, 'cycles' | 'tasks' | 'audit' | 'engine' | 'cloc
 export async function openTask(
   deps: OpenTaskPorts,
   input: OpenTaskInput,
-): Promise<{ taskId: string; created: boolean }> {
+): Promise<{ taskId: string; created: boolean; undeliverable?: number }> {
   const { cycle, template } = await loadCycle(deps, input.cycleId);
   const taskTemplate = findTask(template, input.phase, input.taskKey);
   if (!taskTemplate)
@@ -73,8 +73,9 @@ export async function openTask(
     });
     // The short link an SMS about the task carries (an SMS cannot hold the task's id).
     await deps.messages.putLink(shortCodeOf(task.taskId), task.taskId);
-    await announce(deps, task);
-    return { taskId: task.taskId, created };
+    const undeliverable = await announce(deps, task);
+    // Nobody could be told (no member holds the role, or none has a channel): the edge logs it for the alarm.
+    return { taskId: task.taskId, created, ...(undeliverable ? { undeliverable } : {}) };
   }
   const rebound = await rebindToken(deps, task, input.taskToken);
   // Done (or withdrawn) while nobody listened: the new wait ends at once with what the task settled.
@@ -85,14 +86,17 @@ export async function openTask(
 /**
  * Tells the assignee now rather than at the next sweep. If it fails, the task is already in the sweep index
  * (its next notification is its opening), so the sweeper delivers it: opening the task never fails for it.
+ * Returns how many notifications nobody could receive (stored as UNDELIVERABLE for the coordinators).
  */
-async function announce(deps: NotifyPorts & Pick<Ports, 'clock'>, task: Task): Promise<void> {
+async function announce(deps: NotifyPorts & Pick<Ports, 'clock'>, task: Task): Promise<number> {
+  let undeliverable = 0;
   try {
-    await notifyTasks(deps, [task], deps.clock.now());
+    ({ undeliverable } = await notifyTasks(deps, [task], deps.clock.now()));
     await dispatchMessages(deps);
   } catch {
     // The sweep retries; the task stays open either way.
   }
+  return undeliverable;
 }
 
 /**

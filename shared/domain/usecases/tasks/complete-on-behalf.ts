@@ -14,11 +14,13 @@ import { type Caller, visibleTask } from '../../model/caller.ts';
 import { CalendarDate } from '../../model/dates.ts';
 import type { Task } from '../../model/task.ts';
 import { type TaskOutputName, taskOutputs, withinCycle } from '../../model/task-outputs.ts';
+import { deliveryChannels } from '../../model/user.ts';
 import { fillPeople, peopleCatalogs } from '../../notifications/catalogs/people.ts';
 import { sendAfterFor } from '../../notifications/recipients.ts';
 import { dispatchMessages } from '../../ops/dispatch-messages.ts';
 import { finalizeEntry } from '../../ops/finalize-entry.ts';
 import type { NoticePorts } from '../../ops/notify-people.ts';
+import { shortCodeOf } from '../../ops/notify-tasks.ts';
 import { outputContextFor } from '../../ops/output-context.ts';
 import { recordEvent } from '../../ops/record-event.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
@@ -90,6 +92,11 @@ export async function completeOnBehalf(
   const members = (await deps.users.membersOf(task.municipalityId)).filter((one) => one.role === 'cag');
   const named = [];
   for (const [index, userId] of body.onBehalfOf.entries()) {
+    // The audit trail and the notices list each person present once.
+    if (body.onBehalfOf.indexOf(userId) !== index) {
+      violations.push({ path: `onBehalfOf.${index}`, message: 'names the same person twice' });
+      continue;
+    }
     const user = members.some((one) => one.userId === userId) ? await deps.users.get(userId) : undefined;
     if (!user || user.status !== 'ACTIVE') {
       violations.push({ path: `onBehalfOf.${index}`, message: 'is not a CAG member of this municipality' });
@@ -138,6 +145,8 @@ export async function completeOnBehalf(
     actor: { kind: 'person', ...enteredBy, onBehalfOf },
     data: { taskId, consent: body.consent, objectionUntil },
   });
+  // The short link an SMS carries (stored when the task opened; again here for tasks opened before links existed).
+  await deps.messages.putLink(shortCodeOf(task.taskId), task.taskId);
   // Each member named hears it was made in their name, and how to object.
   const days = Math.round((Date.parse(objectionUntil) - now.getTime()) / 86_400_000);
   for (const user of named) {
@@ -145,7 +154,8 @@ export async function completeOnBehalf(
     const title = template.phases
       .flatMap((phase) => phase.tasks)
       .find((one) => one.key === task.taskKey)?.title;
-    for (const channel of user.channels) {
+    // On the channels they chose, as every other notice (a person who turned email off gets none).
+    for (const channel of deliveryChannels(user)) {
       await deps.messages.put({
         messageId: `msg-${createHash('sha256').update(`entry\u0000${task.taskId}\u0000${pending.version}\u0000${user.userId}\u0000${channel.type}`).digest('hex').slice(0, 24)}`,
         userId: user.userId,
@@ -163,9 +173,13 @@ export async function completeOnBehalf(
           by: enteredBy.name,
           task: title?.[user.locale] ?? title?.en ?? task.taskKey,
           municipality: municipality.name,
-          link: appLinks.task(deps.settings.publicUrl, task.taskId),
           days,
         }),
+        // Beside the sentence, so a shortened SMS keeps it whole; an SMS carries the short form.
+        link:
+          channel.type === 'sms'
+            ? appLinks.short(deps.settings.publicUrl, shortCodeOf(task.taskId))
+            : appLinks.task(deps.settings.publicUrl, task.taskId),
         createdAt: now.toISOString(),
         sendAfter: sendAfterFor(user, now).toISOString(),
         status: 'PENDING',

@@ -4,13 +4,14 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
+import { apiRoutes } from '#functions/routes.ts';
 import { loadDeployConfig, parseDeployConfig, type RegionConfig } from '#infra/aws/config.ts';
 import { PERSON_PARTITION_PREFIX, RomactFunction } from '#infra/aws/constructs/romact-function.ts';
 import { SignIn, SMS_CODE_MESSAGE } from '#infra/aws/constructs/sign-in.ts';
 import { smsAttributes } from '#infra/aws/constructs/sms-settings.ts';
 import { RomactStack, undeliverableLogLine } from '#infra/aws/romact-stack.ts';
 import { keys } from '#shared/adapters/dynamodb/keys.ts';
-import { ACCESS_TOKEN_SECONDS, SESSION_DAYS } from '#shared/domain/ops/sessions.ts';
+import { ACCESS_TOKEN_SECONDS, REFRESH_GRACE_SECONDS, SESSION_DAYS } from '#shared/domain/ops/sessions.ts';
 import { SIGN_IN_CODE_MINUTES } from '#shared/domain/ops/sign-in-codes.ts';
 
 const config = loadDeployConfig(
@@ -110,7 +111,7 @@ describe('Sign-in on AWS: the user pool', () => {
       IdTokenValidity: ACCESS_TOKEN_SECONDS / 60,
       RefreshTokenValidity: SESSION_DAYS * 24 * 60,
       TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
-      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: REFRESH_GRACE_SECONDS },
       AuthSessionValidity: SIGN_IN_CODE_MINUTES,
     });
     expect(ACCESS_TOKEN_SECONDS).toBe(15 * 60);
@@ -231,11 +232,14 @@ describe('Sign-in on AWS: the user pool', () => {
     template.hasOutput('UserPoolClientId', { Value: { Ref: client.id } });
   });
 
-  it('alarms on the alarm topic when the sweep logs a notification nobody could receive', () => {
-    const sweepLogs = stack.resolve((stack.functions.Sweep as RomactFunction).logGroup.logGroupName);
-    const filter = only(template, 'AWS::Logs::MetricFilter');
-    expect(filter.properties).toEqual({
-      LogGroupName: sweepLogs,
+  it('alarms on the alarm topic when the sweep or the open-task step logs a notification nobody could receive', () => {
+    const logGroupOf = (name: string) =>
+      stack.resolve((stack.functions[name] as RomactFunction).logGroup.logGroupName);
+    const filters = Object.values(template.findResources('AWS::Logs::MetricFilter')).map(
+      (resource) => resource.Properties,
+    );
+    const expected = (logGroup: unknown) => ({
+      LogGroupName: logGroup,
       FilterPattern: undeliverableLogLine.pattern.logPatternString,
       MetricTransformations: [
         {
@@ -245,6 +249,9 @@ describe('Sign-in on AWS: the user pool', () => {
         },
       ],
     });
+    expect(filters).toHaveLength(2);
+    expect(filters).toContainEqual(expected(logGroupOf('Sweep')));
+    expect(filters).toContainEqual(expected(logGroupOf('Step-openTask')));
     const alarmTopic = Object.keys(template.findResources('AWS::SNS::Topic')).find((id) =>
       id.startsWith('Alarms'),
     );
@@ -257,6 +264,58 @@ describe('Sign-in on AWS: the user pool', () => {
       TreatMissingData: 'notBreaching',
       AlarmActions: [{ Ref: alarmTopic }],
     });
+  });
+});
+
+describe('Sign-in on AWS: who may manage people in the user pool', () => {
+  const { stack, template } = synthRegion();
+  const poolId = stack.getLogicalId(stack.signIn.userPool.node.defaultChild as never);
+  const policies = template.findResources('AWS::IAM::Policy');
+  /** The cognito-idp actions a function's role may call, from its policies in the template. */
+  const cognitoActionsOf = (name: string) => {
+    const role = stack.resolve((stack.functions[name] as RomactFunction).function.role?.roleName);
+    return Object.values(policies)
+      .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([role]))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+      .flatMap((statement) => [statement.Action].flat())
+      .filter((action) => action.startsWith('cognito-idp:'));
+  };
+  const declaring = apiRoutes.filter((route) => !route.localOnly && route.access.directory);
+
+  it('grants the directory’s calls to exactly the routes that declare `directory`, with the pool id', () => {
+    // The routes that create, change, sign out or erase people declare it; nothing else.
+    expect(declaring.map((route) => route.name).sort()).toEqual(
+      ['create-user', 'erase-user', 'invite-member', 'put-municipality', 'remove-member'].sort(),
+    );
+    for (const route of declaring) {
+      expect(cognitoActionsOf(`Api-${route.name}`), route.name).toContain('cognito-idp:AdminCreateUser');
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [
+          stack.resolve((stack.functions[`Api-${route.name}`] as RomactFunction).function.role?.roleName),
+        ],
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({ Resource: { 'Fn::GetAtt': [poolId, 'Arn'] } })]),
+        },
+      });
+    }
+  });
+
+  it('grants no other function any cognito-idp call, nor tells it the pool id', () => {
+    const allowed = new Set(declaring.map((route) => `Api-${route.name}`));
+    const others = Object.keys(stack.functions).filter((name) => !allowed.has(name));
+    expect(others.length).toBeGreaterThan(20);
+    for (const name of others) expect(cognitoActionsOf(name), name).toEqual([]);
+    const functions = template.findResources('AWS::Lambda::Function');
+    const withPool = Object.entries(functions)
+      .filter(([, resource]) => resource.Properties.Environment?.Variables?.USER_POOL_ID)
+      .map(([id]) => id);
+    expect(withPool.sort()).toEqual(
+      [...allowed]
+        .map((name) =>
+          stack.getLogicalId((stack.functions[name] as RomactFunction).function.node.defaultChild as never),
+        )
+        .sort(),
+    );
   });
 });
 

@@ -1,11 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '#functions/shared/logger.ts';
+import { stepHandler } from '#functions/shared/step-handler.ts';
+import { stepDefinitions } from '#functions/steps/index.ts';
 import { sweepHandler } from '#functions/sweep/sweep-deadlines.ts';
 import { undeliverableLogLine } from '#infra/aws/romact-stack.ts';
 import { noContacts } from '#shared/domain/model/municipality.ts';
 import { findOrCreatePerson, grantMembership } from '#shared/domain/ops/people.ts';
+import { phaseStarted } from '#shared/domain/usecases/steps/phase-started.ts';
 import { seedOpenTasks } from '../../../../bench/seed-open-tasks.ts';
-import { givenMunicipality, unitPorts } from '../../../support/unit-ports.ts';
+import {
+  executionOf,
+  givenCycle,
+  givenMunicipality,
+  nextToken,
+  unitPorts,
+} from '../../../support/unit-ports.ts';
 
 /** The JSON lines the sweep's logger wrote to stderr (where Powertools writes warnings) while `run` ran. */
 async function stderrLines(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
@@ -86,5 +95,35 @@ describe('The undeliverable-notifications alarm and the sweep’s log line', () 
 
     expect(report).toMatchObject({ messages: 1, undeliverable: 0 });
     expect(lines.filter((one) => one.message === undeliverableLogLine.message)).toEqual([]);
+  });
+
+  it('counts what the open-task step logs when the task it opens can be announced to nobody', async () => {
+    // A cycle of a municipality with no members: its first tasks have no assignee to tell.
+    const env = unitPorts();
+    await givenMunicipality(env.ports, { contacts: noContacts() });
+    const cycle = await givenCycle(env);
+    const { tasks } = await phaseStarted(env.ports, {
+      cycleId: cycle.cycleId,
+      phase: 'assessment',
+      revision: 0,
+      templateVersion: cycle.templateVersion,
+      ...executionOf(cycle),
+    });
+    const request = tasks[0];
+    if (!request) throw new Error('the phase opened no task');
+    // The line itself is the sweep's (the test above reads its JSON): the same call, with the step as source.
+    const warn = vi.spyOn(logger, 'warn');
+
+    const open = stepHandler(stepDefinitions.openTask, () => env.ports);
+    const result = await open({ ...request, taskToken: nextToken(request.taskId) }, {
+      awsRequestId: 'open',
+    } as never);
+
+    expect(result).toMatchObject({ taskId: request.taskId, created: true, undeliverable: 1 });
+    expect(warn).toHaveBeenCalledWith(undeliverableLogLine.message, { count: 1, source: 'openTask' });
+    warn.mockRestore();
+    // The coordinators see it in their view, as the sweep's.
+    const stored = await env.ports.messages.listUndeliverable(['BG'], { limit: 10 });
+    expect(stored.items).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { apiRoutes } from '#functions/routes.ts';
 import { loadDeployConfig } from '#infra/aws/config.ts';
 import { apiPrefixes } from '#infra/aws/constructs/web-hosting.ts';
 import { RomactStack } from '#infra/aws/romact-stack.ts';
-import { contentSecurityPolicy } from '../../../../web/security-headers.ts';
+import { cognitoOrigin, contentSecurityPolicy } from '../../../../web/security-headers.ts';
 
 const config = loadDeployConfig(
   new URL('../../../../infra/aws/regions.example.json', import.meta.url).pathname,
@@ -25,6 +25,8 @@ function synth() {
 }
 
 const template = synth();
+/** The region the stack above is for. */
+const region = config.regions[0]?.region ?? '';
 const one = <T = Record<string, unknown>>(type: string): T => {
   const resources = Object.values(template.findResources(type));
   expect(resources, type).toHaveLength(1);
@@ -73,10 +75,14 @@ describe('WebHosting: the web app on S3 and CloudFront', () => {
       'AWS::CloudFront::ResponseHeadersPolicy',
     );
     const security = config.SecurityHeadersConfig;
+    // The same policy, with the region's Cognito endpoint as the one other origin the app may call (sign-in).
     expect(security.ContentSecurityPolicy).toEqual({
-      ContentSecurityPolicy: contentSecurityPolicy(),
+      ContentSecurityPolicy: contentSecurityPolicy(cognitoOrigin(region)),
       Override: true,
     });
+    expect(security.ContentSecurityPolicy.ContentSecurityPolicy).toContain(
+      `connect-src 'self' https://cognito-idp.${region}.amazonaws.com;`,
+    );
     expect(security.ContentSecurityPolicy.ContentSecurityPolicy).toContain("script-src 'self'");
     expect(security.ContentSecurityPolicy.ContentSecurityPolicy).not.toMatch(/unsafe-(inline|eval)/);
     expect(security.StrictTransportSecurity).toEqual({

@@ -1,10 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorSummary, type Problem } from '../../components/ui/error-summary.tsx';
 import { TextField } from '../../components/ui/fields.tsx';
 import { PageHeading, usePageTitle } from '../../components/ui/page.tsx';
 import { useStartCycle } from '../../features/cycles/api/cycles.ts';
+import { MunicipalityChoices } from '../../features/portfolio/components/municipality-choices.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 
 /** A coordinator starts a cycle for a municipality. A retried click starts it once (client token). */
@@ -13,7 +14,9 @@ export function Component() {
   const navigate = useNavigate();
   const start = useStartCycle();
   const clientToken = useRef(crypto.randomUUID());
-  const [municipalityId, setMunicipalityId] = useState('');
+  // The portfolio links here with the municipality chosen (its id only: nothing personal in the address).
+  const [params] = useSearchParams();
+  const [municipalityId, setMunicipalityId] = useState(params.get('municipalityId') ?? '');
   const [fundingCall, setFundingCall] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   usePageTitle(t('start.title'), problems.length > 0);
@@ -54,8 +57,10 @@ export function Component() {
         value={municipalityId}
         autoComplete="off"
         spellCheck={false}
+        list="municipality-choices"
         onChange={(event) => setMunicipalityId(event.target.value)}
       />
+      <MunicipalityChoices id="municipality-choices" />
       <TextField
         id="funding-call"
         type="date"

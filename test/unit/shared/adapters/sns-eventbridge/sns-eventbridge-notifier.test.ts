@@ -42,6 +42,7 @@ describe('SnsEventBridgeNotifier (mocked clients)', () => {
       role: { DataType: 'String', StringValue: 'cag' },
       locale: { DataType: 'String', StringValue: 'bg' },
       channel: { DataType: 'String', StringValue: 'sms' },
+      'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
     });
     expect(JSON.stringify(input)).not.toContain('+359888000111');
   });
@@ -66,6 +67,50 @@ describe('SnsEventBridgeNotifier (mocked clients)', () => {
     );
 
     expect(sns.commandCalls(PublishCommand)).toHaveLength(2);
+  });
+
+  it('sends SMS from the configured sender id and origination number (per-message SMS attributes), email without them', async () => {
+    // Prepare
+    sns.on(PublishCommand).resolves({ MessageId: 'x' });
+    const notifier = new SnsEventBridgeNotifier(new SNSClient({}), new EventBridgeClient({}), {
+      topicArn: 'arn:topic',
+      eventBusName: 'bus',
+      sms: { senderId: 'ROMACT', originationNumber: '+35924000000' },
+    });
+
+    // Act
+    await notifier.deliver(message());
+    await notifier.deliver(
+      message({
+        messageId: 'msg-2',
+        channel: 'email',
+        recipient: { role: 'cag', address: 'a@b.bg', locale: 'bg' },
+      }),
+    );
+
+    // Assess
+    const [sms, email] = sns.commandCalls(PublishCommand).map((call) => call.args[0].input.MessageAttributes);
+    expect(sms).toMatchObject({
+      'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: 'ROMACT' },
+      'AWS.MM.SMS.OriginationNumber': { DataType: 'String', StringValue: '+35924000000' },
+      'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+    });
+    expect(Object.keys(email ?? {}).filter((name) => name.startsWith('AWS.'))).toEqual([]);
+  });
+
+  it('leaves the SMS sender to the account defaults when the config names none', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'x' });
+    const notifier = new SnsEventBridgeNotifier(new SNSClient({}), new EventBridgeClient({}), {
+      topicArn: 'arn:topic',
+      eventBusName: 'bus',
+      sms: {},
+    });
+
+    await notifier.deliver(message());
+
+    const attributes = sns.commandCalls(PublishCommand)[0]?.args[0].input.MessageAttributes ?? {};
+    expect(attributes['AWS.SNS.SMS.SenderID']).toBeUndefined();
+    expect(attributes['AWS.MM.SMS.OriginationNumber']).toBeUndefined();
   });
 
   it('sends events to the bus with ids only', async () => {

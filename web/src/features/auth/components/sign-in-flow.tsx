@@ -134,7 +134,6 @@ function AddressPage({
 function CodePage({ channel, address }: { channel: Channel; address: string }) {
   const { t } = useTranslation();
   const { verifyCode, startSignIn } = useAuth();
-  const navigate = useNavigate();
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<Problem>();
   const [resent, setResent] = useState(false);
@@ -148,8 +147,8 @@ function CodePage({ channel, address }: { channel: Channel; address: string }) {
     }
     setBusy(true);
     try {
-      const me = await verifyCode(channel, address, digits);
-      void navigate(me.memberships.length > 1 ? '/choose-role' : takeReturnPath(), { replace: true });
+      // Signed in: the flow itself moves on (SignedIn below), to the page the person came for.
+      await verifyCode(channel, address, digits);
     } catch (error) {
       const wrong = error instanceof ApiError && (error.status === 400 || error.status === 401);
       setProblem({ message: wrong ? t('auth.codeWrong') : explain(error, t), fieldId: 'code' });
@@ -202,12 +201,22 @@ function CodePage({ channel, address }: { channel: Channel; address: string }) {
   );
 }
 
+/**
+ * Where a person goes once signed in: the role choice when they hold several, else the page they asked for
+ * before signing in (the task of a message's link), else My tasks. Decided once, as the flow gives way.
+ */
+function SignedIn() {
+  const { session } = useAuth();
+  const [to] = useState(() => ((session?.memberships.length ?? 0) > 1 ? '/choose-role' : takeReturnPath()));
+  return <Navigate to={to} replace />;
+}
+
 export function SignInFlow() {
   const { status } = useAuth();
   const navigate = useNavigate();
   const [channel, setChannel] = useState<Channel>();
   const [address, setAddress] = useState('');
-  if (status === 'signed-in') return <Navigate to="/" replace />;
+  if (status === 'signed-in') return <SignedIn />;
   return (
     <Routes>
       <Route

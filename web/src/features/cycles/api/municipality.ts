@@ -2,10 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { useAuth } from '../../../lib/auth.tsx';
 
-/** A municipality's display name: from the membership when it is the reader's own, else from the API. */
-export function useMunicipalityName(municipalityId: string | undefined): string {
+/**
+ * A municipality's display name: the one the API sent with the task, cycle or membership; else the reader's own
+ * membership's; else read from the API (a coordinator's members page). Never a bare id once a name is known.
+ */
+export function useMunicipalityName(municipalityId: string | undefined, known?: string): string {
   const { session } = useAuth();
-  const own = session?.memberships.find((m) => m.municipalityId === municipalityId)?.municipalityName;
+  const own =
+    known ?? session?.memberships.find((m) => m.municipalityId === municipalityId)?.municipalityName;
   const query = useQuery({
     queryKey: ['municipality', municipalityId],
     queryFn: ({ signal }) =>

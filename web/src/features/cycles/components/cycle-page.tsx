@@ -68,7 +68,7 @@ export function CyclePage({ cycleId }: { cycleId: string }) {
   const { activeMembership } = useAuth();
   const cycle = useCycle(cycleId);
   const template = useTemplate(cycle.data?.templateId);
-  const municipality = useMunicipalityName(cycle.data?.municipalityId);
+  const municipality = useMunicipalityName(cycle.data?.municipalityId, cycle.data?.municipalityName);
   const heading = t('cycle.title', { municipality });
   usePageTitle(heading);
   if (cycle.isPending) return <Loading />;

@@ -12,6 +12,7 @@ import { useAuth } from '../../../lib/auth.tsx';
 import { LOCALES } from '../../../lib/i18n.ts';
 import { normalizePhone } from '../../auth/components/sign-in-flow.tsx';
 import { useMunicipalityName } from '../../cycles/api/municipality.ts';
+import { MunicipalityChoices } from '../../portfolio/components/municipality-choices.tsx';
 import { type Invitation, useInvite, useMembers, useRemoveMember } from '../api/members.ts';
 
 function MemberRow({
@@ -202,8 +203,11 @@ export function MembersPage({ municipalityId: fromPath }: { municipalityId?: str
           label={t('members.which')}
           hint={t('start.municipalityHint')}
           value={chosen}
+          autoComplete="off"
+          list="members-municipality-choices"
           onChange={(e) => setChosen(e.target.value)}
         />
+        <MunicipalityChoices id="members-municipality-choices" />
         <button type="submit" className="button">
           {t('common.continue')}
         </button>

@@ -36,3 +36,19 @@ export function useLateTasks(filters: Pick<PortfolioFilters, 'country' | 'munici
       }),
   });
 }
+
+/** The municipalities a coordinator oversees (their first 50 by id), to offer their names where one is chosen. */
+export function useMunicipalityChoices(enabled = true) {
+  return useQuery({
+    queryKey: ['portfolio', 'choices'],
+    queryFn: async ({ signal }) =>
+      (
+        await api<Page<PortfolioItem>>('GET', '/portfolio', {
+          query: { sort: 'municipality', limit: 50 },
+          signal,
+        })
+      ).items.map((item) => item.municipality),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Loading, Notice, PageHeading, Tag, usePageTitle } from '../../../components/ui/page.tsx';
@@ -9,15 +10,18 @@ import { useFormat } from '../../../lib/format.ts';
 import { localized } from '../../../lib/i18n.ts';
 import { CancelCycle } from '../../cycles/components/cancel-cycle.tsx';
 import { statusTag } from '../../cycles/components/cycle-page.tsx';
-import { PhaseTimeline, phaseRows } from '../../cycles/components/phase-timeline.tsx';
 import { ExtendDeadline } from '../../tasks/components/extend-deadline.tsx';
 import { humanize, useTemplate } from '../../templates/api/template.ts';
 import { type PortfolioFilters, useLateTasks, usePortfolio } from '../api/portfolio.ts';
+import { MunicipalityChoices } from './municipality-choices.tsx';
+import { PortfolioTimeline } from './portfolio-timeline.tsx';
+import { ResumeCycle } from './resume-cycle.tsx';
 
 const STATUSES = ['RUNNING', 'STALLED', 'COMPLETED', 'PLAN_REJECTED', 'CANCELLED', 'ABANDONED'] as const;
-const SORTS = ['attention', 'due', 'municipality', 'started'] as const;
+/** The orders `GET /portfolio` offers. */
+const SORTS = ['attention', 'due', 'municipality'] as const;
 
-function LateTask({ task }: { task: Task }) {
+function LateTask({ task, onExtended }: { task: Task; onExtended: (task: Task) => void }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const template = useTemplate(task.templateId);
@@ -37,14 +41,41 @@ function LateTask({ task }: { task: Task }) {
       <details className="term">
         <summary>{t('portfolio.extendThis')}</summary>
         <div className="term__text">
-          <ExtendDeadline task={task} idPrefix={`extend-${task.taskId}`} />
+          <ExtendDeadline
+            task={task}
+            idPrefix={`extend-${task.taskId.replace(/[^\w-]/g, '-')}`}
+            onDone={() => onExtended(task)}
+          />
         </div>
       </details>
     </li>
   );
 }
 
-function Row({ item }: { item: PortfolioItem }) {
+/** A portfolio item whose municipality has had a cycle. */
+type WithCycle = PortfolioItem & { cycle: NonNullable<PortfolioItem['cycle']> };
+const hasCycle = (item: PortfolioItem): item is WithCycle => item.cycle !== undefined;
+
+/** A municipality that has never had a cycle: a row that says so, and how to start one. */
+function RowWithoutCycle({ item }: { item: PortfolioItem }) {
+  const { t } = useTranslation();
+  return (
+    <tr>
+      <th scope="row">
+        {item.municipality.name}
+        <div className="caption">{item.municipality.country}</div>
+      </th>
+      <td colSpan={3}>{t('portfolio.noCycle')}</td>
+      <td data-label={t('portfolio.actions')}>
+        <Link to={`/start-cycle?municipalityId=${encodeURIComponent(item.municipality.municipalityId)}`}>
+          {t('portfolio.startCycle')}
+        </Link>
+      </td>
+    </tr>
+  );
+}
+
+function Row({ item }: { item: WithCycle }) {
   const { t } = useTranslation();
   const format = useFormat();
   const template = useTemplate(item.cycle.templateId);
@@ -52,19 +83,20 @@ function Row({ item }: { item: PortfolioItem }) {
   const index = phases.findIndex((phase) => phase.key === item.cycle.currentPhase);
   const phaseTitle = phases[index]?.title ?? humanize(item.cycle.currentPhase);
   const live = item.cycle.status === 'RUNNING' || item.cycle.status === 'STALLED';
+  const prefix = item.cycle.cycleId.replace(/[^\w-]/g, '-');
   return (
-    <tr>
+    <tr className={item.stalled || item.overdueTasks ? 'row--attention' : undefined}>
       <th scope="row">
         <Link to={`/cycle/${encodeURIComponent(item.cycle.cycleId)}`}>{item.municipality.name}</Link>
         <div className="caption">{item.municipality.country}</div>
       </th>
-      <td>
+      <td data-label={t('portfolio.phase')}>
         {phaseTitle}
         {index >= 0 ? (
           <div className="caption">{t('portfolio.stepOf', { step: index + 1, total: phases.length })}</div>
         ) : null}
       </td>
-      <td>
+      <td data-label={t('portfolio.status')}>
         {statusTag(item.cycle.status, t)}
         {item.stalled && item.cycle.status !== 'STALLED' ? (
           <Tag kind="yellow">{t('portfolio.stalled')}</Tag>
@@ -73,49 +105,26 @@ function Row({ item }: { item: PortfolioItem }) {
           <Tag kind="red">{t('portfolio.lateCount', { count: item.overdueTasks })}</Tag>
         ) : null}
       </td>
-      <td>{item.nextDueAt ? format.date(item.nextDueAt) : '–'}</td>
-      <td>
-        {item.stalled ? (
-          <p>
-            <Link to="/">{t('portfolio.resume')}</Link>
-          </p>
+      <td data-label={t('portfolio.nextDue')}>{item.nextDueAt ? format.date(item.nextDueAt) : '–'}</td>
+      <td data-label={t('portfolio.actions')} className="actions-cell">
+        {item.stallTaskId ? (
+          <details className="term">
+            <summary>{t('portfolio.resume')}</summary>
+            <div className="term__text">
+              <ResumeCycle stallTaskId={item.stallTaskId} idPrefix={`resume-${prefix}`} />
+            </div>
+          </details>
         ) : null}
         {live ? (
           <details className="term">
             <summary>{t('portfolio.cancel')}</summary>
             <div className="term__text">
-              <CancelCycle cycleId={item.cycle.cycleId} idPrefix={`cancel-${item.cycle.cycleId}`} />
+              <CancelCycle cycleId={item.cycle.cycleId} idPrefix={`cancel-${prefix}`} />
             </div>
           </details>
         ) : null}
       </td>
     </tr>
-  );
-}
-
-function CycleTimeline({ item }: { item: PortfolioItem }) {
-  const { t } = useTranslation();
-  const template = useTemplate(item.cycle.templateId);
-  return (
-    <div>
-      <h3>{item.municipality.name}</h3>
-      <PhaseTimeline
-        rows={phaseRows(item.cycle.phases, [], template.data)}
-        label={t('portfolio.timelineLabel', { municipality: item.municipality.name })}
-      />
-    </div>
-  );
-}
-
-function CycleTimelines({ items }: { items: PortfolioItem[] }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="timelines">
-      <h2 id="timelines">{t('portfolio.timelines')}</h2>
-      {items.map((item) => (
-        <CycleTimeline key={item.cycle.cycleId} item={item} />
-      ))}
-    </section>
   );
 }
 
@@ -133,6 +142,7 @@ export function PortfolioPage() {
     ...(params.get('cursor') ? { cursor: params.get('cursor') ?? '' } : {}),
   };
   const portfolio = usePortfolio(filters);
+  const [extended, setExtended] = useState<Task>();
   const late = useLateTasks({
     ...(filters.country ? { country: filters.country } : {}),
     ...(filters.municipalityId ? { municipalityId: filters.municipalityId } : {}),
@@ -154,6 +164,7 @@ export function PortfolioPage() {
       <PageHeading>{t('portfolio.title')}</PageHeading>
       <p className="lead">{t('portfolio.intro')}</p>
 
+      <MunicipalityChoices id="filter-municipality-choices" />
       <form
         className="filters"
         aria-label={t('portfolio.filters')}
@@ -185,6 +196,8 @@ export function PortfolioPage() {
             id="f-municipality"
             className="input"
             defaultValue={filters.municipalityId ?? ''}
+            autoComplete="off"
+            list="filter-municipality-choices"
             onBlur={(e) => set('municipalityId', e.target.value.trim())}
             onKeyDown={(e) => {
               if (e.key === 'Enter') set('municipalityId', e.currentTarget.value.trim());
@@ -255,12 +268,22 @@ export function PortfolioPage() {
         </div>
       </form>
 
+      {/* A task given more time leaves the late list at once, so the confirmation lives here, not in it. */}
+      <div role="status">
+        {extended ? (
+          <Notice kind="success" title={t('extend.done')}>
+            <p>
+              {extended.municipalityName ?? extended.municipalityId}: {t('extend.doneText')}
+            </p>
+          </Notice>
+        ) : null}
+      </div>
       {late.data?.items.length ? (
         <section aria-labelledby="late">
           <h2 id="late">{t('portfolio.lateTasks', { count: late.data.items.length })}</h2>
           <ul className="task-list">
             {late.data.items.map((task) => (
-              <LateTask key={task.taskId} task={task} />
+              <LateTask key={task.taskId} task={task} onExtended={setExtended} />
             ))}
           </ul>
         </section>
@@ -274,7 +297,8 @@ export function PortfolioPage() {
       {portfolio.data && !items.length ? <Notice>{t('portfolio.none')}</Notice> : null}
       {items.length ? (
         <TableWrap label={t('portfolio.municipalities')}>
-          <table>
+          {/* On a phone each row stacks into a card, each value under its heading (styles.css). */}
+          <table className="stack-on-phone">
             <caption className="visually-hidden">{t('portfolio.municipalities')}</caption>
             <thead>
               <tr>
@@ -286,9 +310,13 @@ export function PortfolioPage() {
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => (
-                <Row key={item.cycle.cycleId} item={item} />
-              ))}
+              {items.map((item) =>
+                hasCycle(item) ? (
+                  <Row key={item.municipality.municipalityId} item={item} />
+                ) : (
+                  <RowWithoutCycle key={item.municipality.municipalityId} item={item} />
+                ),
+              )}
             </tbody>
           </table>
         </TableWrap>
@@ -313,7 +341,7 @@ export function PortfolioPage() {
           </button>
         ) : null}
       </div>
-      {items.length ? <CycleTimelines items={items} /> : null}
+      {items.some(hasCycle) ? <PortfolioTimeline items={items.filter(hasCycle)} /> : null}
     </>
   );
 }

@@ -4,14 +4,129 @@ import { ErrorSummary, type Problem } from '../../../components/ui/error-summary
 import { TextField } from '../../../components/ui/fields.tsx';
 import { Loading, Notice, PageHeading, Tag, usePageTitle } from '../../../components/ui/page.tsx';
 import { QueryError } from '../../../components/ui/query-error.tsx';
-import { api } from '../../../lib/api-client.ts';
-import type { Me } from '../../../lib/api-types.ts';
-import { useAuth } from '../../../lib/auth.tsx';
-import { useCalendarLink, useMe, useRotateCalendarLink } from '../api/settings.ts';
+import { ApiError, api } from '../../../lib/api-client.ts';
+import type { Locale, Me } from '../../../lib/api-types.ts';
+import { LOCALES } from '../../../lib/i18n.ts';
+import { useCalendarLink, useMe, useRotateCalendarLink, useUpdateMe } from '../api/settings.ts';
+
+/** Every time zone the browser knows, with the person's own first if the list lacks it. */
+function timeZones(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return known.includes(current) ? known : [current, ...known];
+}
+
+/** The API's wrong fields on this page's inputs (`displayName` → `settings-name`). */
+const FIELD_IDS: Record<string, string> = {
+  displayName: 'settings-name',
+  locale: 'settings-locale',
+  timeZone: 'settings-time-zone',
+  'preferences.channels': 'channel-email',
+  'preferences.quietHours': 'quiet-start',
+  'preferences.quietHours.start': 'quiet-start',
+  'preferences.quietHours.end': 'quiet-end',
+};
+
+function problemsOf(error: unknown, unexpected: string): Problem[] {
+  const fields = error instanceof ApiError ? error.fields : [];
+  if (!fields.length) return [{ message: unexpected }];
+  return fields.map((field) => {
+    const fieldId = FIELD_IDS[field.path];
+    return { message: field.message, ...(fieldId ? { fieldId } : {}) };
+  });
+}
+
+/** Name, language and time zone: what every page and message uses to speak to the person. */
+function AboutYou({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const update = useUpdateMe();
+  const [name, setName] = useState(me.user.displayName);
+  const [locale, setLocale] = useState<Locale>(me.user.locale);
+  const [timeZone, setTimeZone] = useState(me.user.timeZone);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [saved, setSaved] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    if (!name.trim()) return setProblems([{ message: t('settings.nameMissing'), fieldId: 'settings-name' }]);
+    setProblems([]);
+    try {
+      await update.mutateAsync({ displayName: name.trim(), locale, timeZone });
+      setSaved(true);
+    } catch (error) {
+      setProblems(problemsOf(error, t('errors.unexpected')));
+    }
+  };
+  const errorFor = (id: string) => problems.find((problem) => problem.fieldId === id)?.message;
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="settings-you">
+      <ErrorSummary problems={problems} />
+      {saved ? (
+        <div role="status">
+          <Notice kind="success" title={t('settings.saved')} />
+        </div>
+      ) : null}
+      <TextField
+        id="settings-name"
+        label={t('settings.nameLabel')}
+        hint={t('settings.nameHint')}
+        error={errorFor('settings-name')}
+        autoComplete="name"
+        value={name}
+        maxLength={120}
+        onChange={(event) => setName(event.target.value)}
+      />
+      <div className="field">
+        <label className="field__label" htmlFor="settings-locale">
+          {t('settings.localeLabel')}
+        </label>
+        <div className="field__hint" id="settings-locale-hint">
+          {t('settings.localeHint')}
+        </div>
+        <select
+          id="settings-locale"
+          className="select"
+          aria-describedby="settings-locale-hint"
+          value={locale}
+          onChange={(event) => setLocale(event.target.value as Locale)}
+        >
+          {LOCALES.map((one) => (
+            <option key={one.code} value={one.code} lang={one.code}>
+              {one.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={`field${errorFor('settings-time-zone') ? ' field--error' : ''}`}>
+        <label className="field__label" htmlFor="settings-time-zone">
+          {t('settings.timeZoneLabel')}
+        </label>
+        <div className="field__hint" id="settings-time-zone-hint">
+          {t('settings.timeZoneHint')}
+        </div>
+        <select
+          id="settings-time-zone"
+          className="select select--wide"
+          aria-describedby="settings-time-zone-hint"
+          value={timeZone}
+          onChange={(event) => setTimeZone(event.target.value)}
+        >
+          {timeZones(me.user.timeZone).map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button" disabled={update.isPending}>
+        {t('settings.saveYou')}
+      </button>
+    </form>
+  );
+}
 
 function Preferences({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const { updateMe } = useAuth();
+  const update = useUpdateMe();
   const [channels, setChannels] = useState(
     me.user.preferences.channels ?? me.user.channels.map((channel) => channel.type),
   );
@@ -30,10 +145,10 @@ function Preferences({ me }: { me: Me }) {
     setProblems(found);
     if (found.length) return;
     try {
-      await updateMe({ preferences: { channels, quietHours: quiet ? { start, end } : null } });
+      await update.mutateAsync({ preferences: { channels, quietHours: quiet ? { start, end } : null } });
       setSaved(true);
-    } catch {
-      setProblems([{ message: t('errors.unexpected') }]);
+    } catch (error) {
+      setProblems(problemsOf(error, t('errors.unexpected')));
     }
   };
   const toggle = (channel: 'email' | 'sms', on: boolean) =>
@@ -50,17 +165,20 @@ function Preferences({ me }: { me: Me }) {
       ) : null}
       <fieldset className="field">
         <legend className="field__legend">{t('settings.channelsQuestion')}</legend>
-        {(['email', 'sms'] as const).map((channel) => (
-          <div className="checkbox" key={channel}>
-            <input
-              id={`channel-${channel}`}
-              type="checkbox"
-              checked={channels.includes(channel)}
-              onChange={(event) => toggle(channel, event.target.checked)}
-            />
-            <label htmlFor={`channel-${channel}`}>{t(`settings.channel.${channel}`)}</label>
-          </div>
-        ))}
+        {/* Only the ways this person can be reached: a phone-only member is not offered email. */}
+        {(['email', 'sms'] as const)
+          .filter((channel) => me.user.channels.some((one) => one.type === channel))
+          .map((channel) => (
+            <div className="checkbox" key={channel}>
+              <input
+                id={`channel-${channel}`}
+                type="checkbox"
+                checked={channels.includes(channel)}
+                onChange={(event) => toggle(channel, event.target.checked)}
+              />
+              <label htmlFor={`channel-${channel}`}>{t(`settings.channel.${channel}`)}</label>
+            </div>
+          ))}
       </fieldset>
       <fieldset className="field">
         <legend className="field__legend">{t('settings.quietQuestion')}</legend>
@@ -93,7 +211,7 @@ function Preferences({ me }: { me: Me }) {
           </div>
         ) : null}
       </fieldset>
-      <button type="submit" className="button">
+      <button type="submit" className="button" disabled={update.isPending}>
         {t('settings.save')}
       </button>
     </form>
@@ -180,16 +298,10 @@ export function SettingsPage() {
       {me.error ? <QueryError error={me.error} onRetry={() => void me.refetch()} /> : null}
       {me.data ? (
         <>
-          <h2>{t('settings.you')}</h2>
+          <h2 id="settings-you">{t('settings.you')}</h2>
+          <AboutYou me={me.data} />
+          <h2>{t('settings.messages')}</h2>
           <dl className="summary-list">
-            <div>
-              <dt>{t('settings.name')}</dt>
-              <dd>{me.data.user.displayName}</dd>
-            </div>
-            <div>
-              <dt>{t('settings.timeZone')}</dt>
-              <dd>{me.data.user.timeZone}</dd>
-            </div>
             {me.data.user.channels.map((channel) => (
               <div key={`${channel.type}:${channel.address}`}>
                 <dt>{t(`settings.channel.${channel.type}`)}</dt>
@@ -204,7 +316,6 @@ export function SettingsPage() {
               </div>
             ))}
           </dl>
-          <h2>{t('settings.messages')}</h2>
           <Preferences me={me.data} />
         </>
       ) : null}

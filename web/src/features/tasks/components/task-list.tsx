@@ -26,7 +26,7 @@ export function DueDate({ task }: { task: Task }) {
 function TaskCard({ task }: { task: Task }) {
   const { t, i18n } = useTranslation();
   const template = useTemplate(task.templateId);
-  const municipality = useMunicipalityName(task.municipalityId);
+  const municipality = useMunicipalityName(task.municipalityId, task.municipalityName);
   const definition = findTemplateTask(template.data, task.phase, task.taskKey);
   const phase = findPhase(template.data, task.phase);
   const title =

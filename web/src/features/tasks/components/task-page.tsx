@@ -115,7 +115,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const format = useFormat();
   const task = useTask(taskId);
   const template = useTemplate(task.data?.templateId);
-  const municipality = useMunicipalityName(task.data?.municipalityId);
+  const municipality = useMunicipalityName(task.data?.municipalityId, task.data?.municipalityName);
   const complete = useCompleteTask(taskId);
   const draft = useRef(loadDraft(taskId));
   const [formData, setFormData] = useState<unknown>(draft.current?.data);
