@@ -1,6 +1,7 @@
 import '#infra/local/polyfills.ts';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { DYNAMODB_ENDPOINT_VARIABLE, startEmbeddedDynamo } from '#infra/local/dynamodb-server.ts';
 import { createHttpServer } from '#infra/local/http-server.ts';
@@ -76,16 +77,61 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 function meter() {
   const totals = { read: 0, write: 0, calls: 0 };
   const writesByOperation = new Map<string, number>();
+  /** Store operations by the repository call that made them: each metered call is one DynamoDB request. */
+  const callsByOperation = new Map<string, number>();
   const capacity: CapacityMeter = {
     add(operation, read, write) {
       totals.read += read;
       totals.write += write;
       totals.calls += 1;
+      callsByOperation.set(operation, (callsByOperation.get(operation) ?? 0) + 1);
       if (write) writesByOperation.set(operation, (writesByOperation.get(operation) ?? 0) + write);
     },
   };
-  return { capacity, totals, writesByOperation };
+  return { capacity, totals, writesByOperation, callsByOperation };
 }
+
+/** Wakes a cycle's client when the engine did something for that cycle: the client never polls. */
+function cycleSignals() {
+  const generation = new Map<string, number>();
+  const waiters = new Map<string, () => void>();
+  const finished = new Set<string>();
+  return {
+    /** The engine finished a step of `cycleId` (`ended`: the finishCycle step). */
+    signal(cycleId: string, ended: boolean) {
+      generation.set(cycleId, (generation.get(cycleId) ?? 0) + 1);
+      if (ended) finished.add(cycleId);
+      const wake = waiters.get(cycleId);
+      waiters.delete(cycleId);
+      wake?.();
+    },
+    seen: (cycleId: string) => generation.get(cycleId) ?? 0,
+    ended: (cycleId: string) => finished.has(cycleId),
+    /** Waits with no signal that ran out (a missed signal costs a second; the output counts them). */
+    timedOut: 0,
+    /** Resolves once a step of `cycleId` has finished after generation `since` (or after `ms`, a safety net). */
+    async after(cycleId: string, since: number, ms: number) {
+      if ((generation.get(cycleId) ?? 0) > since) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.timedOut += 1;
+          resolve();
+        }, ms);
+        waiters.set(cycleId, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+/** CPU time of the whole process (every thread: the engine and the store's worker), in milliseconds. */
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1_000;
+};
+const rssMb = () => round(process.resourceUsage().maxRSS / 1024, 0);
 
 /** Runs a pool of `concurrency` workers over `count` jobs. */
 async function pool(count: number, concurrency: number, job: (index: number) => Promise<void>) {
@@ -101,21 +147,29 @@ async function pool(count: number, concurrency: number, job: (index: number) => 
 }
 
 async function throughput(options: BenchOptions) {
-  const { capacity, totals, writesByOperation } = meter();
+  const { capacity, totals, writesByOperation, callsByOperation } = meter();
   const invocations: Record<string, number> = {};
   const handlerMs: Record<string, number> = {};
+  const signals = cycleSignals();
   const runtime = await startLocalRuntime({
     meter: capacity,
-    onInvoke: (step) => {
+    onInvoke: (step, payload) => {
       invocations[step] = (invocations[step] ?? 0) + 1;
       const started = performance.now();
+      const cycleId = (payload as { cycleId?: unknown } | undefined)?.cycleId;
       return () => {
         handlerMs[step] = (handlerMs[step] ?? 0) + performance.now() - started;
+        // A task opened (or the cycle ended): its client looks now, as a person notified would.
+        if (typeof cycleId === 'string' && (step === 'openTask' || step === 'finishCycle'))
+          signals.signal(cycleId, step === 'finishCycle');
       };
     },
   });
   const secret = new Uint8Array(randomBytes(32));
   const server = createHttpServer({ secret, handlerFor: (route) => runtime.routeHandler(route) });
+  // The clients wait for the engine between calls: their idle keep-alive connections must outlive a busy
+  // event loop, or the server's 5 s close races a reuse (ECONNRESET). API Gateway keeps them far longer.
+  server.keepAliveTimeout = 65_000;
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -156,11 +210,14 @@ async function throughput(options: BenchOptions) {
   totals.write = 0;
   totals.calls = 0;
   writesByOperation.clear();
+  callsByOperation.clear();
+  apiCalls.count = 0;
   const outboxBefore = runtime.outbox.list().length;
   if (!runtime.dynamo) throw new Error('The bench runs on a DynamoDB store');
   const recorded = recordRequests(runtime.dynamo.client);
 
   const started = performance.now();
+  const cpuStarted = cpuMs();
   await pool(options.cycles, options.concurrency, async (index) => {
     const municipalityId = `bench-${index}`;
     const tokens = {
@@ -174,7 +231,8 @@ async function throughput(options: BenchOptions) {
     cycleIds[index] = cycle.cycleId;
     let rejected = !withRevision[index];
     for (let guard = 0; guard < 2_000; guard++) {
-      let progressed = false;
+      // Wait for the engine to open a task or end the cycle; then look, as a person notified would.
+      const seen = signals.seen(cycle.cycleId);
       for (const role of ['municipality', 'cag'] as const) {
         const inbox = await callApi(tokens[role], 'GET', '/tasks', undefined, latencies.inbox);
         for (const task of inbox.items as Task[]) {
@@ -185,24 +243,26 @@ async function throughput(options: BenchOptions) {
           } else if (task.taskKey === 'monitoring-report') body = exampleOutputs.close;
           else body = exampleOutputs[task.taskKey as keyof typeof exampleOutputs];
           await callApi(tokens[role], 'POST', `/tasks/${task.taskId}/complete`, body, latencies.complete);
-          progressed = true;
         }
       }
-      if (!progressed) {
+      if (signals.ended(cycle.cycleId)) {
         const state = await callApi(coordinator, 'GET', `/cycles/${cycle.cycleId}`);
         if (
           state.status === 'COMPLETED' &&
           state.audit.some((event: { type: string }) => event.type === 'cycle.finished')
         )
           return;
-        await new Promise((resolve) => setTimeout(resolve, 2));
       }
+      // Whether or not it completed something, the next task comes from the engine: wait for its signal.
+      await signals.after(cycle.cycleId, seen, 1_000);
     }
     throw new Error(`Cycle ${cycle.cycleId} did not finish`);
   });
   const wallMs = performance.now() - started;
+  const cpuUsedMs = cpuMs() - cpuStarted;
   await runtime.engine.settled();
   recorded.stop();
+  const throughputRssMb = rssMb();
 
   const executions = runtime.engine.list();
   const transitionsByPath = { plain: new Set<number>(), revised: new Set<number>() };
@@ -221,6 +281,12 @@ async function throughput(options: BenchOptions) {
     revisedCycles: withRevision.filter(Boolean).length,
     wallMs: round(wallMs, 0),
     cyclesPerSecond: round(options.cycles / (wallMs / 1_000)),
+    /** CPU time of every thread per cycle: steadier than wall time on a shared machine. */
+    cpuMsPerCycle: round(cpuUsedMs / options.cycles),
+    /** Cores busy on average during the run. */
+    coresUsed: round(cpuUsedMs / wallMs),
+    peakRssMb: throughputRssMb,
+    clientWaitsTimedOut: signals.timedOut,
     latencyMs: {
       complete: {
         p50: round(percentile(latencies.complete, 50)),
@@ -242,7 +308,15 @@ async function throughput(options: BenchOptions) {
         Object.entries(invocations).map(([step, count]) => [step, round(count / options.cycles)]),
       ),
       stepLambdaInvocations: round(Object.values(invocations).reduce((a, b) => a + b, 0) / options.cycles),
+      /** The bench clients' own calls (inbox reads, completions, the start and one final read). */
       apiCalls: round(apiCalls.count / options.cycles),
+      /** DynamoDB requests the engine made (every metered store call), and by repository call. */
+      storeOperations: round(totals.calls / options.cycles),
+      storeOperationsByCall: Object.fromEntries(
+        [...callsByOperation.entries()]
+          .sort(([, a], [, b]) => b - a)
+          .map(([operation, count]) => [operation, round(count / options.cycles)]),
+      ),
       readUnits: round(totals.read / options.cycles),
       writeUnits: round(totals.write / options.cycles),
       writeUnitsByOperation: Object.fromEntries(
@@ -456,7 +530,12 @@ async function measure(options: BenchOptions & Required<Pick<BenchOptions, 'stor
   const { replay, writeUnits, apiHandlerMs: _api, ...throughputFigures } = run;
   return {
     options,
-    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      /** The machine's 1, 5 and 15 minute load averages at the end (other work shares the cores). */
+      loadAverage: os.loadavg().map((load) => round(load, 1)),
+    },
     store: options.store,
     units: unitsCountedAs(writeUnits),
     throughput: { ...throughputFigures, sweepShards: DEFAULT_SWEEP_SHARDS },

@@ -64,6 +64,7 @@ function markdown(r: BenchResult): string {
     '| --- | --- |',
     `| wall time | ${t.wallMs} ms (${r.floor.engineMsPerCycle} ms per cycle) |`,
     `| throughput | ${t.cyclesPerSecond} cycles/s (${t.revisedCycles} with a revision) |`,
+    `| CPU per cycle (every thread) | ${t.cpuMsPerCycle} ms (${t.coresUsed} cores busy on average; load average ${r.machine.loadAverage.join(' / ')}) |`,
     `| POST /tasks/{id}/complete p50 / p95 / p99 | ${t.latencyMs.complete.p50} / ${t.latencyMs.complete.p95} / ${t.latencyMs.complete.p99} ms (${t.latencyMs.complete.samples} calls) |`,
     `| GET /tasks p50 / p95 / p99 | ${t.latencyMs.inbox.p50} / ${t.latencyMs.inbox.p95} / ${t.latencyMs.inbox.p99} ms (${t.latencyMs.inbox.samples} calls) |`,
     `| state transitions per cycle | ${t.perCycle.stateTransitions} (plain path ${t.perCycle.transitionsByPath.plain.join('/')}, with revision ${t.perCycle.transitionsByPath.revised.join('/') || '—'}) |`,
@@ -72,12 +73,17 @@ function markdown(r: BenchResult): string {
     )
       .map(([step, count]) => `${step} ${count}`)
       .join(', ')} |`,
-    `| API calls per cycle (incl. polling) | ${t.perCycle.apiCalls} |`,
+    `| API calls per cycle (the clients', woken by the engine instead of polling) | ${t.perCycle.apiCalls} |`,
+    `| engine DynamoDB requests per cycle | ${t.perCycle.storeOperations}: ${Object.entries(
+      t.perCycle.storeOperationsByCall,
+    )
+      .map(([call, count]) => `${call} ${count}`)
+      .join(', ')} |`,
     `| DynamoDB read / write units per cycle | ${t.perCycle.readUnits} / ${t.perCycle.writeUnits} (${t.sweepShards} sweep shards) |`,
     `| notifications per cycle | ${t.perCycle.notifications} (email ${t.perCycle.notificationsByChannel.email}, SMS ${t.perCycle.notificationsByChannel.sms}) |`,
     `| floor (a): the run's ${r.floor.storeReplayRequests} DynamoDB requests replayed on the same store, same concurrency | ${r.floor.storeReplayMs} ms → engine is ${r.floor.overStoreReplay}× its storage |`,
     `| floor (b): same ASL, no-op tasks | ${r.floor.interpreterMsPerCycle} ms per cycle |`,
-    `| peak RSS | ${r.peakRssMb} MB |`,
+    `| peak RSS | ${t.peakRssMb} MB after the cycles, ${r.peakRssMb} MB after seeding the sweep's open tasks |`,
     '',
     `Write units: ${r.units.write}. Read units: ${r.units.read}.`,
     '',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CycleOutcome, CycleStatus } from '#shared/domain/model/cycle.ts';
 import { Instant } from '#shared/domain/model/instant.ts';
 import { TaskRequest } from '#shared/domain/model/task-request.ts';

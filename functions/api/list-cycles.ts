@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CycleStatus } from '#shared/domain/model/cycle.ts';
 import { MunicipalityId } from '#shared/domain/model/ids.ts';
 import { listCycles } from '#shared/domain/usecases/cycles/list-cycles.ts';

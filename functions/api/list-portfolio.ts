@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CycleStatus } from '#shared/domain/model/cycle.ts';
 import { MunicipalityId } from '#shared/domain/model/ids.ts';
 import { Key } from '#shared/domain/model/template-parts.ts';

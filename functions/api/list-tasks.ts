@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MunicipalityId } from '#shared/domain/model/ids.ts';
 import { Role } from '#shared/domain/model/roles.ts';
 import { Key } from '#shared/domain/model/template-parts.ts';

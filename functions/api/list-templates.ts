@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocaleCode } from '#shared/domain/model/roles.ts';
 import { listTemplates } from '#shared/domain/usecases/templates/list-templates.ts';
 import { defineRoute } from '../shared/api-route.ts';

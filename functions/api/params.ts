@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CycleId, MunicipalityId, TaskId, UserId } from '#shared/domain/model/ids.ts';
 import { Key } from '#shared/domain/model/template-parts.ts';
 

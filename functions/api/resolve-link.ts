@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { resolveLink } from '#shared/domain/usecases/tasks/resolve-link.ts';
 import { defineRoute } from '../shared/api-route.ts';
 import { lambdaRoute } from '../shared/lambda.ts';

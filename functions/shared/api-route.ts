@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Caller } from '#shared/domain/model/caller.ts';
 import type { Role } from '#shared/domain/model/roles.ts';
 import type { Ports } from '#shared/domain/ports.ts';

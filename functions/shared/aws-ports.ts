@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { CognitoUserDirectory } from '#shared/adapters/cognito/user-directory.ts';
@@ -47,12 +48,23 @@ function smsOrigin(): { senderId?: string; originationNumber?: string } {
 
 function build(access: Access): Ports {
   // Only the clients this function's access names: a cold start builds nothing it will not use.
+  // Functions that send messages get SNS (SMS) and SES (email, in the region the sign-in config names).
+  const sends = access.notify === 'messages';
   const notifier = access.notify
-    ? new SnsEventBridgeNotifier(new SNSClient({}), new EventBridgeClient({}), {
-        topicArn: process.env.NOTIFICATION_TOPIC_ARN ?? '',
-        eventBusName: process.env.EVENT_BUS_NAME ?? 'default',
-        sms: smsOrigin(),
-      })
+    ? new SnsEventBridgeNotifier(
+        {
+          sns: sends ? new SNSClient({}) : notWired('sns'),
+          ...(sends
+            ? { ses: new SESv2Client(process.env.SES_REGION ? { region: process.env.SES_REGION } : {}) }
+            : {}),
+          events: new EventBridgeClient({}),
+        },
+        {
+          eventBusName: process.env.EVENT_BUS_NAME ?? 'default',
+          sms: smsOrigin(),
+          ...(process.env.EMAIL_FROM ? { emailFrom: process.env.EMAIL_FROM } : {}),
+        },
+      )
     : notWired('notifier');
   const store = access.table
     ? createDynamoStore(new DynamoDBClient({}), {

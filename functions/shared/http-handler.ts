@@ -4,7 +4,7 @@ import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   DomainError,
   ForbiddenError,

@@ -17,6 +17,9 @@ export function sweepHandler(portsFor: () => Ports) {
       const report = await sweepDeadlines(portsFor());
       // A sweep that found nothing to do is not news (locally it runs every second under a fast clock).
       logUndeliverable(report.undeliverable, { source: 'sweep' });
+      // Messages the transport refused for good (an opted-out or invalid number, a rejected email) reach nobody
+      // either: the same alarm. Counts only, never addresses.
+      logUndeliverable(report.refused, { source: 'sweep-refused' });
       if (report.messages > 0 || report.recorded > 0) logger.info('sweep done', { ...report });
       else logger.debug('sweep done', { ...report });
       return report;

@@ -12,6 +12,12 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const FORBIDDEN =
   /node_modules\/(aws-cdk-lib|aws-cdk|constructs|cdk-nag|vitest|typescript|@biomejs|esbuild|aws-sdk-client-mock|asl-validator|dynalite|aws-local-stepfunctions)\//;
 
+/**
+ * The most a handler's bundle may weigh (a cold start loads and parses all of it). `import * as z from 'zod'`
+ * keeps zod's error-message locales out; `import { z }` would pull in all of zod (~450 KB).
+ */
+export const MAX_BUNDLE_BYTES = 300 * 1024;
+
 /** Entry files of every Lambda function. */
 export const handlerEntries: Record<string, string> = {
   ...Object.fromEntries(stepNames.map((step) => [`step:${step}`, stepEntry(step)])),
@@ -58,7 +64,7 @@ if (process.argv[1]?.endsWith('bundle-report.ts')) {
   );
   for (const report of reports.sort((a, b) => b.bytes - a.bytes)) {
     process.stdout.write(
-      `${(report.bytes / 1024).toFixed(0).padStart(6)} KB  ${report.name}${report.forbidden.length ? `  FORBIDDEN: ${report.forbidden.join(', ')}` : ''}\n`,
+      `${(report.bytes / 1024).toFixed(0).padStart(6)} KB  ${report.name}${report.bytes > MAX_BUNDLE_BYTES ? '  OVER BUDGET' : ''}${report.forbidden.length ? `  FORBIDDEN: ${report.forbidden.join(', ')}` : ''}\n`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_SWEEP_SHARDS, MAX_SWEEP_SHARDS } from '#shared/adapters/dynamodb/tasks.ts';
 import { LocaleCode } from '#shared/domain/model/roles.ts';
 import { EmailAddress, PhoneNumber } from '#shared/domain/model/user.ts';

@@ -33,7 +33,7 @@ export function acknowledgeFindings(stack: RomactStack): void {
     {
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason:
-        'X-Ray PutTraceSegments/PutTelemetryRecords take no resource; SendTaskSuccess/SendTaskFailure are authorised by the task token itself, not by an ARN; Cognito’s SMS role publishes to phone numbers, which have no ARN (publishing to any topic is denied); SNS SetSMSAttributes is an account setting with no resource',
+        'X-Ray PutTraceSegments/PutTelemetryRecords take no resource; SendTaskSuccess/SendTaskFailure are authorised by the task token itself, not by an ARN; Cognito’s SMS role and the functions that send notifications publish SMS to phone numbers, which have no ARN (limited to the stack’s region; publishing to any topic or endpoint is denied); SNS SetSMSAttributes is an account setting with no resource',
     },
     {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,

@@ -103,11 +103,6 @@ export class RomactStack extends Stack {
       });
     }
 
-    const topic = new sns.Topic(this, 'Notifications', {
-      masterKey: key,
-      enforceSSL: true,
-      displayName: config.sms.senderId,
-    });
     const bus = new events.EventBus(this, 'Events', { eventBusName: `${prefix}-events` });
     const alarmTopic = new sns.Topic(this, 'Alarms', { masterKey: key, enforceSSL: true });
     alarmTopic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
@@ -173,7 +168,17 @@ export class RomactStack extends Stack {
       // Writers place open tasks in the sweep's shards, the sweep reads them: every table user knows how many.
       if (access.table) created.function.addEnvironment('SWEEP_SHARDS', String(config.sweepShards));
       if (access.workflow?.length) created.bindWorkflow(machines, access.workflow);
-      if (access.notify === 'messages') created.bindNotifications(topic, bus).bindSmsOrigin(config.sms);
+      // Messages go to each person directly (SNS SMS, SES email), from the senders the config names.
+      if (access.notify === 'messages')
+        created.bindMessages(bus, {
+          sms: config.sms,
+          email: {
+            from: config.signIn.emailFrom,
+            fromName: config.signIn.emailFromName,
+            sesIdentity: config.signIn.sesIdentity,
+            sesRegion: config.signIn.sesRegion,
+          },
+        });
       else if (access.notify === 'events') created.bindEvents(bus);
       // Managing people in the user pool: only the functions that declare it (create, invite, erase, ...).
       if (access.directory) created.bindDirectory(userPool);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_SWEEP_SHARDS, MAX_SWEEP_SHARDS } from '#shared/adapters/dynamodb/tasks.ts';
 
 /** The local runtime's settings, from the environment (validated: a bad value stops the start with its name). */

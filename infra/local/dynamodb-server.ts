@@ -1,7 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import {
   CreateTableCommand,
   DeleteTableCommand,
@@ -9,14 +7,16 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import type { WriteUnitCounting } from '#shared/adapters/dynamodb/table.ts';
 import { createTableInput } from '#shared/adapters/dynamodb/table-definition.ts';
 import { ensurePrivateDir, warnLine } from '#shared/adapters/local/files.ts';
+import { startDynaliteThread } from './dynalite-thread.ts';
 
 /**
- * dynalite, a DynamoDB-compatible server, in this process on a loopback port: in memory, or persisted on disk
- * (LevelDB) under `path`. The table is created from the shared table definition when missing.
+ * dynalite, a DynamoDB-compatible server, on a worker thread of this process: in memory, or persisted on disk
+ * (LevelDB) under `path`. The client reaches it by message, with no socket or signing (the fast path,
+ * `dynalite-thread.ts`), or with `ROMACT_DYNAMODB_TRANSPORT=http` over its loopback port with SigV4 as an SDK
+ * reaches AWS. The table is created from the shared table definition when missing.
  *
  * With `ROMACT_DYNAMODB_ENDPOINT` set (the parity run, `npm run test:parity`), no dynalite starts: the table is
  * made on that DynamoDB instead — AWS's DynamoDB Local, started without `-sharedDb`, where each access key has a
@@ -33,6 +33,8 @@ export interface EmbeddedDynamo {
   client: DynamoDBClient;
   /** How the store's meter must count write units here: dynalite reports only the base table's. */
   writeUnits: WriteUnitCounting;
+  /** How the client reaches dynalite (`http` also on another DynamoDB). */
+  transport: DynamoTransport;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,8 @@ export interface EmbeddedDynamoOptions {
   /** How long to wait for the table to become ACTIVE before giving up. */
   activeTimeoutMs?: number;
   warn?: (message: string) => void;
+  /** How the client reaches dynalite (default: `ROMACT_DYNAMODB_TRANSPORT`, else by message). */
+  transport?: DynamoTransport;
   /** Use this DynamoDB instead of starting dynalite (default: `ROMACT_DYNAMODB_ENDPOINT`; `''`: dynalite). */
   endpoint?: string;
 }
@@ -103,25 +107,57 @@ export async function startEmbeddedDynamo(options: EmbeddedDynamoOptions): Promi
   }
 }
 
+/** The variable that sends the embedded store's calls over HTTP with SigV4 (`http`) instead of by message. */
+export const DYNAMODB_TRANSPORT_VARIABLE = 'ROMACT_DYNAMODB_TRANSPORT';
+
+/** How the client reaches the embedded dynalite: by message to its thread (fast), or over its HTTP port. */
+export type DynamoTransport = 'message' | 'http';
+
+/** The transport `ROMACT_DYNAMODB_TRANSPORT` asks for (default: by message). */
+export function transportFromEnvironment(): DynamoTransport {
+  const value = process.env[DYNAMODB_TRANSPORT_VARIABLE];
+  if (value === undefined || value === '' || value === 'message') return 'message';
+  if (value === 'http') return 'http';
+  throw new EmbeddedDynamoError(`${DYNAMODB_TRANSPORT_VARIABLE} must be "message" or "http", not "${value}"`);
+}
+
+/** SigV4's scheme with a signer that signs nothing: the fast path has no wire to protect. */
+const UNSIGNED_SIGV4 = [
+  {
+    schemeId: 'aws.auth#sigv4',
+    identityProvider: (config: { getIdentityProvider(id: string): unknown }) =>
+      config.getIdentityProvider('aws.auth#sigv4'),
+    signer: { sign: async <R>(request: R) => request },
+  },
+];
+
 async function listen(options: EmbeddedDynamoOptions): Promise<EmbeddedDynamo> {
-  const server = dynalite({
-    createTableMs: options.createTableMs ?? 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-    ...(options.path ? { path: options.path } : {}),
+  const thread = await startDynaliteThread(
+    {
+      createTableMs: options.createTableMs ?? 0,
+      deleteTableMs: 0,
+      updateTableMs: 0,
+      ...(options.path ? { path: options.path } : {}),
+    },
+    options.port ?? 0,
+  );
+  const transport = options.transport ?? transportFromEnvironment();
+  const client = new DynamoDBClient({
+    endpoint: thread.endpoint,
+    region: 'local',
+    credentials: LOCAL_CREDENTIALS,
+    ...(transport === 'message'
+      ? { requestHandler: thread.requestHandler, httpAuthSchemes: UNSIGNED_SIGV4 as never }
+      : {}),
   });
-  server.listen(options.port ?? 0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: LOCAL_CREDENTIALS });
   return {
-    endpoint,
+    endpoint: thread.endpoint,
     client,
     writeUnits: 'computed',
+    transport,
     close: async () => {
       client.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await thread.close();
     },
   };
 }
@@ -150,6 +186,7 @@ async function connectElsewhere(endpoint: string, options: EmbeddedDynamoOptions
     endpoint,
     client,
     writeUnits: 'reported',
+    transport: 'http',
     close: async () => {
       // A throwaway database is dropped; one tied to a data dir stays for the next start.
       if (!options.path)

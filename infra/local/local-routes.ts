@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { openApiDocument } from '#functions/openapi.ts';
 import { DomainError, fieldIssues } from '#shared/domain/errors.ts';
 import { callerFromClaims } from '#shared/domain/model/caller.ts';

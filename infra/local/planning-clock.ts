@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ensurePrivateDir, warnLine, writeFileAtomic } from '#shared/adapters/local/files.ts';
 import { type Clock, scaledClock, systemClock } from '#shared/domain/clock.ts';
 

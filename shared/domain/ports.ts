@@ -51,6 +51,9 @@ export interface CycleRecord {
   audit: AuditEvent[];
 }
 
+/** Which phase run: a phase of a cycle, in a revision. */
+export type PhaseRunKey = Pick<PhaseRun, 'cycleId' | 'phase' | 'revision'>;
+
 /** Cycles and their phase runs. */
 export interface CycleRepository {
   /** Creates the cycle unless one with this id exists; returns the stored one either way. */
@@ -86,10 +89,13 @@ export interface CycleRepository {
   ): Promise<{ claimed: boolean; holder?: string }>;
   /** Frees the slot if `cycleId` holds it (the cycle ended). */
   releaseLiveSlot(slot: LiveSlot, cycleId: string): Promise<void>;
-  /** Records a phase run once; a repeat returns the first record. */
-  startPhase(run: PhaseRun): Promise<PhaseRun>;
-  /** Sets a phase run's end once; a repeat returns the first end. */
-  endPhase(run: PhaseRun, endedAt: string): Promise<PhaseRun>;
+  /** Records a phase run once; a repeat returns the first record (`created`: this call recorded it). */
+  startPhase(run: PhaseRun): Promise<{ run: PhaseRun; created: boolean }>;
+  /**
+   * Sets a phase run's end once, in one write (a run never started is recorded as starting then); a repeat
+   * returns the first end.
+   */
+  endPhase(run: PhaseRunKey, endedAt: string): Promise<PhaseRun>;
 }
 
 /** Human tasks. */
@@ -191,8 +197,16 @@ export interface MessageRepository {
   listDue(until: string, query: PageRequest): Promise<Page<Message>>;
   /** Claims a pending message (or one whose delivery lease ran out) into a delivery; false if another has it. */
   claim(message: Message, deliveryId: string, leaseUntil: string, now: string): Promise<boolean>;
-  /** Marks a claimed message sent, once. */
-  markSent(message: Message, deliveryId: string, sentAt: string): Promise<void>;
+  /**
+   * Marks a claimed message sent, once; or UNDELIVERABLE when the transport refused it for good (still in the
+   * person's list, never sent again).
+   */
+  markSent(
+    message: Message,
+    deliveryId: string,
+    sentAt: string,
+    outcome?: 'SENT' | 'UNDELIVERABLE',
+  ): Promise<void>;
   /** A person's messages, newest first. */
   listForUser(userId: string, query: PageRequest): Promise<Page<Message>>;
   /** Notifications nobody could receive, of some countries, newest first. */
@@ -252,8 +266,21 @@ export interface DomainEvent {
   detail: Record<string, unknown>;
 }
 
-/** Delivers messages and publishes events: SNS and EventBridge on AWS, the outbox offline. */
+/**
+ * Thrown by a notifier when the transport refuses a message for good (an invalid or opted-out number, an email
+ * rejected): sending it again cannot help, so the dispatch marks it UNDELIVERABLE. Any other error is transient
+ * and the message is sent again when its delivery lease runs out. `reason` is a code, never an address.
+ */
+export class DeliveryRefusedError extends Error {
+  constructor(readonly reason: string) {
+    super(`The transport refused the message for good: ${reason}`);
+    this.name = 'DeliveryRefusedError';
+  }
+}
+
+/** Delivers messages and publishes events: SNS SMS, SES email and EventBridge on AWS, the outbox offline. */
 export interface Notifier {
+  /** Sends one message to its person; throws DeliveryRefusedError when it can never be sent. */
   deliver(message: OutboundMessage): Promise<void>;
   publish(event: DomainEvent): Promise<void>;
   /** Removes addresses from whatever copies of sent messages the transport keeps (erasure). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConcurrentUpdateError, InvalidInputError } from '#shared/domain/errors.ts';
+import type { Message } from '#shared/domain/model/message.ts';
 import type { NotificationRecord } from '#shared/domain/model/notification-record.ts';
 import type { Page, StorePorts } from '#shared/domain/ports.ts';
 import { cycleFixture as cycle, taskFixture as task } from '../support/fixtures.ts';
@@ -157,13 +158,30 @@ export function storeContract(
           revision: 0,
           startedAt: '2027-01-01T00:00:00.000Z',
         };
-        await store.cycles.startPhase(run);
-        expect(
-          await store.cycles.startPhase({ ...run, startedAt: '2027-02-01T00:00:00.000Z' }),
-        ).toMatchObject({ startedAt: run.startedAt });
-        await store.cycles.endPhase(run, '2027-01-05T00:00:00.000Z');
-        expect(await store.cycles.endPhase(run, '2027-01-09T00:00:00.000Z')).toMatchObject({
+        expect(await store.cycles.startPhase(run)).toEqual({ run, created: true });
+        expect(await store.cycles.startPhase({ ...run, startedAt: '2027-02-01T00:00:00.000Z' })).toEqual({
+          run,
+          created: false,
+        });
+        expect(await store.cycles.endPhase(run, '2027-01-05T00:00:00.000Z')).toEqual({
+          ...run,
           endedAt: '2027-01-05T00:00:00.000Z',
+        });
+        expect(await store.cycles.endPhase(run, '2027-01-09T00:00:00.000Z')).toEqual({
+          ...run,
+          endedAt: '2027-01-05T00:00:00.000Z',
+        });
+        expect((await store.cycles.record('cyc-v'))?.phases).toEqual([
+          { ...run, endedAt: '2027-01-05T00:00:00.000Z' },
+        ]);
+      });
+
+      it('ends a phase run by its key alone, recording one never started as starting when it ends', async () => {
+        const key = { cycleId: 'cyc-v', phase: 'consultation', revision: 1 };
+        expect(await store.cycles.endPhase(key, '2027-01-07T00:00:00.000Z')).toEqual({
+          ...key,
+          startedAt: '2027-01-07T00:00:00.000Z',
+          endedAt: '2027-01-07T00:00:00.000Z',
         });
       });
 
@@ -631,6 +649,48 @@ export function storeContract(
         expect(await store.notifications.listByCycle('cyc-n')).toEqual([
           expect.objectContaining({ status: 'DELIVERED', messages: 2 }),
         ]);
+      });
+    });
+
+    describe('messages', () => {
+      const message = (messageId: string): Message => ({
+        messageId,
+        userId: 'usr-contract',
+        channel: 'sms',
+        role: 'cag',
+        locale: 'bg',
+        municipalityId: 'bg-1',
+        country: 'BG',
+        cycleIds: ['cyc-m'],
+        taskIds: ['cyc-m.t.r0'],
+        notificationIds: [`n-${messageId}`],
+        kinds: ['reminder'],
+        municipalityName: 'Plovdiv',
+        text: 'Reminder.',
+        createdAt: '2027-03-01T00:00:00.000Z',
+        sendAfter: '2027-03-01T00:00:00.000Z',
+        status: 'PENDING',
+      });
+
+      it('settles a claimed message as refused for good (UNDELIVERABLE): kept in the person’s list, never due again', async () => {
+        const sent = message('msg-contract-sent');
+        const refused = message('msg-contract-refused');
+        for (const one of [sent, refused]) {
+          await store.messages.put(one);
+          expect(
+            await store.messages.claim(one, 'dlv-1', '2027-03-01T00:10:00.000Z', '2027-03-01T00:00:00.000Z'),
+          ).toBe(true);
+        }
+        await store.messages.markSent(sent, 'dlv-1', '2027-03-01T00:01:00.000Z');
+        await store.messages.markSent(refused, 'dlv-1', '2027-03-01T00:01:00.000Z', 'UNDELIVERABLE');
+
+        const mine = (await store.messages.listForUser('usr-contract', { limit: 10 })).items;
+        expect(Object.fromEntries(mine.map((one) => [one.messageId, one.status]))).toEqual({
+          'msg-contract-sent': 'SENT',
+          'msg-contract-refused': 'UNDELIVERABLE',
+        });
+        const due = (await store.messages.listDue('2027-12-31T00:00:00.000Z', { limit: 100 })).items;
+        expect(due.map((one) => one.messageId)).not.toContain('msg-contract-refused');
       });
     });
   });

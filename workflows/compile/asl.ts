@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type PayloadValue, payloadOf, placeholder, type StepName, type steps } from '../contract.ts';
 
 /** The pieces of Amazon States Language the compiler writes with. */

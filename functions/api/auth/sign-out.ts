@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { signOut } from '#shared/domain/usecases/auth/sign-out.ts';
 import { defineRoute } from '../../shared/api-route.ts';
 import { refreshTokenOf, signedOutResult } from './cookies.ts';

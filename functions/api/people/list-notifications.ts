@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listNotifications } from '#shared/domain/usecases/notifications/list-notifications.ts';
 import { defineRoute } from '../../shared/api-route.ts';
 import { lambdaRoute } from '../../shared/lambda.ts';

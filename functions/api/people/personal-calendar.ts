@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { personalCalendar } from '#shared/domain/usecases/people/personal-calendar.ts';
 import { defineRoute, RawBody } from '../../shared/api-route.ts';
 import { lambdaRoute } from '../../shared/lambda.ts';

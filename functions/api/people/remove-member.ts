@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { removeMember } from '#shared/domain/usecases/people/remove-member.ts';
 import { defineRoute } from '../../shared/api-route.ts';
 import { lambdaRoute } from '../../shared/lambda.ts';

@@ -6,11 +6,21 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { WorkflowAction } from '#functions/shared/access.ts';
 import { keys } from '#shared/adapters/dynamodb/keys.ts';
+
+/** How messages reach people: who SMS and email come from (the region's `sms` and `signIn` config). */
+export interface MessageDelivery {
+  sms: { senderId: string; originationNumber?: string | undefined };
+  email: {
+    from: string;
+    fromName: string;
+    sesIdentity: 'domain' | 'address';
+    sesRegion?: string | undefined;
+  };
+}
 
 /**
  * One handler as a Lambda function with the project's fixed defaults: arm64, nodejs22.x, bundled by the
@@ -227,22 +237,45 @@ export class RomactFunction extends Construct {
     return this;
   }
 
-  /** Publishing notifications (SNS) and events (EventBridge). */
-  bindNotifications(topic: sns.ITopic, bus: events.IEventBus): this {
-    topic.grantPublish(this.function);
-    bus.grantPutEventsTo(this.function);
-    this.setEnvironment('NOTIFICATION_TOPIC_ARN', topic.topicArn);
-    this.setEnvironment('EVENT_BUS_NAME', bus.eventBusName);
-    return this;
-  }
-
   /**
-   * Who SMS notifications come from: the sender id, and the origination number where the country takes no
-   * sender id. SNS applies them per message (`AWS.SNS.SMS.SenderID`, `AWS.MM.SMS.OriginationNumber`).
+   * Sending messages to people and publishing events (EventBridge). SMS: SNS `Publish` to a phone number, which
+   * has no ARN, so the grant is on `*`, limited to this stack's region, with publishing to every topic and
+   * platform endpoint (any SNS ARN) denied: the function can text people and nothing else. Email: SES
+   * `SendEmail` on the sign-in config's verified identity only, and only from its sender address.
    */
-  bindSmsOrigin(sms: { senderId: string; originationNumber?: string | undefined }): this {
-    this.setEnvironment('SMS_SENDER_ID', sms.senderId);
-    if (sms.originationNumber) this.setEnvironment('SMS_ORIGINATION_NUMBER', sms.originationNumber);
+  bindMessages(bus: events.IEventBus, delivery: MessageDelivery): this {
+    const stack = Stack.of(this);
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['sns:Publish'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:RequestedRegion': stack.region } },
+      }),
+    );
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        actions: ['sns:Publish'],
+        resources: [`arn:${stack.partition}:sns:*:*:*`],
+      }),
+    );
+    const email = delivery.email;
+    const sesRegion = email.sesRegion ?? stack.region;
+    const identity = email.sesIdentity === 'domain' ? email.from.split('@')[1] : email.from;
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [`arn:${stack.partition}:ses:${sesRegion}:${stack.account}:identity/${identity}`],
+        conditions: { StringEquals: { 'ses:FromAddress': email.from } },
+      }),
+    );
+    bus.grantPutEventsTo(this.function);
+    this.setEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    this.setEnvironment('EMAIL_FROM', `"${email.fromName}" <${email.from}>`);
+    if (email.sesRegion) this.setEnvironment('SES_REGION', email.sesRegion);
+    this.setEnvironment('SMS_SENDER_ID', delivery.sms.senderId);
+    if (delivery.sms.originationNumber)
+      this.setEnvironment('SMS_ORIGINATION_NUMBER', delivery.sms.originationNumber);
     return this;
   }
 

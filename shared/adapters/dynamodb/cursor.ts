@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError } from '#shared/domain/errors.ts';
 import type { Item } from './table.ts';
 

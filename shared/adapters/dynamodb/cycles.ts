@@ -1,9 +1,17 @@
+import { UpdateCommand, type UpdateCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError } from '#shared/domain/errors.ts';
 import { AuditEvent } from '#shared/domain/model/audit-event.ts';
 import { Cycle, type CycleStatus } from '#shared/domain/model/cycle.ts';
 import { PhaseRun } from '#shared/domain/model/phase-run.ts';
 import { Task } from '#shared/domain/model/task.ts';
-import type { CycleRecord, CycleRepository, LiveSlot, Page, PageRequest } from '#shared/domain/ports.ts';
+import type {
+  CycleRecord,
+  CycleRepository,
+  LiveSlot,
+  Page,
+  PageRequest,
+  PhaseRunKey,
+} from '#shared/domain/ports.ts';
 import { cyclesByCountry, cyclesByMunicipality } from './cursor.ts';
 import { cycleItem, keys, partitions } from './keys.ts';
 import { mergedQuery } from './merged-query.ts';
@@ -169,20 +177,45 @@ export class DynamoCycles implements CycleRepository {
   async startPhase(run: PhaseRun) {
     const key = keys.phase(run.cycleId, run.phase, run.revision);
     if (await this.table.put('startPhase', { ...key, entity: 'phase', ...run }, 'attribute_not_exists(PK)'))
-      return run;
+      return { run, created: true };
     const item = await this.table.get('startPhase', key);
     if (!item) throw new ConcurrentUpdateError(key.SK);
-    return parseItem(PhaseRun, item);
+    return { run: parseItem(PhaseRun, item), created: false };
   }
 
-  async endPhase(run: PhaseRun, endedAt: string) {
+  async endPhase(run: PhaseRunKey, endedAt: string) {
     const key = keys.phase(run.cycleId, run.phase, run.revision);
-    const ended = { ...run, endedAt };
-    if (
-      await this.table.put('endPhase', { ...key, entity: 'phase', ...ended }, 'attribute_not_exists(endedAt)')
-    )
-      return ended;
-    const item = await this.table.get('endPhase', key);
-    return item ? parseItem(PhaseRun, item) : ended;
+    // One conditional update, with no read first: the run the phase started gets its end (a run never started,
+    // which only a bug makes, is recorded as starting when it ends).
+    try {
+      const output = await this.table.send<UpdateCommandOutput>(
+        'endPhase',
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: key,
+          UpdateExpression:
+            'SET #entity = :entity, cycleId = :cycleId, phase = :phase, revision = :revision, startedAt = if_not_exists(startedAt, :endedAt), endedAt = :endedAt',
+          ConditionExpression: 'attribute_not_exists(endedAt)',
+          ExpressionAttributeNames: { '#entity': 'entity' },
+          ExpressionAttributeValues: {
+            ':entity': 'phase',
+            ':cycleId': run.cycleId,
+            ':phase': run.phase,
+            ':revision': run.revision,
+            ':endedAt': endedAt,
+          },
+          ReturnValues: 'ALL_NEW',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+        true,
+      );
+      return parseItem(PhaseRun, output.Attributes ?? {});
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      // Ended before (a retried step): the first end stands.
+      const item = await this.table.get('endPhase', key);
+      if (!item) throw new ConcurrentUpdateError(key.SK);
+      return parseItem(PhaseRun, item);
+    }
   }
 }

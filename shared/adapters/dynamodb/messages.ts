@@ -1,5 +1,5 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Message } from '#shared/domain/model/message.ts';
 import type { MessageRepository, Page, PageRequest } from '#shared/domain/ports.ts';
 import type { Listing } from './cursor.ts';
@@ -101,11 +101,16 @@ export class DynamoMessages implements MessageRepository {
     );
   }
 
-  async markSent(message: Message, deliveryId: string, sentAt: string) {
+  async markSent(
+    message: Message,
+    deliveryId: string,
+    sentAt: string,
+    outcome: 'SENT' | 'UNDELIVERABLE' = 'SENT',
+  ) {
     const { leaseUntil: _lease, ...rest } = message;
     await this.table.put(
       'markMessageSent',
-      this.item({ ...rest, status: 'SENT', deliveryId, sentAt }),
+      this.item({ ...rest, status: outcome, deliveryId, sentAt }),
       '#status = :sending AND deliveryId = :delivery',
       { ':sending': 'SENDING', ':delivery': deliveryId },
       { '#status': 'status' },

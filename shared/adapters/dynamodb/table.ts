@@ -7,7 +7,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fieldIssues, MalformedItemError } from '#shared/domain/errors.ts';
 import { failedWriteCapacity, itemSize, marshalledItemSize, writeCapacity } from './capacity.ts';
 import { tableDefinition } from './table-definition.ts';

@@ -104,8 +104,11 @@ export interface LocalExecution {
 export interface LocalEngineOptions {
   /** The published versions of each template's workflow; the newest of a template is live (its `live` alias). */
   versions: LocalMachineVersion[];
-  /** Called as every step starts; the function it returns (if any) is called when the step ends (benchmarks). */
-  onInvoke?: (step: string) => (() => void) | undefined;
+  /**
+   * Called as every step starts, with its payload; the function it returns (if any) is called when the step
+   * ends (benchmarks: counts, and the signal a benchmark client waits on instead of polling).
+   */
+  onInvoke?: (step: string, payload: unknown) => (() => void) | undefined;
   /** Current time for execution start times (the runtime's clock). */
   now?: () => Date;
   /** Real milliseconds a timer waits for a span of planning time (the runtime's `clock.timerMs`); default 1:1. */
@@ -221,7 +224,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
           });
           waiting.catch(() => {});
           try {
-            const finished = this.options.onInvoke?.(binding.step);
+            const finished = this.options.onInvoke?.(binding.step, Payload);
             await this.track(handler({ ...Payload, taskToken }, lambdaContext(binding.step))).finally(() =>
               finished?.(),
             );
@@ -238,7 +241,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
           limits.checkPayload(binding.stateName, 'input', input);
           const { Payload } = input as { Payload: unknown };
           withPlanningStart(Payload, limits);
-          const finished = this.options.onInvoke?.(binding.step);
+          const finished = this.options.onInvoke?.(binding.step, Payload);
           const result = await this.track(handler(Payload, lambdaContext(binding.step))).finally(() =>
             finished?.(),
           );

@@ -69,6 +69,22 @@ export async function mintToken(secret: Uint8Array, claims: TokenClaims, ttl = '
 }
 
 /**
+ * The HMAC key of a secret, imported once: importing it costs more than verifying a token, and the server
+ * verifies one on every request. Keyed by the secret's bytes object (one per server).
+ */
+const verifyKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+function verifyKeyOf(secret: Uint8Array): Promise<CryptoKey> {
+  let key = verifyKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'verify',
+    ]);
+    verifyKeys.set(secret, key);
+  }
+  return key;
+}
+
+/**
  * Verifies a bearer token; returns its claims as strings (as API Gateway passes them) or undefined.
  * A token without `exp` is refused: a leaked token must not work forever.
  */
@@ -79,7 +95,7 @@ export async function verifyBearer(
   const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1];
   if (!token || secret.length === 0) return undefined;
   try {
-    const { payload } = await jwtVerify(token, secret, {
+    const { payload } = await jwtVerify(token, await verifyKeyOf(secret), {
       issuer: ISSUER,
       algorithms: ['HS256'],
       requiredClaims: ['exp'],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConcurrentUpdateError, InvalidInputError } from '#shared/domain/errors.ts';
 import { AuditEvent, peopleOf, withPseudonym } from '#shared/domain/model/audit-event.ts';
 import { Cycle, type CycleStatus } from '#shared/domain/model/cycle.ts';
@@ -21,6 +21,7 @@ import type {
   OpenTaskFilter,
   Page,
   PageRequest,
+  PhaseRunKey,
   SignInRepository,
   StorePorts,
   TaskRepository,
@@ -196,16 +197,22 @@ class MemoryCycles implements CycleRepository {
   async startPhase(run: PhaseRun) {
     const key = `${run.cycleId}#${run.phase}#r${run.revision}`;
     const existing = this.data.phases.get(key);
-    if (existing) return PhaseRun.parse(copy(existing));
+    if (existing) return { run: PhaseRun.parse(copy(existing)), created: false };
     this.data.phases.set(key, copy(run));
-    return PhaseRun.parse(copy(run));
+    return { run: PhaseRun.parse(copy(run)), created: true };
   }
 
-  async endPhase(run: PhaseRun, endedAt: string) {
+  async endPhase(run: PhaseRunKey, endedAt: string) {
     const key = `${run.cycleId}#${run.phase}#r${run.revision}`;
     const existing = this.data.phases.get(key);
     if (existing?.endedAt) return PhaseRun.parse(copy(existing));
-    const ended = { ...run, endedAt };
+    const ended: PhaseRun = {
+      cycleId: run.cycleId,
+      phase: run.phase,
+      revision: run.revision,
+      startedAt: existing?.startedAt ?? endedAt,
+      endedAt,
+    };
     this.data.phases.set(key, copy(ended));
     return PhaseRun.parse(copy(ended));
   }
@@ -536,11 +543,16 @@ class MemoryMessages implements MessageRepository {
     return true;
   }
 
-  async markSent(message: Message, deliveryId: string, sentAt: string) {
+  async markSent(
+    message: Message,
+    deliveryId: string,
+    sentAt: string,
+    outcome: 'SENT' | 'UNDELIVERABLE' = 'SENT',
+  ) {
     const stored = this.data.messages.get(message.messageId);
     if (stored?.status !== 'SENDING' || stored.deliveryId !== deliveryId) return;
     const { leaseUntil: _lease, ...rest } = stored;
-    this.data.messages.set(message.messageId, { ...rest, status: 'SENT', deliveryId, sentAt });
+    this.data.messages.set(message.messageId, { ...rest, status: outcome, deliveryId, sentAt });
   }
 
   private ofOwner(matches: (message: Message) => boolean, query: PageRequest) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError, UnauthenticatedError } from '../errors.ts';
 import type { Cycle } from './cycle.ts';
 import { Role } from './roles.ts';

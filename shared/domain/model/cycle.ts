@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode, Instant } from './instant.ts';
 
 /** Status of a cycle. RUNNING and STALLED are live; the others are final. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDuration, parseDuration } from '../duration.ts';
 
 /**
@@ -47,10 +47,27 @@ export const BoundedDuration = z.string().superRefine((text, ctx) => {
     ctx.addIssue({ code: 'custom', message: `must be at most ${PLANNING_HORIZON} (the planning horizon)` });
 });
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One `Intl.DateTimeFormat` per locale and options (time zone included), made once: making one costs far more
+ * than using it, and reminders, deadlines and quiet hours format dates on every step. The keys are bounded by
+ * the locales and validated time zones the engine accepts.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** The UTC offset of a time zone at an instant, in minutes. */
 function offsetMinutes(timeZone: string, at: number): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+    dateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -93,7 +110,7 @@ export function toInstant(value: string, timeZone: string): string {
 
 /** The calendar date of an instant in a time zone (YYYY-MM-DD). */
 export function localDate(instant: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

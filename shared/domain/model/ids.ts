@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The one documented pattern for each kind of id the API takes (README, "Who may do what"). */
 

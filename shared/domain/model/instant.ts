@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An instant with its offset, as stored and returned (`2027-03-31T20:59:59.999Z`). */
 export const Instant = z.iso.datetime({ offset: true });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MunicipalityId } from './ids.ts';
 import { CountryCode, Instant } from './instant.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { outputText } from './output-texts/index.ts';
 import type { Locale } from './roles.ts';
 import { outputTextKeys, type TaskOutputName, taskOutputs } from './task-outputs.ts';

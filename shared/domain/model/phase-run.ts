@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instant } from './instant.ts';
 
 /** A phase as it ran (a revision runs a phase again). */

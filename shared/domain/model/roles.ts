@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who a task is assigned to: the municipality's contact, the Community Action Group, or the programme coordinator. */
 export const Role = z.enum(['municipality', 'cag', 'coordinator']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instant } from './instant.ts';
 
 /** A one-time sign-in code sent to an address: stored hashed, single use, a few tries, a short life. */

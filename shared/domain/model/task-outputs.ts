@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDate, DateInput, horizonFrom, localDate, PLANNING_HORIZON, toInstant } from './dates.ts';
 import { applicationOutcomes } from './outputs/application-outcome.ts';
 import { commitmentLetter } from './outputs/commitment.ts';

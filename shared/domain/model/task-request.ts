@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instant } from './instant.ts';
 
 /** The request a human-task state sends to the open-task step (one per task of a phase). */

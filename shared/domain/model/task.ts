@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode, Instant } from './instant.ts';
 import { Role } from './roles.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPositiveDuration } from '../duration.ts';
 import { LocalizedText, Role } from './roles.ts';
 import { taskOutputNames } from './task-outputs.ts';

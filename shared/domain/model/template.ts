@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { chainAfterProblem } from './chaining.ts';
 import { type PhaseKind, PhaseTemplate, phaseKindRules } from './phase-kinds/index.ts';
 import { LocalizedText } from './roles.ts';

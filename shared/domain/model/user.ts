@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isTimeZone } from './dates.ts';
 import { Instant } from './instant.ts';
 import { LocaleCode } from './roles.ts';

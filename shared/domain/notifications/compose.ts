@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dateTimeFormat } from '../model/dates.ts';
 import type { Contact, Municipality } from '../model/municipality.ts';
 import type { LocalizedText } from '../model/roles.ts';
 import type { Task } from '../model/task.ts';
@@ -32,7 +33,7 @@ const fill = (template: string, values: Record<string, string | number>) =>
 
 /** A date in the recipient's language and the municipality's time zone. */
 export function formatDate(instant: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
 }
 
 /** One notification as a sentence in a language: what is due, when, and how many days are left or late. */

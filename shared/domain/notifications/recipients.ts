@@ -1,4 +1,4 @@
-import { zonedInstant } from '../model/dates.ts';
+import { dateTimeFormat, zonedInstant } from '../model/dates.ts';
 import type { Membership } from '../model/membership.ts';
 import type { Channel, User } from '../model/user.ts';
 import { deliveryChannels } from '../model/user.ts';
@@ -46,7 +46,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 export function sendAfterFor(user: Pick<User, 'preferences' | 'timeZone'>, now: Date): Date {
   const quiet = user.preferences.quietHours;
   if (!quiet || quiet.start === quiet.end) return now;
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone: user.timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -68,7 +68,7 @@ export function sendAfterFor(user: Pick<User, 'preferences' | 'timeZone'>, now: 
       ? new Date(zonedInstant(today, '12:00', user.timeZone).getTime() + 86_400_000)
       : undefined;
   const endDay = endDate
-    ? new Intl.DateTimeFormat('en-CA', {
+    ? dateTimeFormat('en-CA', {
         timeZone: user.timeZone,
         year: 'numeric',
         month: '2-digit',

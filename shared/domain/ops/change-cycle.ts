@@ -3,11 +3,15 @@ import { type Cycle, type CycleStatus, statusChange } from '../model/cycle.ts';
 import type { Ports } from '../ports.ts';
 import { updateWithRetry } from './retry.ts';
 
-/** Updates a cycle, re-reading and deciding again when another writer got there first. */
+/**
+ * Updates a cycle, re-reading and deciding again when another writer got there first. `initial` is the cycle
+ * as the caller just read it (saves a read; a stale one only costs the retry a lost condition makes anyway).
+ */
 export async function changeCycle(
   deps: Pick<Ports, 'cycles' | 'clock'>,
   cycleId: string,
   change: (cycle: Cycle) => Partial<Cycle> | undefined,
+  initial?: Cycle,
 ): Promise<Cycle> {
   return updateWithRetry(
     async () => {
@@ -21,6 +25,7 @@ export async function changeCycle(
         ? deps.cycles.update(cycle, { ...changes, updatedAt: deps.clock.now().toISOString() })
         : undefined;
     },
+    initial ? { initial } : {},
   );
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Message } from '../model/message.ts';
 import { renderDelivery } from '../notifications/digest.ts';
-import type { Ports } from '../ports.ts';
+import { DeliveryRefusedError, type Ports } from '../ports.ts';
 
 /** How long a delivery is ours before another sweep sends it again (a crash between sending and recording). */
 const DELIVERY_LEASE_MINUTES = 10;
@@ -11,12 +11,28 @@ const DELIVERY_LEASE_MINUTES = 10;
  * are due). Each delivery first claims its messages under a delivery id; a delivery whose lease ran out is sent
  * again with the same messages under the same id, which the transports drop as a repeat: each message reaches
  * its person once, also across crashes, and messages that become due later never join a delivery already made.
+ * A delivery the transport refuses for good (an invalid or opted-out number, a rejected email) is marked
+ * UNDELIVERABLE (`refused`); one that fails otherwise stays claimed and is sent again when its lease runs out,
+ * while the other deliveries go on, and the first such error is thrown at the end (the run failed, visibly).
  */
 export async function dispatchMessages(
   deps: Pick<Ports, 'messages' | 'notifier' | 'users' | 'clock'>,
   now: Date = deps.clock.now(),
-): Promise<{ deliveries: number; messages: number }> {
-  const totals = { deliveries: 0, messages: 0 };
+  /**
+   * Only these messages, just stored by the caller (a task's assignment): no listing, and no race with every
+   * other dispatch under way to claim the same due messages. What is not due yet is left to the sweep.
+   */
+  only?: readonly Message[],
+): Promise<DispatchTotals> {
+  if (only) {
+    const due = only.filter((one) => one.status === 'PENDING' && one.sendAfter <= now.toISOString());
+    if (!due.length) return { deliveries: 0, messages: 0, refused: 0 };
+    const { failure, ...done } = await dispatchPage(deps, due, now);
+    if (failure) throw failure.error;
+    return done;
+  }
+  const totals: DispatchTotals = { deliveries: 0, messages: 0, refused: 0 };
+  let failure: { error: unknown } | undefined;
   const seen = new Set<string>();
   // Claiming moves messages out of the due window, so each page brings new ones until none are left.
   for (let round = 0; round < 100; round++) {
@@ -27,15 +43,25 @@ export async function dispatchMessages(
     const done = await dispatchPage(deps, fresh, now);
     totals.deliveries += done.deliveries;
     totals.messages += done.messages;
+    totals.refused += done.refused;
+    failure ??= done.failure;
   }
+  if (failure) throw failure.error;
   return totals;
+}
+
+/** What a dispatch did: deliveries made, messages settled (sent or refused), messages refused for good. */
+export interface DispatchTotals {
+  deliveries: number;
+  messages: number;
+  refused: number;
 }
 
 async function dispatchPage(
   deps: Pick<Ports, 'messages' | 'notifier' | 'users' | 'clock'>,
   due: Message[],
   now: Date,
-): Promise<{ deliveries: number; messages: number }> {
+): Promise<DispatchTotals & { failure?: { error: unknown } }> {
   const nowText = now.toISOString();
   const leaseUntil = new Date(now.getTime() + DELIVERY_LEASE_MINUTES * 60_000).toISOString();
   // A delivery left unconfirmed is redone as it was; new messages form new deliveries per person and channel.
@@ -50,6 +76,8 @@ async function dispatchPage(
   }
   let deliveries = 0;
   let sent = 0;
+  let refused = 0;
+  let failure: { error: unknown } | undefined;
   for (const [key, candidates] of groups) {
     const deliveryId = key.startsWith('new\u0000')
       ? `msg-${createHash('sha256')
@@ -70,26 +98,43 @@ async function dispatchPage(
     const first = parts[0] as Message;
     const user = await deps.users.get(first.userId ?? '');
     const channel = user?.channels.find((one) => one.type === first.channel);
+    let outcome: 'SENT' | 'UNDELIVERABLE' = 'SENT';
     if (user?.status === 'ACTIVE' && channel) {
       const { subject, text } = renderDelivery(parts);
-      await deps.notifier.deliver({
-        messageId: deliveryId,
-        channel: channel.type,
-        recipient: { role: first.role, address: channel.address, locale: first.locale, userId: user.userId },
-        municipalityId: first.municipalityId,
-        country: first.country,
-        cycleIds: [...new Set(parts.flatMap((part) => part.cycleIds))],
-        notificationIds: parts.flatMap((part) => part.notificationIds).sort(),
-        kinds: [...new Set(parts.flatMap((part) => part.kinds))],
-        ...(subject ? { subject } : {}),
-        text,
-        createdAt: nowText,
-      });
-      deliveries += 1;
+      try {
+        await deps.notifier.deliver({
+          messageId: deliveryId,
+          channel: channel.type,
+          recipient: {
+            role: first.role,
+            address: channel.address,
+            locale: first.locale,
+            userId: user.userId,
+          },
+          municipalityId: first.municipalityId,
+          country: first.country,
+          cycleIds: [...new Set(parts.flatMap((part) => part.cycleIds))],
+          notificationIds: parts.flatMap((part) => part.notificationIds).sort(),
+          kinds: [...new Set(parts.flatMap((part) => part.kinds))],
+          ...(subject ? { subject } : {}),
+          text,
+          createdAt: nowText,
+        });
+        deliveries += 1;
+      } catch (error) {
+        if (!(error instanceof DeliveryRefusedError)) {
+          // Left claimed: the next dispatch after the lease sends it again under the same delivery id.
+          failure ??= { error };
+          continue;
+        }
+        outcome = 'UNDELIVERABLE';
+        refused += parts.length;
+      }
     }
-    // Sent, or (the person was erased or dropped the channel meanwhile) nothing left to send it to.
-    for (const part of parts) await deps.messages.markSent(part, deliveryId, nowText);
+    // Sent, refused for good, or (the person was erased or dropped the channel meanwhile) nothing left to send
+    // it to.
+    for (const part of parts) await deps.messages.markSent(part, deliveryId, nowText, outcome);
     sent += parts.length;
   }
-  return { deliveries, messages: sent };
+  return { deliveries, messages: sent, refused, ...(failure ? { failure } : {}) };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConcurrentUpdateError } from '../errors.ts';
 import { appLinks } from '../model/app-links.ts';
+import type { Message } from '../model/message.ts';
 import type { Municipality } from '../model/municipality.ts';
 import type { NotificationRecord } from '../model/notification-record.ts';
 import type { Task } from '../model/task.ts';
@@ -53,6 +54,8 @@ export async function notifyTasks(
   tasks: Task[],
   now: Date,
   leaseMinutes = DEFAULT_LEASE_MINUTES,
+  /** Receives each message this call stored for a person (a task's assignment dispatches just these). */
+  stored?: Message[],
 ): Promise<SweepReport> {
   const report: SweepReport = {
     tasksRead: tasks.length,
@@ -117,7 +120,7 @@ export async function notifyTasks(
     );
   }
 
-  await deliver(deps, claimed, now, report);
+  await deliver(deps, claimed, now, report, stored);
 
   for (const { task, notifiedThrough, next } of advances) {
     try {
@@ -160,7 +163,13 @@ const messageIdOf = (...parts: string[]) =>
  * a link to the task, not before the end of their quiet hours. A notification nobody can receive is stored as
  * UNDELIVERABLE (the coordinators see it) and logged, never dropped. The messages are sent by the dispatch.
  */
-async function deliver(deps: NotifyPorts, claimed: Claimed[], now: Date, report: SweepReport) {
+async function deliver(
+  deps: NotifyPorts,
+  claimed: Claimed[],
+  now: Date,
+  report: SweepReport,
+  stored?: Message[],
+) {
   if (!claimed.length) return;
   // A notification that is no longer true is never sent: re-read each task just before delivering.
   const current = new Map<string, Task | undefined>();
@@ -215,7 +224,7 @@ async function deliver(deps: NotifyPorts, claimed: Claimed[], now: Date, report:
       report.undeliverable += 1;
     }
     for (const { user, channel, role } of addressees) {
-      const created = await deps.messages.put({
+      const message: Message = {
         ...base,
         messageId: messageIdOf(one.record.notificationId, user.userId, channel.type),
         userId: user.userId,
@@ -226,8 +235,12 @@ async function deliver(deps: NotifyPorts, claimed: Claimed[], now: Date, report:
         link: await linkTo(deps, task.taskId, channel.type),
         sendAfter: sendAfterFor(user, now).toISOString(),
         status: 'PENDING',
-      });
-      if (created.created) report.messages += 1;
+      };
+      const created = await deps.messages.put(message);
+      if (created.created) {
+        report.messages += 1;
+        stored?.push(message);
+      }
     }
     await deps.notifications.settle(one.record, {
       status: 'DELIVERED',

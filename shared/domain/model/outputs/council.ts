@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDate } from '../dates.ts';
 import { about, kind, longText, reference, withinCycle } from './kind.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { subtractDuration } from '../../duration.ts';
 import { horizonFrom, localDate, PLANNING_HORIZON } from '../dates.ts';
 import type { OutputTextKey } from '../output-texts/en.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { about, ItemId, kind, longText, PriorityArea, type RuleViolation, uniqueIds } from './kind.ts';
 
 const grade = z.int().min(1).max(5);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decisionOutputs } from '../task-outputs.ts';
 import { Key, PhaseBase, type RuleContext } from '../template-parts.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RuleContext } from '../template-parts.ts';
 import { ApprovalPhase, validateApproval } from './approval.ts';
 import {

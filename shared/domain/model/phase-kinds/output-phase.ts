@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roundOutputs, type TaskOutputName } from '../task-outputs.ts';
 import { PhaseBase, type RuleContext } from '../template-parts.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RuleContext } from '../template-parts.ts';
 import { validateRevisionTarget } from './approval.ts';
 import { oneRoundTask, outputPhase, producesOnly, RepeatingFields } from './output-phase.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PhaseBase } from '../template-parts.ts';
 
 /** A phase of tasks that all have to be done; then the cycle moves on. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConcurrentUpdateError, UnauthenticatedError } from '../../errors.ts';
 import type { Session } from '../../model/sign-in.ts';
 import { namedMemberships } from '../../ops/me.ts';

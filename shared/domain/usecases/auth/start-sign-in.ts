@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RateLimitedError } from '../../errors.ts';
 import { addressKey, EmailAddress, normalizeAddress, PhoneNumber } from '../../model/user.ts';
 import { sendCode } from '../../ops/sign-in-codes.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError } from '../../errors.ts';
 import { addressKey, EmailAddress, normalizeAddress, PhoneNumber } from '../../model/user.ts';
 import { namedMemberships } from '../../ops/me.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { actorOf } from '../../model/actor.ts';
 import { type Caller, canSeeTenant } from '../../model/caller.ts';

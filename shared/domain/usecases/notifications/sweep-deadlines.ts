@@ -22,7 +22,7 @@ export async function sweepDeadlines(
   deps: NotifyPorts & Pick<Ports, 'clock' | 'cycles' | 'audit' | 'engine'> & NoticePorts,
 
   options: SweepOptions = {},
-): Promise<SweepReport & { deliveries: number; entries: number }> {
+): Promise<SweepReport & { deliveries: number; entries: number; refused: number }> {
   const now = deps.clock.now();
   const tasks: Task[] = [];
   let cursor: string | undefined;
@@ -42,5 +42,5 @@ export async function sweepDeadlines(
     : tasks;
   const report = await notifyTasks(deps, open, now, options.leaseMinutes ?? DEFAULT_LEASE_MINUTES);
   const sent = await dispatchMessages(deps, now);
-  return { ...report, deliveries: sent.deliveries, entries };
+  return { ...report, deliveries: sent.deliveries, entries, refused: sent.refused };
 }

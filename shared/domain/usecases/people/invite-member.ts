@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { type Caller, canSeeTenant } from '../../model/caller.ts';
 import { isTimeZone } from '../../model/dates.ts';

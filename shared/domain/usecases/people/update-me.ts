@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError, UnauthenticatedError } from '../../errors.ts';
 import type { Caller } from '../../model/caller.ts';
 import { isTimeZone } from '../../model/dates.ts';

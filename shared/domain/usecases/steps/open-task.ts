@@ -1,11 +1,12 @@
 import { NotFoundError } from '../../errors.ts';
+import type { Message } from '../../model/message.ts';
 import { roundOfTaskId, type Task, taskIdOf } from '../../model/task.ts';
 import type { TaskRequest } from '../../model/task-request.ts';
 import { findTask } from '../../model/template.ts';
 import { deliverCompletion } from '../../ops/deliver-completion.ts';
 import { dispatchMessages } from '../../ops/dispatch-messages.ts';
 import { loadCycle } from '../../ops/load-cycle.ts';
-import { type NotifyPorts, notifyTasks, shortCodeOf } from '../../ops/notify-tasks.ts';
+import { DEFAULT_LEASE_MINUTES, type NotifyPorts, notifyTasks, shortCodeOf } from '../../ops/notify-tasks.ts';
 import { recordEvent, WORKFLOW_ACTOR } from '../../ops/record-event.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
@@ -91,8 +92,11 @@ export async function openTask(
 async function announce(deps: NotifyPorts & Pick<Ports, 'clock'>, task: Task): Promise<number> {
   let undeliverable = 0;
   try {
-    ({ undeliverable } = await notifyTasks(deps, [task], deps.clock.now()));
-    await dispatchMessages(deps);
+    const now = deps.clock.now();
+    const stored: Message[] = [];
+    ({ undeliverable } = await notifyTasks(deps, [task], now, DEFAULT_LEASE_MINUTES, stored));
+    // Only what this assignment stored: anything else due is the sweep's.
+    await dispatchMessages(deps, now, stored);
   } catch {
     // The sweep retries; the task stays open either way.
   }

@@ -20,13 +20,11 @@ export async function phaseEnded(
 ): Promise<Record<string, never>> {
   const { cycle } = await loadCycle(deps, input.cycleId);
   const now = deps.clock.now();
-  const run = await deps.cycles.startPhase({
-    cycleId: cycle.cycleId,
-    phase: input.phase,
-    revision: input.revision,
-    startedAt: now.toISOString(),
-  });
-  const ended = run.endedAt ? run : await deps.cycles.endPhase(run, now.toISOString());
+  // One write: the run phaseStarted recorded gets its end (a repeat keeps the first end).
+  const ended = await deps.cycles.endPhase(
+    { cycleId: cycle.cycleId, phase: input.phase, revision: input.revision },
+    now.toISOString(),
+  );
   const decisions = input.results
     .filter((result) => result.decision !== undefined)
     .map((result) => ({ taskId: result.taskId, decision: result.decision }));

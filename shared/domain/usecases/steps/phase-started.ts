@@ -41,13 +41,13 @@ export async function phaseStarted(
   // A later round of a repeating phase is its own event; the first keeps the id it always had.
   const roundSuffix = round > 0 ? `:m${round}` : '';
   const proposedStart = deps.clock.now().toISOString();
-  const run = await deps.cycles.startPhase({
+  const { run, created } = await deps.cycles.startPhase({
     cycleId: cycle.cycleId,
     phase: input.phase,
     revision: input.revision,
     startedAt: proposedStart,
   });
-  if (run.startedAt === proposedStart) {
+  if (created) {
     await deps.notifier.publish({
       type: 'cycle.phase-changed',
       at: run.startedAt,
@@ -59,19 +59,24 @@ export async function phaseStarted(
       },
     });
   }
-  await changeCycle(deps, cycle.cycleId, (current) =>
-    current.currentPhase === input.phase &&
-    current.revision === input.revision &&
-    current.executionId === input.executionId &&
-    current.templateVersion === input.templateVersion
-      ? undefined
-      : {
-          currentPhase: input.phase,
-          revision: input.revision,
-          templateVersion: input.templateVersion,
-          executionId: input.executionId,
-          executionStartedAt: input.executionStartedAt,
-        },
+  await changeCycle(
+    deps,
+    cycle.cycleId,
+    (current) =>
+      current.currentPhase === input.phase &&
+      current.revision === input.revision &&
+      current.executionId === input.executionId &&
+      current.templateVersion === input.templateVersion
+        ? undefined
+        : {
+            currentPhase: input.phase,
+            revision: input.revision,
+            templateVersion: input.templateVersion,
+            executionId: input.executionId,
+            executionStartedAt: input.executionStartedAt,
+          },
+    // The cycle just loaded: a writer in between only makes the conditional update re-read.
+    cycle,
   );
   await recordEvent(deps, {
     cycleId: cycle.cycleId,
@@ -96,8 +101,11 @@ export async function phaseStarted(
       hardStopAt: planHardStop(template, taskTemplate, dueAt).toISOString(),
     };
   });
-  // A task already opened (a restart, a resume, a chain) keeps its stored, possibly extended, deadline.
-  const stored = await Promise.all(planned.map((task) => deps.tasks.get(task.taskId)));
+  // A task already opened (a restart, a resume, a chain) keeps its stored, possibly extended, deadline. A run
+  // recorded just now has no task yet (openTask creates them after this step): nothing to read.
+  const stored = created
+    ? planned.map(() => undefined)
+    : await Promise.all(planned.map((task) => deps.tasks.get(task.taskId)));
   const limits = {
     maxTimerSeconds: deps.engine.maxWaitSeconds,
     chainAt: chainAtOf(input.executionStartedAt, template.defaults.chainAfter),

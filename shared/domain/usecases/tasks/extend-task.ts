@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';

@@ -155,7 +155,54 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
     expect(JSON.stringify(sweepQuery?.Resource)).not.toContain('/index/*');
   });
 
-  it('has notifications, events, the sweep schedule with a dead-letter queue, and alarms', () => {
+  it('lets the functions that send messages text phone numbers (no topic) and email from the sign-in sender only', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    type Statement = { Action: string | string[]; Effect: string; Resource: unknown; Condition?: unknown };
+    const statementsOf = (fragment: string) =>
+      (Object.entries(policies).find(([id]) => id.startsWith(fragment))?.[1].Properties.PolicyDocument
+        .Statement ?? []) as Statement[];
+    const region = config.regions[index];
+    const sender = region?.signIn.emailFrom ?? '';
+    for (const sends of ['SweepFunction', 'ApicompletetaskFunction']) {
+      const statements = statementsOf(sends);
+      // SMS to phone numbers: they have no ARN, so `*` in this region, and every topic or endpoint denied.
+      expect(statements).toContainEqual({
+        Action: 'sns:Publish',
+        Effect: 'Allow',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:RequestedRegion': region?.region } },
+      });
+      expect(statements).toContainEqual({
+        Action: 'sns:Publish',
+        Effect: 'Deny',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
+      });
+      // Email on the verified identity only, and only from its sender.
+      const email = statements.find((statement) => statement.Action === 'ses:SendEmail');
+      expect(email?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': sender } });
+      expect(JSON.stringify(email?.Resource)).toContain(`:identity/${sender.split('@')[1]}`);
+      expect(JSON.stringify(email?.Resource)).not.toContain('*');
+    }
+    // A function that only publishes events sends nothing to people.
+    const eventsOnly = statementsOf('StepphaseStartedFunction').flatMap((statement) =>
+      [statement.Action].flat(),
+    );
+    expect(eventsOnly).toContain('events:PutEvents');
+    expect(eventsOnly).not.toContain('sns:Publish');
+    expect(eventsOnly).not.toContain('ses:SendEmail');
+    // The sender reaches the functions as configured; no notification topic is left to publish to.
+    const sweep = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('SweepFunction'),
+    )?.[1];
+    expect(sweep?.Properties.Environment.Variables).toMatchObject({
+      EMAIL_FROM: `"${region?.signIn.emailFromName}" <${sender}>`,
+      SMS_SENDER_ID: region?.sms.senderId,
+    });
+    expect(JSON.stringify(sweep?.Properties.Environment.Variables)).not.toContain('NOTIFICATION_TOPIC_ARN');
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+  });
+
+  it('has events, the sweep schedule with a dead-letter queue, and alarms (to an encrypted topic)', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.resourceCountIs('AWS::Events::EventBus', 1);
     template.hasResourceProperties('AWS::Scheduler::Schedule', {

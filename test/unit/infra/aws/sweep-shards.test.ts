@@ -31,7 +31,8 @@ describe('sweepShards in the region config', () => {
     const withTable = functions.filter((variables) => 'TABLE_NAME' in variables);
     expect(withTable.length).toBeGreaterThan(10);
     expect(withTable.filter((variables) => variables.SWEEP_SHARDS !== '16')).toEqual([]);
-  });
+    // Synthesising a whole stack takes seconds on an idle machine; the default 30 s is tight on a busy one.
+  }, 120_000);
 
   it('defaults to 4 and refuses a count outside 1–64, naming the field', () => {
     const region = example.regions[0] as (typeof example.regions)[number];

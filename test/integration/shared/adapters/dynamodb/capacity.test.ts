@@ -202,7 +202,7 @@ function steps(store: StorePorts): [string, () => Promise<unknown>][] {
       'end a phase',
       () =>
         store.cycles.endPhase(
-          { cycleId: 'cyc-u', phase: 'assessment', revision: 0, startedAt: '2027-01-01T00:00:00.000Z' },
+          { cycleId: 'cyc-u', phase: 'assessment', revision: 0 },
           '2027-03-01T00:00:00.000Z',
         ),
     ],

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '#shared/domain/model/message.ts';
 import type { User } from '#shared/domain/model/user.ts';
 import { dispatchMessages } from '#shared/domain/ops/dispatch-messages.ts';
+import { DeliveryRefusedError, type Notifier } from '#shared/domain/ports.ts';
 import { givenMunicipality, type UnitEnv, unitPorts } from '../../../../support/unit-ports.ts';
 
 let env: UnitEnv;
@@ -52,7 +53,11 @@ describe('dispatchMessages', () => {
     const one = await put({ kinds: ['reminder'] });
     const two = await put({ kinds: ['overdue'], cycleIds: ['cyc-2'] });
 
-    expect(await dispatchMessages(env.ports)).toEqual({ deliveries: 1, messages: 2 });
+    expect(await dispatchMessages(env.ports)).toEqual({
+      deliveries: 1,
+      messages: 2,
+      refused: 0,
+    });
     expect(env.notifier.messages).toHaveLength(1);
     const [delivery] = env.notifier.messages;
     expect(delivery).toMatchObject({
@@ -81,7 +86,11 @@ describe('dispatchMessages', () => {
   it('sends nothing twice: a second run finds nothing due', async () => {
     await put();
     await dispatchMessages(env.ports);
-    expect(await dispatchMessages(env.ports)).toEqual({ deliveries: 0, messages: 0 });
+    expect(await dispatchMessages(env.ports)).toEqual({
+      deliveries: 0,
+      messages: 0,
+      refused: 0,
+    });
     expect(env.notifier.messages).toHaveLength(1);
   });
 
@@ -103,7 +112,11 @@ describe('dispatchMessages', () => {
     const leaseUntil = new Date(env.clock.now().getTime() + 10 * 60_000).toISOString();
     await env.ports.messages.claim(message, 'msg-delivery-1', leaseUntil, env.clock.now().toISOString());
 
-    expect(await dispatchMessages(env.ports)).toEqual({ deliveries: 0, messages: 0 });
+    expect(await dispatchMessages(env.ports)).toEqual({
+      deliveries: 0,
+      messages: 0,
+      refused: 0,
+    });
     env.clock.advance(11 * 60_000);
     await dispatchMessages(env.ports);
     expect(env.notifier.messages.map((one) => one.messageId)).toEqual(['msg-delivery-1']);
@@ -129,7 +142,11 @@ describe('dispatchMessages', () => {
       status: 'ERASED',
     });
 
-    expect(await dispatchMessages(env.ports)).toEqual({ deliveries: 0, messages: 2 });
+    expect(await dispatchMessages(env.ports)).toEqual({
+      deliveries: 0,
+      messages: 2,
+      refused: 0,
+    });
     expect(env.notifier.messages).toEqual([]);
     expect(await status(sms.messageId)).toBe('SENT');
     expect(await status(email.messageId)).toBe('SENT');
@@ -138,5 +155,47 @@ describe('dispatchMessages', () => {
   it('reaches past the first hundred due messages in one run', async () => {
     for (let index = 0; index < 130; index++) await put();
     expect(await dispatchMessages(env.ports)).toMatchObject({ messages: 130 });
+  });
+
+  it('marks a delivery the transport refuses for good UNDELIVERABLE, never sends it again, and goes on with the others', async () => {
+    const sms = await put({ channel: 'sms' });
+    const email = await put({ channel: 'email' });
+    const refusingSms: Notifier = {
+      deliver: async (message) => {
+        if (message.channel === 'sms') throw new DeliveryRefusedError('OptedOutException');
+        await env.notifier.deliver(message);
+      },
+      publish: (event) => env.notifier.publish(event),
+    };
+    const ports = { ...env.ports, notifier: refusingSms };
+
+    expect(await dispatchMessages(ports)).toEqual({ deliveries: 1, messages: 2, refused: 1 });
+    expect(await status(sms.messageId)).toBe('UNDELIVERABLE');
+    expect(await status(email.messageId)).toBe('SENT');
+    env.clock.advance(60 * 60_000);
+    expect(await dispatchMessages(ports)).toMatchObject({ deliveries: 0, messages: 0 });
+  });
+
+  it('leaves a delivery that failed for a passing reason claimed, sends the others, fails the run, and sends it again after its lease', async () => {
+    const message = await put({ channel: 'sms' });
+    const other = await put({ channel: 'email' });
+    let failing = true;
+    const flaky: Notifier = {
+      deliver: async (outbound) => {
+        if (failing && outbound.channel === 'sms') throw new Error('sms msg-x not sent: ThrottledException');
+        await env.notifier.deliver(outbound);
+      },
+      publish: (event) => env.notifier.publish(event),
+    };
+    const ports = { ...env.ports, notifier: flaky };
+
+    await expect(dispatchMessages(ports)).rejects.toThrow('ThrottledException');
+    expect(await status(message.messageId)).toBe('SENDING');
+    expect(await status(other.messageId)).toBe('SENT');
+    failing = false;
+    expect(await dispatchMessages(ports)).toMatchObject({ deliveries: 0 });
+    env.clock.advance(11 * 60_000);
+    expect(await dispatchMessages(ports)).toMatchObject({ deliveries: 1, messages: 1 });
+    expect(await status(message.messageId)).toBe('SENT');
   });
 });
