@@ -11,7 +11,7 @@ export async function seedOpenTasks(
 ) {
   const base: Omit<Task, 'taskId' | 'revision' | 'dueAt' | 'nextNotificationAt'> = {
     cycleId: 'cyc-scale',
-    templateId: 'romact',
+    templateId: 'romact-core',
     municipalityId: options.municipalityId,
     country: 'BG',
     phase: 'assessment',

@@ -13,6 +13,7 @@ import { day, listing, timeline } from './format.ts';
 import { readJsonInput } from './input.ts';
 import { collectPages, type Page, type PageWish } from './paging.ts';
 import { peopleCommands } from './people.ts';
+import { resultsTable } from './results-format.ts';
 
 /** `romact`: drive the engine from a terminal (the local server by default, any deployed API with --api-url). */
 
@@ -119,7 +120,11 @@ const cycle = program.command('cycle').description('start, list, show and cancel
 cycle
   .command('start')
   .requiredOption('--municipality-id <id>', 'the municipality')
-  .option('--template <id>', 'template', 'romact')
+  .option(
+    '--template <id>',
+    'template: romact-core (five phases), romact (the whole process), small-grant…',
+    'romact-core',
+  )
   .option('--date <name=date>', 'a date the template uses, e.g. fundingCallClosesAt=2027-09-30', collect)
   .option('--due <task=duration>', 'override a task’s due offset, e.g. needs-assessment=P30D', collect)
   .option(
@@ -188,6 +193,15 @@ cycle
       () => undefined,
     );
     print(found, () => timeline(found, planningTime ?? new Date().toISOString()));
+  });
+cycle
+  .command('results <id>')
+  .description(
+    'the results chain: priorities, actions, indicators (baseline, target, latest), funding, progress',
+  )
+  .action(async (id: string) => {
+    const found = await request(globals(), 'GET', `/cycles/${encode(id)}/results`);
+    print(found, () => resultsTable(found));
   });
 cycle
   .command('cancel <id>')

@@ -20,6 +20,7 @@ import { route as exportCycles } from './api/exports/export-cycles.ts';
 import { route as extendTask } from './api/extend-task.ts';
 import { route as getCalendar } from './api/get-calendar.ts';
 import { route as getCycle } from './api/get-cycle.ts';
+import { route as getCycleResults } from './api/get-cycle-results.ts';
 import { route as getMunicipality } from './api/get-municipality.ts';
 import { route as getTask } from './api/get-task.ts';
 import { route as getTemplate } from './api/get-template.ts';
@@ -57,6 +58,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   startCycle,
   listCycles,
   getCycle,
+  getCycleResults,
   cancelCycle,
   listPortfolio,
   listTasks,

@@ -37,6 +37,8 @@ function step<I extends z.ZodType, O extends z.ZodType>(contract: StepContract<I
 const CycleId = z.string().min(1).max(100);
 const PhaseKey = z.string().min(1).max(40);
 const Revision = z.int().min(0);
+/** The round of a repeating phase (meetings, reporting periods); only such phases pass it. */
+const Round = z.int().min(0).max(999).optional();
 /** The execution a step runs in, from the context object (`$$.Execution`): chaining reads its age. */
 const Execution = { executionId: z.string().min(1).max(2_048), executionStartedAt: Instant };
 /** What a finished human task hands back to the workflow (the Choice states read it). */
@@ -45,6 +47,7 @@ const Summary = z.object({
   decision: z.enum(['approve', 'reject', 'withdrawn']).optional(),
   outcome: z.enum(['next-cycle', 'close']).optional(),
   action: z.enum(['resume', 'cancel']).optional(),
+  next: z.enum(['another-round', 'phase-done']).optional(),
 });
 
 /** Every Lambda step, by name. */
@@ -55,6 +58,7 @@ export const steps = {
       cycleId: CycleId,
       phase: PhaseKey,
       revision: Revision,
+      round: Round,
       /** The template version this definition was compiled from (a literal in the ASL). */
       templateVersion: z.int().min(1),
       ...Execution,
@@ -85,6 +89,7 @@ export const steps = {
       cycleId: CycleId,
       phase: PhaseKey,
       revision: Revision,
+      round: Round,
       results: z.array(Summary),
     }),
     output: z.object({}),
@@ -139,7 +144,8 @@ export const path = (jsonPath: string) => ({ path: jsonPath });
 /** Writes a step's payload as ASL Parameters: every input field named, paths as `field.$`. */
 export function payloadOf<S extends StepName>(
   _step: S,
-  fields: { [K in keyof z.input<(typeof steps)[S]['input']>]-?: PayloadValue },
+  // Every required field is named (an optional one only where it applies), and a misspelt one is a type error.
+  fields: { [K in keyof z.input<(typeof steps)[S]['input']>]: PayloadValue },
 ): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(fields as Record<string, PayloadValue>).map(([name, value]) =>

@@ -1,16 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { CycleTemplate } from '#shared/domain/model/template.ts';
 import { templateToMermaid } from './mermaid.ts';
-import { romactTemplate } from './templates/romact.ts';
+import { romactCoreTemplate } from './templates/romact-core.ts';
+import { romactProcessTemplate } from './templates/romact-process.ts';
+import { smallGrantTemplate } from './templates/small-grant.ts';
 
-/** Rewrites the README's ROMACT diagram from the template (`npm run docs`). */
-const START = '<!-- diagram:romact:start -->';
-const END = '<!-- diagram:romact:end -->';
+/** Rewrites the README's template diagrams from the templates (`npm run docs`). */
+const diagrams: readonly CycleTemplate[] = [romactProcessTemplate, romactCoreTemplate, smallGrantTemplate];
 
-/** The README with its diagram block regenerated. */
+/** The README with each diagram block (`<!-- diagram:<id>:start -->` … `end -->`) regenerated. */
 export function withGeneratedDiagram(readme: string): string {
-  const before = readme.slice(0, readme.indexOf(START) + START.length);
-  const after = readme.slice(readme.indexOf(END));
-  return `${before}\n\`\`\`mermaid\n${templateToMermaid(romactTemplate)}\`\`\`\n${after}`;
+  let text = readme;
+  for (const template of diagrams) {
+    const start = `<!-- diagram:${template.id}:start -->`;
+    const end = `<!-- diagram:${template.id}:end -->`;
+    if (!text.includes(start) || !text.includes(end)) continue;
+    const before = text.slice(0, text.indexOf(start) + start.length);
+    const after = text.slice(text.indexOf(end));
+    text = `${before}\n\`\`\`mermaid\n${templateToMermaid(template)}\`\`\`\n${after}`;
+  }
+  return text;
 }
 
 if (process.argv[1]?.endsWith('readme-diagram.ts')) {

@@ -103,6 +103,9 @@ const SHELL_BLOCKS: Record<string, string[]> = {
   '### Try it': ['run below: the demo walk-through', 'run below: the curl commands'],
   '#### Sign in': ['run below: each role signs in', 'run below: the code read from the outbox'],
   '### The compiled state machine': ['run below'],
+  '### The whole process: phase kinds and the results chain': [
+    'bench:process runs in test/integration/bench/process.test.ts; cycle results needs a whole-process cycle, whose route test/e2e/romact-process.test.ts reads',
+  ],
   '### Config': [
     'cp and npx cdk synth run in test/e2e/cdk-synth.test.ts; cdk bootstrap and deploy need an AWS account',
   ],

@@ -7,7 +7,7 @@ import type { Task } from '#shared/domain/model/task.ts';
 export function cycleFixture(cycleId: string, overrides: Partial<Cycle> = {}): Cycle {
   return {
     cycleId,
-    templateId: 'romact',
+    templateId: 'romact-core',
     templateVersion: 1,
     municipalityId: 'bg-1',
     country: 'BG',
@@ -29,7 +29,7 @@ export function taskFixture(cycleId: string, key: string, overrides: Partial<Tas
   return {
     taskId: `${cycleId}.${key}.r0`,
     cycleId,
-    templateId: 'romact',
+    templateId: 'romact-core',
     municipalityId: 'bg-1',
     country: 'BG',
     phase: 'assessment',

@@ -218,7 +218,7 @@ export const callers = {
 export function givenCycle(env: UnitEnv, body: Partial<StartCycleBody> = {}): Promise<Cycle> {
   return startCycle(env.ports, callers.coordinatorBgRo, {
     municipalityId: 'bg-stolipinovo',
-    templateId: 'romact',
+    templateId: 'romact-core',
     ...body,
   });
 }
@@ -237,11 +237,18 @@ export const nextToken = (taskId: string) => `token:${taskId}:${++tokens}`;
  * Runs a phase as its workflow does: the phase-started step, then the open-task step of each of its tasks on
  * a fresh token. Returns the tasks as stored.
  */
-export async function runPhase(env: UnitEnv, cycle: Cycle, phase: string, revision = 0): Promise<Task[]> {
+export async function runPhase(
+  env: UnitEnv,
+  cycle: Cycle,
+  phase: string,
+  revision = 0,
+  round?: number,
+): Promise<Task[]> {
   const { tasks } = await phaseStarted(env.ports, {
     cycleId: cycle.cycleId,
     phase,
     revision,
+    ...(round !== undefined ? { round } : {}),
     templateVersion: cycle.templateVersion,
     ...executionOf(cycle),
   });

@@ -25,12 +25,40 @@ const WITHOUT_OWN_TEST: Record<string, string> = {
   'shared/domain/model/message.ts': 'a zod schema without rules; dispatch-messages.test sends them',
   'shared/domain/model/sign-in.ts': 'zod schemas without rules; the auth use-case tests use them',
   'shared/domain/model/membership.ts': 'a zod schema without rules; ops/people.test grants them',
+  'shared/domain/model/results-chain.ts': 'derived from process tasks: usecases/cycles/get-results.test',
+  'shared/domain/model/outputs/kind.ts':
+    'helpers of every output; get-results.test and output-json-schema.test',
+  'shared/domain/model/outputs/commitment.ts':
+    'rules tested through completeTask in usecases/cycles/get-results.test',
+  'shared/domain/model/outputs/group-formation.ts': 'rules tested through completeTask in get-results.test',
+  'shared/domain/model/outputs/meeting.ts':
+    'rules and follow-ups tested through completeTask in get-results.test',
+  'shared/domain/model/outputs/prioritisation.ts': 'rules tested through completeTask in get-results.test',
+  'shared/domain/model/outputs/plan.ts': 'rules tested through completeTask in get-results.test',
+  'shared/domain/model/outputs/council.ts':
+    'summary tested on the ASL (process-paths.test); schema in output-json-schema.test',
+  'shared/domain/model/outputs/fiche.ts': 'rules tested through completeTask in get-results.test',
+  'shared/domain/model/outputs/application-outcome.ts':
+    'rules tested through completeTask in get-results.test',
+  'shared/domain/model/outputs/implementation.ts': 'rules tested through completeTask in get-results.test',
+  'shared/domain/model/outputs/indicator-report.ts': 'rules tested through completeTask in get-results.test',
+  'shared/domain/model/outputs/small-grant.ts':
+    'schemas with date rules; output-json-schema.test, process-paths.test',
+  'shared/domain/model/phase-kinds/process.ts':
+    'kind rules; phase-kinds/index.test and the templates that validate',
+  'shared/domain/model/phase-kinds/output-phase.ts': 'helpers of process.ts; compiled in process-paths.test',
+  'shared/domain/ops/open-follow-ups.ts': 'follow-ups from minutes: usecases/cycles/get-results.test',
+  'shared/domain/ops/output-context.ts': 'what rules read: usecases/cycles/get-results.test',
   'shared/domain/model/phase-kinds/tasks.ts': 'one line of schema; template.test compiles tasks phases',
   // Per-language data: output-texts/index.test and notifications/compose.test check every language against English.
   ...Object.fromEntries(
     locales.flatMap((locale) => [
       [`shared/domain/model/output-texts/${locale}.ts`, 'texts of one language (output-texts/index.test)'],
       [`shared/domain/notifications/catalogs/${locale}.ts`, 'a catalogue of one language (compose.test)'],
+      [
+        `shared/domain/model/output-texts/process/${locale}.ts`,
+        'process texts of one language (output-json-schema.test)',
+      ],
     ]),
   ),
 };

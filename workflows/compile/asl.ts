@@ -37,7 +37,7 @@ export const lambdaRetry = [
 /** A Lambda step with its payload written from the contract. */
 export function invoke<S extends StepName>(
   step: S,
-  fields: { [K in keyof z.input<(typeof steps)[S]['input']>]-?: PayloadValue },
+  fields: { [K in keyof z.input<(typeof steps)[S]['input']>]: PayloadValue },
   extra: AslState,
 ): AslState {
   return {

@@ -1,4 +1,5 @@
 import { CycleOutcome } from '#shared/domain/model/cycle.ts';
+import { repeatingKinds } from '#shared/domain/model/phase-kinds/index.ts';
 import type { CycleTemplate, PhaseTemplate } from '#shared/domain/model/template.ts';
 import { outcomeTask } from '#shared/domain/model/template.ts';
 import { path, selectResult } from '../contract.ts';
@@ -37,6 +38,8 @@ function afterLastPhase(template: CycleTemplate, phase: PhaseTemplate, states: R
 function phaseStates(template: CycleTemplate, phase: PhaseTemplate, index: number): Record<string, AslState> {
   const key = phase.key;
   const next = template.phases[index + 1];
+  // Only a repeating phase reads the round, so a template without one compiles as it always did.
+  const round = repeatingKinds.has(phase.kind) ? { round: path('$.round.count') } : {};
   const states: Record<string, AslState> = {
     [stateNames.phaseStart(key)]: invoke(
       'phaseStarted',
@@ -44,6 +47,7 @@ function phaseStates(template: CycleTemplate, phase: PhaseTemplate, index: numbe
         cycleId: path('$.cycleId'),
         phase: key,
         revision: path('$.revision.count'),
+        ...round,
         templateVersion: template.version,
         executionId: path('$$.Execution.Id'),
         executionStartedAt: path('$$.Execution.StartTime'),
@@ -84,6 +88,7 @@ function phaseStates(template: CycleTemplate, phase: PhaseTemplate, index: numbe
       cycleId: path('$.cycleId'),
       phase: key,
       revision: path('$.revision.count'),
+      ...round,
       results: path('$.results'),
     },
     {
@@ -125,6 +130,17 @@ export function compileTemplate(template: CycleTemplate): AslDefinition {
   template.phases.forEach((phase, index) => {
     Object.assign(states, phaseStates(template, phase, index));
   });
+  // A repeating phase counts its rounds in `$.round`; every execution (a resume too) starts at round 0, and a
+  // resumed phase replays its done rounds at once (their tasks are delivered as soon as they are reopened).
+  const repeats = template.phases.some((phase) => repeatingKinds.has(phase.kind));
+  if (repeats) {
+    states[stateNames.roundZero] = {
+      Type: 'Pass',
+      Result: { count: 0 },
+      ResultPath: '$.round',
+      Next: stateNames.entry,
+    };
+  }
   if (outcomeTask(template)) {
     states[stateNames.startNextCycle] = invoke(
       'startNextCycle',
@@ -160,7 +176,7 @@ export function compileTemplate(template: CycleTemplate): AslDefinition {
   states[stateNames.done] = { Type: 'Succeed' };
   return {
     Comment: `${template.title.en} (template ${template.id} v${template.version}), compiled by workflows/compile/`,
-    StartAt: stateNames.entry,
+    StartAt: repeats ? stateNames.roundZero : stateNames.entry,
     States: states,
   };
 }

@@ -51,7 +51,8 @@ export function requestFor(
     phase: task.phase,
     taskKey: task.taskKey,
     revision: task.revision,
-    kind: task.kind,
+    // The workflow waits on tasks and stalls; a follow-up is never waited on.
+    kind: task.kind === 'stall-resolution' ? 'stall-resolution' : 'task',
     dueAt: task.dueAt,
     hardStopAt: task.hardStopAt,
     timeoutSeconds: timerSeconds(clock, until, limits.maxTimerSeconds),

@@ -15,11 +15,11 @@ export const CycleId = z
   .string()
   .regex(/^cyc-[0-9a-f]{20}$/, 'must be a cycle id such as "cyc-0123456789abcdef0123"');
 
-/** A task id, as the engine issues them: "<cycle id>.<task key>.r<revision>" (".stall-<n>" for a stall). */
+/** A task id, as the engine issues them: "<cycle id>.<task key>.r<revision>" (".m<round>" in a repeating phase, ".d<n>" for a meeting decision's follow-up, ".stall-<n>" for a stall). */
 export const TaskId = z
   .string()
   .regex(
-    /^cyc-[0-9a-f]{20}\.[a-z][a-z0-9-]{0,39}\.r\d{1,4}(?:\.stall-\d{1,13})?$/,
+    /^cyc-[0-9a-f]{20}\.[a-z][a-z0-9-]{0,39}\.r\d{1,4}(?:\.m\d{1,3})?(?:\.d\d{1,2}|\.stall-\d{1,13})?$/,
     'must be a task id such as "cyc-0123456789abcdef0123.needs-assessment.r0"',
   );
 

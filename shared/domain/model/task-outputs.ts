@@ -1,7 +1,29 @@
 import * as z from 'zod';
-import { subtractDuration } from '../duration.ts';
 import { CalendarDate, DateInput, horizonFrom, localDate, PLANNING_HORIZON, toInstant } from './dates.ts';
-import type { OutputTextKey } from './output-texts/en.ts';
+import { applicationOutcomes } from './outputs/application-outcome.ts';
+import { commitmentLetter } from './outputs/commitment.ts';
+import { councilDecision } from './outputs/council.ts';
+import { FundingProgramme, projectFiches } from './outputs/fiche.ts';
+import { groupFormation } from './outputs/group-formation.ts';
+import { implementationProgress } from './outputs/implementation.ts';
+import { indicatorReport } from './outputs/indicator-report.ts';
+import { about, kind, PriorityArea, withinCycle } from './outputs/kind.ts';
+import { followUpReport, meetingMinutes } from './outputs/meeting.ts';
+import { jointPlan } from './outputs/plan.ts';
+import { prioritisation } from './outputs/prioritisation.ts';
+import { coFinancingCommitment, grantProposal, grantReport } from './outputs/small-grant.ts';
+
+export { FundingProgramme } from './outputs/fiche.ts';
+export {
+  type ContextNeed,
+  type OutputContext,
+  type OutputKind,
+  outputTextKeys,
+  PriorityArea,
+  type RuleViolation,
+  TaskSummary,
+  withinCycle,
+} from './outputs/kind.ts';
 
 /**
  * What each kind of task produces. A template names an output by key; completing a task validates the body
@@ -12,41 +34,6 @@ import type { OutputTextKey } from './output-texts/en.ts';
 const isoDate = CalendarDate;
 const text = z.string().trim().min(1).max(4_000);
 const reference = z.string().trim().min(1).max(200);
-
-/**
- * What each part of an output means to people: its key in the output texts (`output-texts/<locale>.ts`), where
- * every language gives it a title, a description and examples. The JSON Schema served to forms and the OpenAPI
- * document read them from here; validation does not.
- */
-export const outputTextKeys = z.registry<{ text: OutputTextKey }>();
-
-/** The schema, registered under its text key (a copy when it is shared, so each field keeps its own text). */
-function about<S extends z.ZodType>(key: OutputTextKey, schema: S): S {
-  const copy = schema.clone() as S;
-  outputTextKeys.add(copy as z.ZodType, { text: key });
-  return copy;
-}
-
-/** Policy areas of the ROMACT needs assessment. */
-export const PriorityArea = z.enum([
-  'education',
-  'employment',
-  'health',
-  'housing',
-  'civil-documentation',
-  'infrastructure',
-  'culture',
-]);
-
-/** Funding programmes a municipality applies to. */
-export const FundingProgramme = z.enum([
-  'ESF+',
-  'ERDF',
-  'national',
-  'small-grant',
-  'EEA-Norway-grants',
-  'other',
-]);
 
 const NeedsAssessment = about(
   'needs-assessment',
@@ -240,56 +227,6 @@ export const StallResolution = about(
   ]),
 );
 
-/** What the workflow receives when a task completes: only what its Choice states read. */
-export const TaskSummary = z.object({
-  taskId: z.string(),
-  decision: z.enum(['approve', 'reject', 'withdrawn']).optional(),
-  outcome: z.enum(['next-cycle', 'close']).optional(),
-  action: z.enum(['resume', 'cancel']).optional(),
-});
-/** What the workflow receives when a task completes. */
-export type TaskSummary = z.infer<typeof TaskSummary>;
-
-/** A rule of the template broken by an otherwise valid output (answered with 422). */
-export interface RuleViolation {
-  path: string;
-  message: string;
-}
-
-/** What an output's rules check it against: the template's parameters, the cycle's dates, and now. */
-export interface OutputContext {
-  parameters: { minCagMembersPresent?: number | undefined };
-  /** When the cycle started, and the dates it was given (instants). */
-  cycleStartedAt: string;
-  dates: Record<string, string>;
-  /** The municipality's time zone: what the output's calendar dates mean. */
-  timeZone: string;
-  now: Date;
-}
-
-interface OutputKind<S extends z.ZodType> {
-  schema: S;
-  summarize: (output: z.infer<S>) => Omit<TaskSummary, 'taskId'>;
-  rules?: (output: z.infer<S>, context: OutputContext) => RuleViolation[];
-}
-
-/**
- * A calendar date of the cycle's work: not in the future, and not more than a year before the cycle started
- * (work done just before the cycle was entered counts; a date from another decade is a typing error).
- */
-export function withinCycle(date: string, path: string, context: OutputContext): RuleViolation[] {
-  const earliest = localDate(subtractDuration(new Date(context.cycleStartedAt), 'P1Y'), context.timeZone);
-  const today = localDate(context.now, context.timeZone);
-  if (date < earliest)
-    return [{ path, message: `cannot be more than a year before the cycle started (${earliest})` }];
-  if (date > today) return [{ path, message: `cannot be in the future (today is ${today})` }];
-  return [];
-}
-
-function kind<S extends z.ZodType>(definition: OutputKind<S>): OutputKind<S> {
-  return definition;
-}
-
 /** Every output a template may name, keyed by its schema name. */
 export const taskOutputs = {
   'needs-assessment': kind({ schema: NeedsAssessment, summarize: () => ({}) }),
@@ -345,6 +282,20 @@ export const taskOutputs = {
     summarize: () => ({}),
     rules: (output, context) => withinCycle(output.visitedOn, 'visitedOn', context),
   }),
+  'commitment-letter': commitmentLetter,
+  'group-formation': groupFormation,
+  'meeting-minutes': meetingMinutes,
+  'follow-up-report': followUpReport,
+  prioritisation,
+  'joint-plan': jointPlan,
+  'council-decision': councilDecision,
+  'project-fiches': projectFiches,
+  'application-outcomes': applicationOutcomes,
+  'implementation-progress': implementationProgress,
+  'indicator-report': indicatorReport,
+  'grant-proposal': grantProposal,
+  'co-financing-commitment': coFinancingCommitment,
+  'grant-report': grantReport,
   'stall-resolution': kind({
     schema: StallResolution,
     summarize: (output) => ({ action: output.action }),
@@ -365,6 +316,15 @@ export type TaskOutputName = keyof typeof taskOutputs;
 export const taskOutputNames = Object.keys(taskOutputs) as [TaskOutputName, ...TaskOutputName[]];
 
 /** Outputs whose summary carries an approve/reject decision (usable in a joint approval). */
-export const decisionOutputs: ReadonlySet<TaskOutputName> = new Set(['approval-decision']);
+export const decisionOutputs: ReadonlySet<TaskOutputName> = new Set([
+  'approval-decision',
+  'council-decision',
+]);
+/** Outputs whose summary says whether a repeating phase runs another round (`next`). */
+export const roundOutputs: ReadonlySet<TaskOutputName> = new Set([
+  'meeting-minutes',
+  'indicator-report',
+  'application-outcomes',
+]);
 /** Outputs whose summary carries a `next-cycle`/`close` outcome. */
 export const outcomeOutputs: ReadonlySet<TaskOutputName> = new Set(['monitoring-report']);

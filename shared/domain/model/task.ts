@@ -19,7 +19,13 @@ export const Task = z.object({
   phase: z.string(),
   taskKey: z.string(),
   revision: z.int().min(0),
-  kind: z.enum(['task', 'stall-resolution']),
+  /** The round of a repeating phase (the meeting's number, the reporting period), from 0; absent for 0. */
+  round: z.int().min(0).optional(),
+  /**
+   * `follow-up`: a meeting's decision, for its owner; the workflow does not wait on it, people track it like any
+   * task.
+   */
+  kind: z.enum(['task', 'stall-resolution', 'follow-up']),
   assignee: Role,
   output: z.string(),
   status: TaskStatus,
@@ -36,6 +42,11 @@ export const Task = z.object({
   /** The current task token; rebound when the workflow waits again. Never returned by the API. */
   taskToken: z.string().optional(),
   tokenDelivered: z.boolean().default(false),
+  /** For a follow-up: the decision as the minutes wrote it (its title), and the priority or action it serves. */
+  subject: z.string().optional(),
+  linksTo: z.string().optional(),
+  /** For a follow-up: the meeting task whose decision it is. */
+  fromTaskId: z.string().optional(),
   /** For a stall-resolution task: the task that stalled. */
   stalledTaskId: z.string().optional(),
   extensions: z.int().min(0).default(0),
@@ -73,9 +84,23 @@ export const Task = z.object({
 /** A human task. */
 export type Task = z.infer<typeof Task>;
 
-/** Deterministic task id: the same cycle, task and revision always name the same task. */
-export function taskIdOf(cycleId: string, taskKey: string, revision: number): string {
-  return `${cycleId}.${taskKey}.r${revision}`;
+/**
+ * Deterministic task id: the same cycle, task, revision and round always name the same task (the first round
+ * keeps the id it always had).
+ */
+export function taskIdOf(cycleId: string, taskKey: string, revision: number, round = 0): string {
+  return `${cycleId}.${taskKey}.r${revision}${round > 0 ? `.m${round}` : ''}`;
+}
+
+/** The round of a repeating phase a task id names (`.m<round>`), 0 for the first. */
+export function roundOfTaskId(taskId: string): number {
+  const match = /\.r\d+\.m(\d+)/.exec(taskId);
+  return match?.[1] ? Number(match[1]) : 0;
+}
+
+/** The id of the follow-up task of a meeting's decision (its position in the minutes). */
+export function followUpIdOf(meetingTaskId: string, decisionIndex: number): string {
+  return `${meetingTaskId}.d${decisionIndex + 1}`;
 }
 
 /** The cycle id inside a task id (task items live in their cycle's partition). */

@@ -23,6 +23,12 @@ export const CycleTemplate = z
     parameters: z
       .strictObject({
         minCagMembersPresent: z.int().min(0).max(1_000).optional(),
+        /** The fewest members the Community Action Group may be formed with. */
+        minCagMembers: z.int().min(0).max(1_000).optional(),
+        /** The fewest joint meetings before the group may mark a meeting phase done. */
+        minMeetings: z.int().min(1).max(60).optional(),
+        /** The fewest priorities the two sides must agree. */
+        minPriorities: z.int().min(1).max(50).optional(),
         /** How long CAG members may object to an entry made on their behalf (assisted entry) before it counts. */
         objectionWindow: z
           .string()
@@ -76,6 +82,15 @@ export const CycleTemplate = z
         context: typeof ctx,
       ) => void;
       rules(phase, index, phaseIndex, ctx);
+    });
+    const minMeetings = template.parameters.minMeetings ?? 1;
+    template.phases.forEach((phase, index) => {
+      if (phase.kind === 'meeting' && phase.maxRounds < minMeetings)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phases', index, 'maxRounds'],
+          message: `must allow the ${minMeetings} meetings the template requires (parameters.minMeetings)`,
+        });
     });
     const last = template.phases.at(-1);
     const outcomeTasks = template.phases.flatMap((phase) =>

@@ -11,6 +11,7 @@ import { setCycleStatus } from './change-cycle.ts';
 import { deliverCompletion } from './deliver-completion.ts';
 import { extendDeadline } from './extend-deadline.ts';
 import { type NoticePorts, notifyPeople } from './notify-people.ts';
+import { openFollowUps } from './open-follow-ups.ts';
 import { recordEvent } from './record-event.ts';
 import { updateWithRetry } from './retry.ts';
 import { withdrawTask } from './withdraw-task.ts';
@@ -58,6 +59,9 @@ export async function recordCompletion(
     await setCycleStatus(deps, completed.cycleId, 'RUNNING', ['STALLED']);
     await announceResumed(deps, completed.stalledTaskId ?? '', completed.taskId);
   }
+  // A meeting's decisions become follow-up tasks before the workflow moves on (so a repeat opens none twice).
+  if (completed.kind === 'task' && completed.output === 'meeting-minutes')
+    await openFollowUps(deps, completed, cycle, actor);
   const delivered = await deliverCompletion(deps, completed);
   if (completed.kind === 'task') await settleSiblings(deps, completed, cycle, template, completion, actor);
   return delivered;

@@ -70,6 +70,7 @@ const fixtures: Record<string, Fixture> = {
   },
   'list-cycles': { path: () => '/cycles', query: { municipalityId: 'bg-own' }, listing: true },
   'get-cycle': { path: () => `/cycles/${cycleId}` },
+  'get-cycle-results': { path: () => `/cycles/${cycleId}/results` },
   // Coordinators only; one of another country sees none of bg-own.
   'list-portfolio': { path: () => '/portfolio', query: { municipalityId: 'bg-own' }, listing: true },
   'cancel-cycle': { path: () => `/cycles/${cycleId}/cancel`, body: () => ({ reason: 'Testing' }), order: 5 },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { romactTemplate } from '#workflows/templates/romact.ts';
+import { romactCoreTemplate } from '#workflows/templates/romact-core.ts';
 import { call, coordinatorBG, outputs } from '../../support/api.ts';
 import {
   chainOf,
@@ -90,12 +90,13 @@ describe('A chained cycle keeps its state machine version after a deploy', { tim
     await openTask(municipality, 'monitoring-report');
 
     // Act: version 2 is deployed (its review is due in 200 days); then the first cycle's execution chains.
-    const version2 = { ...romactTemplate, version: 2 };
-    version2.phases = romactTemplate.phases.map((phase) =>
+    // The cycles start on `romact-core` (the template a cycle gets when none is named).
+    const version2 = { ...romactCoreTemplate, version: 2 };
+    version2.phases = romactCoreTemplate.phases.map((phase) =>
       phase.key === 'review'
         ? { ...phase, tasks: phase.tasks.map((task) => ({ ...task, due: { after: 'P200D' } })) }
         : phase,
-    ) as typeof romactTemplate.phases;
+    ) as typeof romactCoreTemplate.phases;
     running.deploy(version2);
     const firstStart = running.engine
       .list()
@@ -110,12 +111,14 @@ describe('A chained cycle keeps its state machine version after a deploy', { tim
       .filter((execution) => execution.input.cycleId === first)
       .map((execution) => execution.version);
     expect(versions.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(versions)).toEqual(new Set([running.engine.liveVersion('romact')?.replace(/:2$/, ':1')]));
+    expect(new Set(versions)).toEqual(
+      new Set([running.engine.liveVersion('romact-core')?.replace(/:2$/, ':1')]),
+    );
     expect(firstCycle.templateVersion).toBe(1);
     const secondExecution = await eventually(async () =>
       running.engine.list().find((execution) => execution.input.cycleId === second),
     );
-    expect(secondExecution.version).toBe(running.engine.liveVersion('romact'));
+    expect(secondExecution.version).toBe(running.engine.liveVersion('romact-core'));
     expect(secondExecution.version).toMatch(/:2$/);
     // The first cycle's review keeps version 1's due date (a year), not version 2's (200 days).
     const review = await openTask(municipality, 'monitoring-report');

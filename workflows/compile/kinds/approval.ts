@@ -1,12 +1,13 @@
 import type { ApprovalPhase } from '#shared/domain/model/phase-kinds/approval.ts';
+import type { CouncilAdoptionPhase } from '#shared/domain/model/phase-kinds/process.ts';
 import { stateNames } from '../names.ts';
 import type { PhaseKindCompiler } from './kind.ts';
 
 /**
- * A joint approval: any rejection sends the plan back to `backTo` with the revision count raised, until the
+ * A joint approval (or the council's adoption): any rejection sends the plan back to `backTo` with the revision count raised, until the
  * template's maximum, past which the cycle ends as PLAN_REJECTED; all approvals go on.
  */
-export const approvalKind: PhaseKindCompiler<ApprovalPhase> = {
+export const approvalKind: PhaseKindCompiler<ApprovalPhase | CouncilAdoptionPhase> = {
   afterEnd: ({ phase, continueTo }, states) => {
     const key = phase.key;
     states[stateNames.phaseDecided(key)] = {

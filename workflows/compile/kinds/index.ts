@@ -1,6 +1,7 @@
 import type { PhaseKind, PhaseTemplate } from '#shared/domain/model/template.ts';
 import { approvalKind } from './approval.ts';
 import type { PhaseKindCompiler } from './kind.ts';
+import { repeatingKind } from './repeating.ts';
 import { tasksKind } from './tasks.ts';
 
 /** The compiler of every phase kind: a kind in the template schema without one here is a type error. */
@@ -9,6 +10,17 @@ export const phaseKindCompilers: {
 } = {
   tasks: tasksKind,
   approval: approvalKind,
+  // The work of these phases is in their outputs; the cycle goes on once their tasks are done.
+  commitment: tasksKind,
+  'group-formation': tasksKind,
+  prioritisation: tasksKind,
+  plan: tasksKind,
+  fiche: tasksKind,
+  implementation: tasksKind,
+  'council-adoption': approvalKind,
+  meeting: repeatingKind,
+  'application-outcome': repeatingKind,
+  'indicator-report': repeatingKind,
 };
 
 /** The compiler of a phase's kind. */

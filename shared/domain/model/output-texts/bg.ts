@@ -1,4 +1,5 @@
 import type { OutputTexts } from './en.ts';
+import { processBg } from './process/bg.ts';
 
 /** The output texts in Bulgarian. */
 export const bg = {
@@ -145,4 +146,5 @@ export const bg = {
   'stall-resolution.cancel': { title: 'Прекратяване на цикъла' },
   'stall-resolution.cancel.action': { title: 'Действие' },
   'stall-resolution.cancel.reason': { title: 'Причина', examples: ['Общината напусна програмата.'] },
+  ...processBg,
 } satisfies OutputTexts;

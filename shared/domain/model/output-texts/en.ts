@@ -1,3 +1,4 @@
+import { processEn } from './process/en.ts';
 import type { OutputText } from './text.ts';
 
 /** The output texts in English: every key here must exist in every language (TypeScript holds them to it). */
@@ -156,6 +157,7 @@ export const en = {
     title: 'Reason',
     examples: ['The municipality left the programme.'],
   },
+  ...processEn,
 } satisfies Record<string, OutputText>;
 
 /** The key of a text of a task output (an output, or one of its fields). */

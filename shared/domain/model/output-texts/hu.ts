@@ -1,4 +1,5 @@
 import type { OutputTexts } from './en.ts';
+import { processHu } from './process/hu.ts';
 
 /** The output texts in Hungarian. */
 export const hu = {
@@ -148,4 +149,5 @@ export const hu = {
     title: 'Indoklás',
     examples: ['Az önkormányzat kilépett a programból.'],
   },
+  ...processHu,
 } satisfies OutputTexts;

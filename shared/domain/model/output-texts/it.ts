@@ -1,4 +1,5 @@
 import type { OutputTexts } from './en.ts';
+import { processIt } from './process/it.ts';
 
 /** The output texts in Italian. */
 export const it = {
@@ -147,4 +148,5 @@ export const it = {
   'stall-resolution.cancel': { title: 'Annullare il ciclo' },
   'stall-resolution.cancel.action': { title: 'Azione' },
   'stall-resolution.cancel.reason': { title: 'Motivo', examples: ['Il comune ha lasciato il programma.'] },
+  ...processIt,
 } satisfies OutputTexts;

@@ -1,4 +1,5 @@
 import type { OutputTexts } from './en.ts';
+import { processRo } from './process/ro.ts';
 
 /** The output texts in Romanian. */
 export const ro = {
@@ -146,4 +147,5 @@ export const ro = {
   'stall-resolution.cancel': { title: 'Anularea ciclului' },
   'stall-resolution.cancel.action': { title: 'Acțiune' },
   'stall-resolution.cancel.reason': { title: 'Motiv', examples: ['Primăria a părăsit programul.'] },
+  ...processRo,
 } satisfies OutputTexts;

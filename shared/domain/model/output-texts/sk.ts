@@ -1,4 +1,5 @@
 import type { OutputTexts } from './en.ts';
+import { processSk } from './process/sk.ts';
 
 /** The output texts in Slovak. */
 export const sk = {
@@ -142,4 +143,5 @@ export const sk = {
   'stall-resolution.cancel': { title: 'Zrušiť cyklus' },
   'stall-resolution.cancel.action': { title: 'Akcia' },
   'stall-resolution.cancel.reason': { title: 'Dôvod', examples: ['Obec vystúpila z programu.'] },
+  ...processSk,
 } satisfies OutputTexts;

@@ -37,6 +37,16 @@ export function validateApproval(
       });
     }
   });
+  validateRevisionTarget(phase, index, phaseIndex, ctx);
+}
+
+/** A phase that sends work back names an earlier phase to send it to. */
+export function validateRevisionTarget(
+  phase: { backTo: string },
+  index: number,
+  phaseIndex: ReadonlyMap<string, number>,
+  ctx: RuleContext,
+): void {
   const target = phaseIndex.get(phase.backTo);
   if (target === undefined || target >= index) {
     ctx.addIssue({

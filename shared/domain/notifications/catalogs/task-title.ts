@@ -20,8 +20,10 @@ export function stallTaskTitle(stalledTitle: LocalizedText): LocalizedText {
 /** A task's title in every language the template (and the catalogues, for a stall task) has; undefined if unknown. */
 export function taskTitle(
   template: CycleTemplate | undefined,
-  task: Pick<Task, 'kind' | 'phase' | 'taskKey'>,
+  task: Pick<Task, 'kind' | 'phase' | 'taskKey'> & { subject?: string | undefined },
 ): LocalizedText | undefined {
+  // A follow-up is called what the meeting decided, in the words of the minutes.
+  if (task.kind === 'follow-up' && task.subject) return { en: task.subject };
   const definition = template ? findTask(template, task.phase, task.taskKey) : undefined;
   if (!definition) return undefined;
   return task.kind === 'stall-resolution' ? stallTaskTitle(definition.title) : definition.title;

@@ -12,7 +12,11 @@ import type { Ports } from '../../ports.ts';
 /** Body of `POST /cycles`. */
 export const StartCycleBody = z.strictObject({
   municipalityId: MunicipalityId,
-  templateId: Key.default('romact'),
+  /**
+   * The template; without one, the five-phase `romact-core` cycle that clients written before the whole process
+   * (`romact` v2) expect. The whole process is started by naming `romact`.
+   */
+  templateId: Key.default('romact-core'),
   /** Dates a template may use instead of an offset, such as `fundingCallClosesAt`. */
   dates: z
     .record(

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../errors.ts';
 import type { Message } from '../../model/message.ts';
-import { type Task, taskIdOf } from '../../model/task.ts';
+import { roundOfTaskId, type Task, taskIdOf } from '../../model/task.ts';
 import type { TaskRequest } from '../../model/task-request.ts';
 import { findTask } from '../../model/template.ts';
 import { deliverCompletion } from '../../ops/deliver-completion.ts';
@@ -31,6 +31,7 @@ export async function openTask(
     throw new NotFoundError(`Template ${template.id} has no task ${input.phase}/${input.taskKey}`);
   const isStall = input.kind === 'stall-resolution';
   const now = deps.clock.now().toISOString();
+  const round = roundOfTaskId(input.taskId);
   const { task, created } = await deps.tasks.create({
     taskId: input.taskId,
     cycleId: cycle.cycleId,
@@ -41,6 +42,7 @@ export async function openTask(
     phase: input.phase,
     taskKey: input.taskKey,
     revision: input.revision,
+    ...(round > 0 ? { round } : {}),
     kind: input.kind,
     assignee: isStall ? 'coordinator' : taskTemplate.assignee,
     output: isStall ? 'stall-resolution' : taskTemplate.output,
@@ -53,7 +55,7 @@ export async function openTask(
     tokenDelivered: false,
     extensions: 0,
     version: 1,
-    ...(isStall ? { stalledTaskId: taskIdOf(cycle.cycleId, input.taskKey, input.revision) } : {}),
+    ...(isStall ? { stalledTaskId: taskIdOf(cycle.cycleId, input.taskKey, input.revision, round) } : {}),
   });
   if (created) {
     await recordEvent(deps, {

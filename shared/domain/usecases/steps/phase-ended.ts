@@ -8,6 +8,8 @@ export interface PhaseEndedInput {
   cycleId: string;
   phase: string;
   revision: number;
+  /** The round of a repeating phase (absent for other phases: 0). */
+  round?: number | undefined;
   results: Partial<TaskSummary>[];
 }
 
@@ -28,11 +30,16 @@ export async function phaseEnded(
     .map((result) => ({ taskId: result.taskId, decision: result.decision }));
   await recordEvent(deps, {
     cycleId: cycle.cycleId,
-    eventId: `phase.ended:${input.phase}:r${input.revision}`,
-    at: ended.endedAt ?? now.toISOString(),
+    eventId: `phase.ended:${input.phase}:r${input.revision}${input.round ? `:m${input.round}` : ''}`,
+    at: input.round ? now.toISOString() : (ended.endedAt ?? now.toISOString()),
     type: 'phase.ended',
     actor: WORKFLOW_ACTOR,
-    data: { phase: input.phase, revision: input.revision, ...(decisions.length ? { decisions } : {}) },
+    data: {
+      phase: input.phase,
+      revision: input.revision,
+      ...(input.round ? { round: input.round } : {}),
+      ...(decisions.length ? { decisions } : {}),
+    },
   });
   return {};
 }

@@ -14,6 +14,8 @@ export interface PhaseStartedInput {
   cycleId: string;
   phase: string;
   revision: number;
+  /** The round of a repeating phase (absent for other phases: 0). */
+  round?: number | undefined;
   /** The version of the template the running definition was compiled from. */
   templateVersion: number;
   executionId: string;
@@ -35,6 +37,9 @@ export async function phaseStarted(
     throw new NotFoundError(`No template ${cycle.templateId} v${input.templateVersion} in this deployment`);
   const found = findPhase(template, input.phase);
   if (!found) throw new NotFoundError(`Template ${template.id} has no phase ${input.phase}`);
+  const round = input.round ?? 0;
+  // A later round of a repeating phase is its own event; the first keeps the id it always had.
+  const roundSuffix = round > 0 ? `:m${round}` : '';
   const proposedStart = deps.clock.now().toISOString();
   const { run, created } = await deps.cycles.startPhase({
     cycleId: cycle.cycleId,
@@ -75,17 +80,18 @@ export async function phaseStarted(
   );
   await recordEvent(deps, {
     cycleId: cycle.cycleId,
-    eventId: `phase.started:${input.phase}:r${input.revision}`,
-    at: run.startedAt,
+    eventId: `phase.started:${input.phase}:r${input.revision}${roundSuffix}`,
+    at: round > 0 ? proposedStart : run.startedAt,
     type: 'phase.started',
     actor: WORKFLOW_ACTOR,
-    data: { phase: input.phase, revision: input.revision },
+    data: { phase: input.phase, revision: input.revision, ...(round > 0 ? { round } : {}) },
   });
-  const startedAt = new Date(run.startedAt);
+  // A later round's deadlines run from when that round started.
+  const startedAt = new Date(round > 0 ? proposedStart : run.startedAt);
   const planned = found.phase.tasks.map((taskTemplate) => {
     const dueAt = planDueAt(cycle, taskTemplate, startedAt);
     return {
-      taskId: taskIdOf(cycle.cycleId, taskTemplate.key, input.revision),
+      taskId: taskIdOf(cycle.cycleId, taskTemplate.key, input.revision, round),
       cycleId: cycle.cycleId,
       phase: input.phase,
       taskKey: taskTemplate.key,

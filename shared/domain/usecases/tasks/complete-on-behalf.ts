@@ -13,12 +13,7 @@ import { appLinks } from '../../model/app-links.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
 import { CalendarDate } from '../../model/dates.ts';
 import type { Task } from '../../model/task.ts';
-import {
-  type OutputContext,
-  type TaskOutputName,
-  taskOutputs,
-  withinCycle,
-} from '../../model/task-outputs.ts';
+import { type TaskOutputName, taskOutputs, withinCycle } from '../../model/task-outputs.ts';
 import { deliveryChannels } from '../../model/user.ts';
 import { fillPeople, peopleCatalogs } from '../../notifications/catalogs/people.ts';
 import { sendAfterFor } from '../../notifications/recipients.ts';
@@ -26,6 +21,7 @@ import { dispatchMessages } from '../../ops/dispatch-messages.ts';
 import { finalizeEntry } from '../../ops/finalize-entry.ts';
 import type { NoticePorts } from '../../ops/notify-people.ts';
 import { shortCodeOf } from '../../ops/notify-tasks.ts';
+import { outputContextFor } from '../../ops/output-context.ts';
 import { recordEvent } from '../../ops/record-event.ts';
 import { updateWithRetry } from '../../ops/retry.ts';
 import type { Ports } from '../../ports.ts';
@@ -84,13 +80,7 @@ export async function completeOnBehalf(
   if (!parsed.success)
     throw new InvalidInputError('The output is not valid', fieldIssues(parsed.error.issues, 'output'));
   const now = deps.clock.now();
-  const context: OutputContext = {
-    parameters: template.parameters,
-    cycleStartedAt: cycle.startedAt,
-    dates: cycle.dates,
-    timeZone: municipality.timeZone,
-    now,
-  };
+  const context = await outputContextFor(deps, task, cycle, template, municipality.timeZone, kind);
   const violations = [
     ...('rules' in kind && kind.rules ? kind.rules(parsed.data as never, context) : []).map((violation) => ({
       ...violation,

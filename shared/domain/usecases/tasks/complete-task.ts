@@ -8,8 +8,9 @@ import {
 import { actorOf } from '../../model/actor.ts';
 import { type Caller, visibleTask } from '../../model/caller.ts';
 import type { Task } from '../../model/task.ts';
-import { type OutputContext, type TaskOutputName, taskOutputs } from '../../model/task-outputs.ts';
+import { type TaskOutputName, taskOutputs } from '../../model/task-outputs.ts';
 import type { NoticePorts } from '../../ops/notify-people.ts';
+import { outputContextFor } from '../../ops/output-context.ts';
 import { recordCompletion } from '../../ops/record-completion.ts';
 import type { Ports } from '../../ports.ts';
 
@@ -44,13 +45,7 @@ export async function completeTask(
   if (!cycle || !template) throw new NotFoundError(`No cycle ${task.cycleId}`);
   const timeZone = cycle.timeZone ?? (await deps.municipalities.get(cycle.municipalityId))?.timeZone ?? 'UTC';
   const { kind, output } = parseOutput(task.output, body);
-  const context: OutputContext = {
-    parameters: template.parameters,
-    cycleStartedAt: cycle.startedAt,
-    dates: cycle.dates,
-    timeZone,
-    now: deps.clock.now(),
-  };
+  const context = await outputContextFor(deps, task, cycle, template, timeZone, kind);
   const violations = 'rules' in kind && kind.rules ? kind.rules(output, context) : [];
   if (violations.length) throw new RuleViolationError('The output breaks a rule of the template', violations);
   const summary = kind.summarize(output) as Record<string, string>;

@@ -10,7 +10,7 @@ const deps = { templates: builtInCatalog, clock: manualClock(new Date('2027-01-0
 const task = {
   taskId: 'cyc-0123456789abcdef0123.needs-assessment.r0',
   cycleId: 'cyc-0123456789abcdef0123',
-  templateId: 'romact',
+  templateId: 'romact-core',
   municipalityId: 'bg-stolipinovo',
   country: 'BG',
   phase: 'assessment',

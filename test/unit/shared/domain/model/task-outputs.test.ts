@@ -45,7 +45,7 @@ describe('task outputs', () => {
   });
 
   it('know which outputs carry a decision and which an outcome', () => {
-    expect([...decisionOutputs]).toEqual(['approval-decision']);
+    expect([...decisionOutputs]).toEqual(['approval-decision', 'council-decision']);
     expect([...outcomeOutputs]).toEqual(['monitoring-report']);
     expect(taskOutputNames).toContain('stall-resolution');
   });

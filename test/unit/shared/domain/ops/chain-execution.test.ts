@@ -31,13 +31,13 @@ describe('chainExecution', () => {
 
     const fresh = env.engine.started.at(-1);
     expect(fresh).toMatchObject({
-      templateId: 'romact',
+      templateId: 'romact-core',
       version: cycle.stateMachineVersion,
       input: { cycleId: cycle.cycleId, revision: { count: 1 }, resumeAt: 'consultation' },
     });
     expect(fresh?.key.startsWith(`${cycle.executionName}-`)).toBe(true);
     const moved = await storedCycle(env.ports, cycle.cycleId);
-    expect(moved.executionId).toBe(`exec:romact:${fresh?.key}`);
+    expect(moved.executionId).toBe(`exec:romact-core:${fresh?.key}`);
     expect(moved.executionStartedAt).toBe(env.clock.now().toISOString());
     expect(moved.stateMachineVersion).toBe(cycle.stateMachineVersion);
   });
@@ -81,6 +81,8 @@ describe('chainExecution', () => {
     const { stateMachineVersion: _none, ...unversioned } = await storedCycle(env.ports, cycle.cycleId);
     cycle = await env.ports.cycles.update(unversioned as Cycle, { stateMachineVersion: undefined });
     await chain();
-    expect((await storedCycle(env.ports, cycle.cycleId)).stateMachineVersion).toBe('romact:live-version');
+    expect((await storedCycle(env.ports, cycle.cycleId)).stateMachineVersion).toBe(
+      'romact-core:live-version',
+    );
   });
 });

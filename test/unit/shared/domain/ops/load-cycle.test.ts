@@ -16,7 +16,7 @@ describe('loadCycle', () => {
     const cycle = await givenCycle(env);
     const loaded = await loadCycle(env.ports, cycle.cycleId);
     expect(loaded.cycle.cycleId).toBe(cycle.cycleId);
-    expect(loaded.template.id).toBe('romact');
+    expect(loaded.template.id).toBe('romact-core');
   });
 
   it('fails for an unknown cycle, and for a cycle whose template this runtime does not know', async () => {

@@ -28,17 +28,17 @@ describe('startCycle', () => {
     expect(cycle).toMatchObject({
       municipalityId: 'bg-stolipinovo',
       country: 'BG',
-      templateId: 'romact',
+      templateId: 'romact-core',
       status: 'RUNNING',
       currentPhase: 'assessment',
       revision: 0,
       timeZone: 'Europe/Sofia',
       startedAt: '2027-01-04T09:00:00.000Z',
-      executionId: `exec:romact:${cycle.cycleId}`,
+      executionId: `exec:romact-core:${cycle.cycleId}`,
     });
     expect(env.engine.started).toEqual([
       {
-        templateId: 'romact',
+        templateId: 'romact-core',
         key: cycle.executionName,
         input: { cycleId: cycle.cycleId, revision: { count: 0 } },
       },
@@ -49,7 +49,7 @@ describe('startCycle', () => {
   it('refuses municipal staff and CAG members, writing nothing', async () => {
     for (const caller of [callers.municipality, callers.cag]) {
       const error = await rejection(
-        startCycle(env.ports, caller, { municipalityId: 'bg-stolipinovo', templateId: 'romact' }),
+        startCycle(env.ports, caller, { municipalityId: 'bg-stolipinovo', templateId: 'romact-core' }),
       );
       expect(error).toBeInstanceOf(ForbiddenError);
     }
@@ -62,7 +62,9 @@ describe('startCycle', () => {
       [callers.otherCoordinator, 'bg-stolipinovo'],
       [callers.coordinator, 'bg-nowhere'],
     ] as const) {
-      const error = await rejection(startCycle(env.ports, caller, { municipalityId, templateId: 'romact' }));
+      const error = await rejection(
+        startCycle(env.ports, caller, { municipalityId, templateId: 'romact-core' }),
+      );
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error.fields).toEqual([{ path: 'municipalityId', message: 'unknown municipality' }]);
     }
@@ -151,7 +153,7 @@ describe('startCycle', () => {
       );
       expect(error).toBeInstanceOf(ConflictError);
       expect(error.fields).toEqual([
-        { path: 'templateId', message: 'this client token started a cycle of template romact' },
+        { path: 'templateId', message: 'this client token started a cycle of template romact-core' },
       ]);
     });
 

@@ -191,14 +191,14 @@ describe('deadlineCheck', () => {
       const continuations = env.engine.started.filter((start) => start.input.resumeAt);
       expect(continuations).toEqual([
         {
-          templateId: 'romact',
+          templateId: 'romact-core',
           key: expect.stringMatching(new RegExp(`^${cycle.executionName}-[0-9a-f]{10}$`)),
           input: { cycleId: cycle.cycleId, revision: { count: 0 }, resumeAt: 'assessment' },
-          version: 'romact:live-version',
+          version: 'romact-core:live-version',
         },
       ]);
       const stored = await storedCycle(env.ports, cycle.cycleId);
-      expect(stored.executionId).toBe(`exec:romact:${continuations[0]?.key}`);
+      expect(stored.executionId).toBe(`exec:romact-core:${continuations[0]?.key}`);
       expect(stored.executionStartedAt).toBe(env.clock.now().toISOString());
       // Nothing about the task changed: the fresh execution finds it by its id.
       expect(await stored_(assessment.taskId)).toMatchObject({ status: 'OPEN', dueAt: assessment.dueAt });

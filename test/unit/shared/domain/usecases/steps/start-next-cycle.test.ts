@@ -29,7 +29,7 @@ describe('startNextCycle', () => {
     expect(next).toMatchObject({
       status: 'RUNNING',
       municipalityId: 'bg-stolipinovo',
-      templateId: 'romact',
+      templateId: 'romact-core',
       previousCycleId: cycle.cycleId,
       currentPhase: 'assessment',
       // A new cycle plans from scratch: no dates or overrides carried over.

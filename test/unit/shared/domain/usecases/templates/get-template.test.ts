@@ -21,13 +21,13 @@ const callerOf = { municipality: callers.municipality, cag: callers.cag, coordin
 describe('getTemplate', () => {
   it('words the template in the language asked for: phases with their kind, tasks with what they ask', async () => {
     const { ports } = unitPorts();
-    const template = await getTemplate(ports, 'romact', 'bg');
+    const template = await getTemplate(ports, 'romact-core', 'bg');
 
     expect(template).toMatchObject({
-      id: 'romact',
+      id: 'romact-core',
       version: 1,
       locale: 'bg',
-      title: 'Цикъл на планиране ROMACT',
+      title: 'Основен цикъл ROMACT',
     });
     expect(template.phases.map((phase) => [phase.key, phase.kind, phase.title])).toEqual([
       ['assessment', 'tasks', 'Оценка на нуждите'],
@@ -79,7 +79,7 @@ describe('getTemplate', () => {
     const env = unitPorts();
     await givenMunicipality(env.ports);
     const cycle = await givenCycle(env, { dates: { fundingCallClosesAt: '2027-09-30' } });
-    const template = await getTemplate(env.ports, 'romact', 'bg');
+    const template = await getTemplate(env.ports, 'romact-core', 'bg');
     const completeFromExample = async (task: Task) => {
       const today = localDate(env.clock.now(), 'Europe/Sofia');
       const schema = template.outputs[task.output as keyof typeof template.outputs]?.schema ?? {};

@@ -7,12 +7,16 @@ describe('listTemplates', () => {
     const { ports } = unitPorts();
     expect(await listTemplates(ports, 'bg')).toEqual({
       items: [
-        { id: 'romact', version: 1, title: 'Цикъл на планиране ROMACT' },
+        { id: 'romact', version: 2, title: 'Процес ROMACT' },
+        { id: 'romact-core', version: 1, title: 'Основен цикъл ROMACT' },
+        { id: 'small-grant', version: 1, title: 'Малък грант' },
         { id: 'critical-friend', version: 1, title: 'Преглед „критичен приятел“' },
       ],
     });
     expect((await listTemplates(ports, 'sk')).items.map((item) => item.title)).toEqual([
-      'Plánovací cyklus ROMACT',
+      'Proces ROMACT',
+      'Základný cyklus ROMACT',
+      'Malý grant',
       'Hodnotenie „kritický priateľ“',
     ]);
   });

@@ -1,0 +1,376 @@
+import { parseTemplate } from '#shared/domain/model/template.ts';
+
+/**
+ * The whole ROMACT process, as the programme's own material describes it: the municipality's letter of
+ * commitment, the Community Action Group and working groups, needs scored into agreed priorities, joint
+ * planning meetings (their decisions become follow-up tasks) until the group marks planning done, the
+ * structured joint action plan approved by both sides and adopted by the local council, project fiches,
+ * applications followed until every one is decided, implementation with indicator reports per period, and the
+ * review that starts the next cycle. Version 2 of `romact`: cycles started on version 1 (five phases) keep it;
+ * that short process goes on as `romact-core`.
+ */
+export const romactProcessTemplate = parseTemplate({
+  id: 'romact',
+  version: 2,
+  title: {
+    en: 'ROMACT process',
+    bg: 'Процес ROMACT',
+    hu: 'ROMACT folyamat',
+    it: 'Processo ROMACT',
+    ro: 'Procesul ROMACT',
+    sk: 'Proces ROMACT',
+  },
+  parameters: { minCagMembersPresent: 3, minCagMembers: 5, minMeetings: 2, minPriorities: 3 },
+  defaults: {
+    hardStopAfter: 'P30D',
+    chainAfter: 'P300D',
+    stallResolution: { due: 'P14D', hardStopAfter: 'P30D' },
+    notifications: { remindBefore: ['P14D', 'P3D', 'P1D'], escalateAfter: 'P7D' },
+  },
+  phases: [
+    {
+      key: 'commitment',
+      kind: 'commitment',
+      title: {
+        en: 'Commitment',
+        bg: 'Ангажимент',
+        hu: 'Kötelezettségvállalás',
+        it: 'Impegno',
+        ro: 'Angajament',
+        sk: 'Záväzok',
+      },
+      tasks: [
+        {
+          key: 'letter-of-commitment',
+          title: {
+            en: 'Record the signed letter of commitment',
+            bg: 'Запишете подписаното писмо за ангажимент',
+            hu: 'Rögzítse az aláírt kötelezettségvállaló nyilatkozatot',
+            it: 'Registrare la lettera di impegno firmata',
+            ro: 'Înregistrați scrisoarea de angajament semnată',
+            sk: 'Zaznamenajte podpísaný záväzný list',
+          },
+          assignee: 'municipality',
+          due: { after: 'P60D' },
+          output: 'commitment-letter',
+        },
+      ],
+    },
+    {
+      key: 'groups',
+      kind: 'group-formation',
+      title: {
+        en: 'Groups formed',
+        bg: 'Сформиране на групите',
+        hu: 'A csoportok megalakítása',
+        it: 'Costituzione dei gruppi',
+        ro: 'Constituirea grupurilor',
+        sk: 'Vytvorenie skupín',
+      },
+      tasks: [
+        {
+          key: 'form-groups',
+          title: {
+            en: 'Record the Community Action Group and the working groups',
+            bg: 'Запишете Инициативната група и работните групи',
+            hu: 'Rögzítse a közösségi akciócsoportot és a munkacsoportokat',
+            it: 'Registrare il gruppo d’azione comunitaria e i gruppi di lavoro',
+            ro: 'Înregistrați grupul de acțiune comunitară și grupurile de lucru',
+            sk: 'Zaznamenajte akčnú skupinu komunity a pracovné skupiny',
+          },
+          assignee: 'municipality',
+          due: { after: 'P45D' },
+          output: 'group-formation',
+        },
+      ],
+    },
+    {
+      key: 'prioritisation',
+      kind: 'prioritisation',
+      title: {
+        en: 'Needs assessment and priorities',
+        bg: 'Оценка на нуждите и приоритети',
+        hu: 'Szükségletfelmérés és prioritások',
+        it: 'Valutazione dei bisogni e priorità',
+        ro: 'Evaluarea nevoilor și priorități',
+        sk: 'Posúdenie potrieb a priority',
+      },
+      tasks: [
+        {
+          key: 'score-needs',
+          title: {
+            en: 'Score the needs and agree the priorities',
+            bg: 'Оценете нуждите и договорете приоритетите',
+            hu: 'Pontozza a szükségleteket és fogadják el a prioritásokat',
+            it: 'Valutare i bisogni e concordare le priorità',
+            ro: 'Punctați nevoile și conveniți prioritățile',
+            sk: 'Obodujte potreby a dohodnite priority',
+          },
+          assignee: 'municipality',
+          due: { after: 'P60D' },
+          output: 'prioritisation',
+        },
+      ],
+    },
+    {
+      key: 'meetings',
+      kind: 'meeting',
+      title: {
+        en: 'Joint planning meetings',
+        bg: 'Съвместни срещи за планиране',
+        hu: 'Közös tervezési ülések',
+        it: 'Riunioni congiunte di pianificazione',
+        ro: 'Ședințe comune de planificare',
+        sk: 'Spoločné plánovacie stretnutia',
+      },
+      maxRounds: 12,
+      tasks: [
+        {
+          key: 'meeting-minutes',
+          title: {
+            en: 'Record the minutes of the joint meeting',
+            bg: 'Запишете протокола от съвместната среща',
+            hu: 'Rögzítse a közös ülés jegyzőkönyvét',
+            it: 'Registrare il verbale della riunione congiunta',
+            ro: 'Înregistrați procesul-verbal al ședinței comune',
+            sk: 'Zaznamenajte zápisnicu zo spoločného stretnutia',
+          },
+          assignee: 'cag',
+          due: { after: 'P30D' },
+          output: 'meeting-minutes',
+        },
+      ],
+    },
+    {
+      key: 'action-plan',
+      kind: 'plan',
+      title: {
+        en: 'Joint action plan',
+        bg: 'Съвместен план за действие',
+        hu: 'Közös cselekvési terv',
+        it: 'Piano d’azione congiunto',
+        ro: 'Plan comun de acțiune',
+        sk: 'Spoločný akčný plán',
+      },
+      tasks: [
+        {
+          key: 'joint-plan',
+          title: {
+            en: 'Write the joint action plan',
+            bg: 'Изгответе съвместния план за действие',
+            hu: 'Készítse el a közös cselekvési tervet',
+            it: 'Redigere il piano d’azione congiunto',
+            ro: 'Redactați planul comun de acțiune',
+            sk: 'Vypracujte spoločný akčný plán',
+          },
+          assignee: 'municipality',
+          due: { after: 'P45D' },
+          output: 'joint-plan',
+        },
+      ],
+    },
+    {
+      key: 'plan-approval',
+      kind: 'approval',
+      title: {
+        en: 'Joint action plan approval',
+        bg: 'Съвместно одобрение на плана',
+        hu: 'A közös cselekvési terv jóváhagyása',
+        it: 'Approvazione congiunta del piano',
+        ro: 'Aprobarea comună a planului',
+        sk: 'Spoločné schválenie akčného plánu',
+      },
+      backTo: 'action-plan',
+      maxRevisions: 2,
+      tasks: [
+        {
+          key: 'cag-endorsement',
+          title: {
+            en: 'Endorse the joint action plan',
+            bg: 'Одобрете съвместния план за действие',
+            hu: 'Hagyja jóvá a közös cselekvési tervet',
+            it: 'Approvare il piano d’azione congiunto',
+            ro: 'Aprobați planul comun de acțiune',
+            sk: 'Schváľte spoločný akčný plán',
+          },
+          assignee: 'cag',
+          due: { after: 'P30D' },
+          output: 'approval-decision',
+        },
+        {
+          key: 'municipality-endorsement',
+          title: {
+            en: 'Approve the joint action plan for the municipality',
+            bg: 'Одобрете съвместния план от името на общината',
+            hu: 'Hagyja jóvá a közös tervet az önkormányzat nevében',
+            it: 'Approvare il piano per il comune',
+            ro: 'Aprobați planul comun din partea primăriei',
+            sk: 'Schváľte spoločný plán za obec',
+          },
+          assignee: 'municipality',
+          due: { after: 'P30D' },
+          output: 'approval-decision',
+        },
+      ],
+    },
+    {
+      key: 'council-adoption',
+      kind: 'council-adoption',
+      title: {
+        en: 'Adoption by the local council',
+        bg: 'Приемане от общинския съвет',
+        hu: 'Elfogadás a képviselő-testületben',
+        it: 'Adozione da parte del consiglio comunale',
+        ro: 'Adoptarea de către consiliul local',
+        sk: 'Schválenie obecným zastupiteľstvom',
+      },
+      backTo: 'action-plan',
+      maxRevisions: 2,
+      tasks: [
+        {
+          key: 'council-decision',
+          title: {
+            en: 'Record the council decision on the action plan',
+            bg: 'Запишете решението на общинския съвет',
+            hu: 'Rögzítse a képviselő-testület határozatát',
+            it: 'Registrare la delibera del consiglio comunale',
+            ro: 'Înregistrați hotărârea consiliului local',
+            sk: 'Zaznamenajte uznesenie zastupiteľstva',
+          },
+          assignee: 'municipality',
+          due: { after: 'P60D' },
+          output: 'council-decision',
+        },
+      ],
+    },
+    {
+      key: 'fiches',
+      kind: 'fiche',
+      title: {
+        en: 'Project fiches',
+        bg: 'Проектни фишове',
+        hu: 'Projektadatlapok',
+        it: 'Schede progetto',
+        ro: 'Fișe de proiect',
+        sk: 'Projektové karty',
+      },
+      tasks: [
+        {
+          key: 'project-fiches',
+          title: {
+            en: 'Write the project fiches for the plan’s actions',
+            bg: 'Изгответе проектните фишове за действията',
+            hu: 'Készítse el a projektadatlapokat az intézkedésekhez',
+            it: 'Redigere le schede progetto per le azioni',
+            ro: 'Redactați fișele de proiect pentru acțiuni',
+            sk: 'Vypracujte projektové karty k opatreniam',
+          },
+          assignee: 'municipality',
+          due: { after: 'P60D', unlessDate: 'fundingCallClosesAt' },
+          output: 'project-fiches',
+        },
+      ],
+    },
+    {
+      key: 'applications',
+      kind: 'application-outcome',
+      title: {
+        en: 'Applications and outcomes',
+        bg: 'Кандидатури и резултати',
+        hu: 'Pályázatok és eredmények',
+        it: 'Domande ed esiti',
+        ro: 'Cereri și rezultate',
+        sk: 'Žiadosti a výsledky',
+      },
+      maxRounds: 12,
+      tasks: [
+        {
+          key: 'application-outcomes',
+          title: {
+            en: 'Report where the applications stand',
+            bg: 'Докладвайте докъде са кандидатурите',
+            hu: 'Jelentse, hol tartanak a pályázatok',
+            it: 'Riferire a che punto sono le domande',
+            ro: 'Raportați stadiul cererilor',
+            sk: 'Nahláste stav žiadostí',
+          },
+          assignee: 'municipality',
+          due: { after: 'P90D' },
+          output: 'application-outcomes',
+        },
+      ],
+    },
+    {
+      key: 'implementation',
+      kind: 'indicator-report',
+      title: {
+        en: 'Implementation and indicator reports',
+        bg: 'Изпълнение и доклади за индикаторите',
+        hu: 'Megvalósítás és mutatójelentések',
+        it: 'Attuazione e rapporti sugli indicatori',
+        ro: 'Implementare și rapoarte privind indicatorii',
+        sk: 'Realizácia a správy o ukazovateľoch',
+      },
+      maxRounds: 24,
+      tasks: [
+        {
+          key: 'implementation-progress',
+          title: {
+            en: 'Report the progress of the actions',
+            bg: 'Докладвайте напредъка на действията',
+            hu: 'Jelentse az intézkedések előrehaladását',
+            it: 'Riferire l’avanzamento delle azioni',
+            ro: 'Raportați progresul acțiunilor',
+            sk: 'Nahláste priebeh opatrení',
+          },
+          assignee: 'municipality',
+          due: { after: 'P180D' },
+          output: 'implementation-progress',
+        },
+        {
+          key: 'indicator-report',
+          title: {
+            en: 'Report the indicators for the period',
+            bg: 'Докладвайте индикаторите за периода',
+            hu: 'Jelentse az időszak mutatóit',
+            it: 'Riferire gli indicatori del periodo',
+            ro: 'Raportați indicatorii pentru perioadă',
+            sk: 'Nahláste ukazovatele za obdobie',
+          },
+          assignee: 'municipality',
+          due: { after: 'P180D' },
+          output: 'indicator-report',
+        },
+      ],
+    },
+    {
+      key: 'review',
+      kind: 'tasks',
+      title: {
+        en: 'Review',
+        bg: 'Преглед',
+        hu: 'Felülvizsgálat',
+        it: 'Revisione',
+        ro: 'Evaluare',
+        sk: 'Hodnotenie',
+      },
+      tasks: [
+        {
+          key: 'monitoring-report',
+          title: {
+            en: 'Review the cycle and decide what follows',
+            bg: 'Прегледайте цикъла и решете какво следва',
+            hu: 'Értékelje a ciklust és döntse el, mi következik',
+            it: 'Rivedere il ciclo e decidere cosa segue',
+            ro: 'Evaluați ciclul și decideți ce urmează',
+            sk: 'Zhodnoťte cyklus a rozhodnite, čo nasleduje',
+          },
+          assignee: 'municipality',
+          due: { after: 'P60D' },
+          hardStopAfter: 'P60D',
+          output: 'monitoring-report',
+        },
+      ],
+    },
+  ],
+});
