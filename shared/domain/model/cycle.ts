@@ -20,7 +20,8 @@ export const liveStatuses: ReadonlySet<CycleStatus> = new Set(['RUNNING', 'STALL
 export const Cycle = z.object({
   cycleId: z.string(),
   templateId: z.string(),
-  templateVersion: z.int(),
+  /** Cycles stored before templates had versions all ran version 1 (romact v1, which the catalog keeps). */
+  templateVersion: z.int().min(1).default(1),
   municipalityId: z.string(),
   country: CountryCode,
   /** The municipality's time zone when the cycle started: what its dates mean. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Cycle, liveStatuses, statusChange } from '#shared/domain/model/cycle.ts';
+import { Cycle, liveStatuses, statusChange } from '#shared/domain/model/cycle.ts';
+import { builtInCatalog } from '#workflows/templates/index.ts';
+import { cycleFixture } from '../../../../support/fixtures.ts';
 
 describe('statusChange', () => {
   const running = { status: 'RUNNING' } as Cycle;
@@ -19,5 +21,16 @@ describe('statusChange', () => {
 
   it('counts only RUNNING and STALLED as live', () => {
     expect([...liveStatuses].sort()).toEqual(['RUNNING', 'STALLED']);
+  });
+});
+
+describe('a cycle stored before templates had versions', () => {
+  it('reads as version 1, so it keeps the definition and titles it started with', () => {
+    const { templateVersion: _none, ...stored } = cycleFixture('cyc-wave-one', { templateId: 'romact' });
+    const cycle = Cycle.parse(stored);
+    expect(cycle.templateVersion).toBe(1);
+    const template = builtInCatalog.get(cycle.templateId, cycle.templateVersion);
+    expect(template?.version).toBe(1);
+    expect(builtInCatalog.get('romact')?.version).toBeGreaterThan(1);
   });
 });
