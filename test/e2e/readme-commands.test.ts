@@ -229,8 +229,9 @@ describe('README: Sign in', () => {
     }
     expect(seen).toContain('Signed in as Ana Ivanova, coordinator of BG, RO.');
     expect(seen).toMatch(/^\* mbr-[0-9a-f]{20} {2}coordinator of BG, RO$/m);
-    expect(seen).toMatch(/Signed in as .*, municipal staff of bg-demo-stolipinovo\./);
-    expect(seen).toMatch(/Signed in as .*, CAG member of bg-demo-stolipinovo\./);
+    // The CLI names the municipality, as people know it, not by its id.
+    expect(seen).toMatch(/Signed in as .*, municipal staff of Plovdiv – Stolipinovo\./);
+    expect(seen).toMatch(/Signed in as .*, CAG member of Plovdiv – Stolipinovo\./);
     expect(seen).toContain('Signed out.');
   }, 120_000);
 });
