@@ -8,6 +8,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -343,21 +344,37 @@ export class RomactStack extends Stack {
       }),
     };
 
-    // Alarms: Lambda errors and throttles, dead letters, and a sweep that has not run for two intervals.
-    for (const [name, created] of Object.entries(this.functions)) {
-      new cloudwatch.Alarm(this, `${name}-Errors`, {
-        metric: created.function.metricErrors({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
-      new cloudwatch.Alarm(this, `${name}-Throttles`, {
-        metric: created.function.metricThrottles({ period: Duration.minutes(5) }),
+    // Alarms: Lambda errors, Lambda throttles, dead letters, and a sweep that has not run for two intervals.
+    // Errors are summed over groups of ten functions (the most one alarm's metric math may read) and throttles
+    // over the region, whose concurrency all functions share: an alarm per function and metric would spend ~90 of
+    // CloudFormation's 500 resources per stack. The alarm names its functions; their logs say which failed.
+    const functionEntries = Object.entries(this.functions);
+    for (let start = 0; start < functionEntries.length; start += 10) {
+      const group = functionEntries.slice(start, start + 10);
+      const usingMetrics = Object.fromEntries(
+        group.map(([, created], index) => [
+          `e${index}`,
+          created.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        ]),
+      );
+      new cloudwatch.Alarm(this, `Errors-${start / 10}`, {
+        alarmDescription: `Lambda errors in: ${group.map(([name]) => name).join(', ')}`,
+        metric: new cloudwatch.MathExpression({
+          expression: `SUM([${Object.keys(usingMetrics).join(',')}])`,
+          usingMetrics,
+          period: Duration.minutes(5),
+        }),
         threshold: 1,
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
     }
+    new cloudwatch.Alarm(this, 'LambdaThrottles', {
+      metric: lambda.Function.metricAllThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
     new cloudwatch.Alarm(this, 'DeadLettersVisible', {
       metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
       threshold: 1,

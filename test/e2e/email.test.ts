@@ -72,7 +72,7 @@ describe('Real email from the server process (ROMACT_SMTP_URL)', () => {
     const notice = smtp.received[1]?.mail;
     expect(notice?.subject).toBe('ROMACT · Sliven – Nadezhda');
     expect(notice?.text).toContain('Нова задача');
-    expect(notice?.text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/tasks\/cyc-/);
+    expect(notice?.text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/task\/cyc-/);
     const outbox = await send(server, 'GET', '/outbox?recipient=%2B359888600001', { token: admin });
     expect(
       outbox.body.items.map((item: { channel: string; kinds: string[] }) => [item.channel, item.kinds]),

@@ -244,6 +244,12 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
     expect(s3Of('ApipublicFunction')).toEqual([]);
   });
 
+  it('stays well inside CloudFormation’s 500 resources per stack, with room for new routes and templates', () => {
+    // `cdk deploy` refuses a stack past 500; each new route function costs about 7 resources.
+    const resources = Object.keys(template.toJSON().Resources ?? {}).length;
+    expect(resources).toBeLessThanOrEqual(470);
+  });
+
   it('has events, the sweep schedule with a dead-letter queue, and alarms (to an encrypted topic)', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.resourceCountIs('AWS::Events::EventBus', 1);
@@ -253,7 +259,12 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
     });
     template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-    const metrics = alarms.map((alarm) => alarm.Properties.MetricName);
+    const metrics = alarms.flatMap((alarm) => [
+      alarm.Properties.MetricName,
+      ...((alarm.Properties.Metrics ?? []) as { MetricStat?: { Metric: { MetricName: string } } }[]).map(
+        (one) => one.MetricStat?.Metric.MetricName,
+      ),
+    ]);
     for (const metric of [
       'ExecutionsFailed',
       'ExecutionsTimedOut',
@@ -265,6 +276,12 @@ describe.each(stacks)('Romact stack in %s', (_region, index) => {
     ]) {
       expect(metrics).toContain(metric);
     }
+    // One alarm on the region's Lambda throttles, not one per function; every function's errors are watched.
+    expect(metrics.filter((metric) => metric === 'Throttles')).toHaveLength(1);
+    const functions = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) =>
+      /^(Api|Step|Sweep|Trigger)/.test(id),
+    );
+    expect(metrics.filter((metric) => metric === 'Errors')).toHaveLength(functions.length);
     template.hasOutput('ApiUrl', {});
     template.hasOutput('UserPoolId', {});
     template.hasOutput('TableName', {});
