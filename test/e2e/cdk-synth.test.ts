@@ -43,13 +43,23 @@ describe('the README’s `npx cdk synth` (offline, no credentials, no Docker)', 
         const template = JSON.parse(
           readFileSync(join(out, 'cdk.out', `Romact-prod-${region}.template.json`), 'utf8'),
         );
-        // Every route and step is deployed as its own function; the local-only routes are not.
+        // Every step is deployed as its own function, every route as its own or its family's; local-only routes not.
         const descriptions = Object.values(template.Resources)
           .filter((resource: any) => resource.Type === 'AWS::Lambda::Function')
           .map((resource: any) => resource.Properties.Description as string);
+        // A route of a family runs in its family's function; every deployed route has its API Gateway route.
+        const routeKeys = Object.values(template.Resources)
+          .filter((resource: any) => resource.Type === 'AWS::ApiGatewayV2::Route')
+          .map((resource: any) => resource.Properties.RouteKey as string);
         for (const route of apiRoutes) {
-          if (route.localOnly) expect(descriptions).not.toContain(`${route.method} ${route.path}`);
-          else expect(descriptions).toContain(`${route.method} ${route.path}`);
+          const key = `${route.method} ${route.path}`;
+          if (route.localOnly) {
+            expect(descriptions).not.toContain(key);
+            expect(routeKeys).not.toContain(key);
+          } else {
+            expect(descriptions).toContain(route.family ? `API routes: ${route.family.name}` : key);
+            expect(routeKeys).toContain(key);
+          }
         }
         for (const step of stepNames) expect(descriptions).toContain(`State machine step: ${step}`);
         expect(descriptions).toContain(
