@@ -18,6 +18,16 @@ const FORBIDDEN =
  */
 export const MAX_BUNDLE_BYTES = 300 * 1024;
 
+/**
+ * Handlers allowed past the budget, each with its own bound and the reason. `get-template` answers with every
+ * output's texts in the asked language, and bundles all six languages of all of them (~140 KB of the ~380 KB):
+ * loading one language at a time is open work (issue 17). The bound keeps it from growing unnoticed.
+ */
+export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, number>> = { 'api:get-template': 400 * 1024 };
+
+/** The most the named handler's bundle may weigh. */
+export const bundleBudgetOf = (name: string) => BUNDLE_BUDGET_EXCEPTIONS[name] ?? MAX_BUNDLE_BYTES;
+
 /** Entry files of every Lambda function. */
 export const handlerEntries: Record<string, string> = {
   ...Object.fromEntries(stepNames.map((step) => [`step:${step}`, stepEntry(step)])),
@@ -66,7 +76,7 @@ if (process.argv[1]?.endsWith('bundle-report.ts')) {
   );
   for (const report of reports.sort((a, b) => b.bytes - a.bytes)) {
     process.stdout.write(
-      `${(report.bytes / 1024).toFixed(0).padStart(6)} KB  ${report.name}${report.bytes > MAX_BUNDLE_BYTES ? '  OVER BUDGET' : ''}${report.forbidden.length ? `  FORBIDDEN: ${report.forbidden.join(', ')}` : ''}\n`,
+      `${(report.bytes / 1024).toFixed(0).padStart(6)} KB  ${report.name}${report.bytes > bundleBudgetOf(report.name) ? '  OVER BUDGET' : ''}${report.forbidden.length ? `  FORBIDDEN: ${report.forbidden.join(', ')}` : ''}\n`,
     );
   }
 }
