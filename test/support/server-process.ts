@@ -75,7 +75,8 @@ export async function startServer(
 
 /** Removes a server's data dir. */
 export function removeDataDir(server: ServerProcess) {
-  rmSync(server.dataDir, { recursive: true, force: true });
+  // A killed server's last writes may still land while the folder goes: retry as `rm -rf` would.
+  rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
 
 /** A JSON request to the server. */
